@@ -1,0 +1,57 @@
+/**
+ * The contract between the UI and the vendor layer. UI code holds `TaskSource`s built by the
+ * composition root and never imports a vendor module.
+ */
+import type { Account } from './account';
+import type { Product, Task } from './task';
+
+/** A listing request; times are Unix epoch ms. */
+export interface ListQuery {
+  readonly startMs: number;
+  readonly endMs: number;
+  /** ZEGO: one room; CSS: one stream name. */
+  readonly room?: string;
+  /** `all` queries running and ended tasks. */
+  readonly statuses?: 'running' | 'ended' | 'all';
+}
+
+interface SourceBase {
+  readonly account: Account;
+  readonly product: Product;
+  /**
+   * A cheap call that proves the credentials work for this product. Resolves when the vendor
+   * accepted the signature (a "not found" answer counts as success); rejects with `MediaApiError`.
+   */
+  probe(signal?: AbortSignal): Promise<void>;
+}
+
+/** CSS and ZEGO: the vendor can list tasks in a time window. */
+export interface ListingSource extends SourceBase {
+  readonly kind: 'listing';
+  /** The oldest start time the vendor accepts (CSS: 90 days, ZEGO: 3 days before `nowMs`). */
+  earliestStartMs(nowMs: number): number;
+  /**
+   * Pages in vendor order. Windows longer than the vendor allows are split here. Breaking out of the
+   * loop or aborting `signal` stops further requests.
+   */
+  list(query: ListQuery, signal?: AbortSignal): AsyncIterable<readonly Task[]>;
+}
+
+/** TRTC recording and relay: the vendor answers for one task id. */
+export interface TaskIdSource extends SourceBase {
+  readonly kind: 'byTaskId';
+  /**
+   * The task's current state. `room` is the user's label, carried into the Task. Rejects with kind
+   * `taskEnded` or `notFound` when the vendor no longer knows the task.
+   */
+  describeTask(taskId: string, room: string, signal?: AbortSignal): Promise<Task>;
+}
+
+/** GME: the vendor answers for one room. */
+export interface RoomSource extends SourceBase {
+  readonly kind: 'byRoom';
+  /** The room's running task, or `undefined` when the room has none. */
+  describeRoom(room: string, signal?: AbortSignal): Promise<Task | undefined>;
+}
+
+export type TaskSource = ListingSource | TaskIdSource | RoomSource;
