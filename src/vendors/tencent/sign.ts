@@ -56,8 +56,19 @@ export function stringToSign(timestampSec: number, scope: string, canonicalReque
 
 /** SecretSigning = HMAC(HMAC(HMAC("TC3" + key, date), service), "tc3_request"). */
 export function signingKey(secretKey: string, date: string, service: string): Buffer {
-  return hmac(hmac(hmac(`TC3${secretKey}`, date), service), 'tc3_request');
+  const memoKey = `${service}\n${date}\n${secretKey}`;
+  const cached = signingKeys.get(memoKey);
+  if (cached) return cached;
+  const derived = hmac(hmac(hmac(`TC3${secretKey}`, date), service), 'tc3_request');
+  // The derived key only changes with the UTC date, so three of the four HMACs per request are
+  // avoidable; a small bound keeps rotated keys from accumulating in memory.
+  if (signingKeys.size >= SIGNING_KEY_MEMO_LIMIT) signingKeys.delete(signingKeys.keys().next().value as string);
+  signingKeys.set(memoKey, derived);
+  return derived;
 }
+
+const SIGNING_KEY_MEMO_LIMIT = 64;
+const signingKeys = new Map<string, Buffer>();
 
 export function signatureHex(secretKey: string, date: string, service: string, toSign: string): string {
   return createHmac('sha256', signingKey(secretKey, date, service)).update(toSign, 'utf8').digest('hex');
