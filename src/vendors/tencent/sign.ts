@@ -2,12 +2,13 @@
  * Tencent Cloud API 3.0 signature v3 (TC3-HMAC-SHA256), pure: the clock is an argument.
  * The sandbox verifies with the same primitives, over whatever headers the caller signed.
  */
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac, hash } from 'node:crypto';
 
 export const TC3_ALGORITHM = 'TC3-HMAC-SHA256';
 
+/** One-shot `crypto.hash` (Node ≥ 20.12) is about twice as fast as createHash for request-sized input. */
 export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+  return hash('sha256', data, 'hex');
 }
 
 function hmac(key: string | Buffer, data: string): Buffer {
@@ -16,8 +17,17 @@ function hmac(key: string | Buffer, data: string): Buffer {
 
 /** UTC `yyyy-mm-dd` of a Unix timestamp in seconds (local dates break signing at midnight UTC+8). */
 export function utcDate(timestampSec: number): string {
-  return new Date(timestampSec * 1000).toISOString().slice(0, 10);
+  const day = Math.floor(timestampSec / 86400);
+  // Every request of a day shares the date; formatting it once per day keeps it off the hot path.
+  if (day !== lastDay) {
+    lastDay = day;
+    lastDate = new Date(day * 86400_000).toISOString().slice(0, 10);
+  }
+  return lastDate;
 }
+
+let lastDay = Number.NaN;
+let lastDate = '';
 
 export interface CanonicalRequestParts {
   readonly method: string;
@@ -46,8 +56,8 @@ export function canonicalRequest(parts: CanonicalRequestParts): { text: string; 
   return { text, signedHeaders };
 }
 
-export function credentialScope(timestampSec: number, service: string): string {
-  return `${utcDate(timestampSec)}/${service}/tc3_request`;
+export function credentialScope(date: string, service: string): string {
+  return `${date}/${service}/tc3_request`;
 }
 
 export function stringToSign(timestampSec: number, scope: string, canonicalRequestText: string): string {
@@ -91,9 +101,10 @@ export interface Tc3Signature {
 
 export function tc3Sign(input: Tc3SignInput): Tc3Signature {
   const canonical = canonicalRequest(input);
-  const scope = credentialScope(input.timestampSec, input.service);
+  const date = utcDate(input.timestampSec);
+  const scope = credentialScope(date, input.service);
   const toSign = stringToSign(input.timestampSec, scope, canonical.text);
-  const signature = signatureHex(input.secretKey, utcDate(input.timestampSec), input.service, toSign);
+  const signature = signatureHex(input.secretKey, date, input.service, toSign);
   return {
     authorization:
       `${TC3_ALGORITHM} Credential=${input.secretId}/${scope}, ` +

@@ -77,6 +77,14 @@ describe('TC3-HMAC-SHA256 signer', () => {
     assert.equal(utcDate(1551113065), '2019-02-25');
   });
 
+  it('formats the right date on both sides of midnight UTC, in any order', () => {
+    assert.equal(utcDate(86399), '1970-01-01');
+    assert.equal(utcDate(86400), '1970-01-02');
+    assert.equal(utcDate(86399), '1970-01-01');
+    assert.equal(utcDate(1551139199), '2019-02-25');
+    assert.equal(utcDate(1551139200), '2019-02-26');
+  });
+
   it('sorts and lower-cases signed headers, including x-tc-action', () => {
     const c = canonicalRequest({
       method: 'post',
