@@ -1,0 +1,15 @@
+/**
+ * Lossless JSON for vendor responses. GME's TaskId is a u64 (e.g. 446192236330927912) that
+ * `JSON.parse` silently rounds to 446192236330927940; here integers beyond 2^53 stay exact as
+ * decimal strings and every other number becomes a plain `number`.
+ */
+import { isInteger, isSafeNumber, parse } from 'lossless-json';
+
+function parseNumber(text: string): number | string {
+  return isInteger(text) && !isSafeNumber(text) ? text : Number(text);
+}
+
+/** Parses JSON text; throws `SyntaxError` on anything that is not one complete JSON value. */
+export function parseJsonLossless(text: string): unknown {
+  return parse(text, null, parseNumber);
+}
