@@ -6,7 +6,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const Mocha = require('mocha');
 
-const { EVENT_RUN_END, EVENT_TEST_FAIL } = Mocha.Runner.constants;
+const { EVENT_RUN_END, EVENT_TEST_FAIL, EVENT_TEST_PASS, EVENT_TEST_PENDING } = Mocha.Runner.constants;
 
 class CountingReporter extends Mocha.reporters.Spec {
   /** @param {Mocha.Runner} runner @param {Mocha.MochaOptions} options */
@@ -14,8 +14,13 @@ class CountingReporter extends Mocha.reporters.Spec {
     super(runner, options);
     /** @type {{title: string, error: string}[]} */
     const failures = [];
+    /** @type {{title: string, state: string, ms?: number}[]} */
+    const tests = [];
+    runner.on(EVENT_TEST_PASS, (test) => tests.push({ title: test.fullTitle(), state: 'passed', ms: test.duration }));
+    runner.on(EVENT_TEST_PENDING, (test) => tests.push({ title: test.fullTitle(), state: 'pending' }));
     runner.on(EVENT_TEST_FAIL, (test, err) => {
       failures.push({ title: test.fullTitle(), error: String((err && err.stack) || err) });
+      tests.push({ title: test.fullTitle(), state: 'failed' });
     });
     runner.once(EVENT_RUN_END, () => {
       const file = process.env.MTE_RESULTS_FILE;
@@ -24,7 +29,7 @@ class CountingReporter extends Mocha.reporters.Spec {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(
         file,
-        JSON.stringify({ passed: stats.passes, failed: stats.failures, skipped: stats.pending, failures }, null, 2),
+        JSON.stringify({ passed: stats.passes, failed: stats.failures, skipped: stats.pending, failures, tests }, null, 2),
       );
     });
   }
