@@ -1,0 +1,154 @@
+/**
+ * Display helpers shared by the panels, the status bar, the poller's notifications and the pickers.
+ * Pure: the caller passes the localizer and the clock/locale, so every rule here is unit-tested.
+ */
+import type { LedgerEntry } from '../model/ledgerEntry';
+import type { Product, TaskKey, TaskStatus, Vendor } from '../model/task';
+import type { Localizer, TimeContext } from './localize';
+
+export function vendorLabel(vendor: Vendor, l10n: Localizer): string {
+  return vendor === 'tencent' ? l10n.t('Tencent Cloud') : l10n.t('ZEGO');
+}
+
+export function productLabel(product: Product, l10n: Localizer): string {
+  switch (product) {
+    case 'trtc-recording':
+      return l10n.t('TRTC recording');
+    case 'trtc-relay':
+      return l10n.t('TRTC relay');
+    case 'gme':
+      return l10n.t('GME recording');
+    case 'css':
+      return l10n.t('CSS recording');
+    case 'zego-recording':
+      return l10n.t('ZEGO recording');
+  }
+}
+
+export function statusLabel(status: TaskStatus, l10n: Localizer): string {
+  switch (status) {
+    case 'starting':
+      return l10n.t('starting');
+    case 'running':
+      return l10n.t('running');
+    case 'paused':
+      return l10n.t('paused');
+    case 'stopping':
+      return l10n.t('stopping');
+    case 'ended':
+      return l10n.t('ended');
+    case 'failed':
+      return l10n.t('failed');
+    case 'unknown':
+      return l10n.t('unknown');
+  }
+}
+
+/** What `Task.appId` holds for each product. */
+export function appIdLabel(product: Product, l10n: Localizer): string {
+  switch (product) {
+    case 'trtc-recording':
+    case 'trtc-relay':
+      return l10n.t('SdkAppId');
+    case 'gme':
+      return l10n.t('BizId');
+    case 'css':
+      return l10n.t('Push domain');
+    case 'zego-recording':
+      return l10n.t('AppId');
+  }
+}
+
+/** CSS keys tasks by stream; the others by room. */
+export function roomLabel(product: Product, l10n: Localizer): string {
+  return product === 'css' ? l10n.t('Stream') : l10n.t('Room');
+}
+
+/**
+ * The first `max` characters of an id, with `…` when cut. Counts code points so an emoji or a
+ * surrogate pair is never split in half.
+ */
+export function shortId(id: string, max = 8): string {
+  const chars = Array.from(id);
+  return chars.length <= max + 1 ? id : `${chars.slice(0, max).join('')}…`;
+}
+
+/** `Task 1234… (TRTC recording)`: panel titles, notifications, picker labels. */
+export function taskTitle(key: TaskKey, l10n: Localizer): string {
+  return l10n.t('Task {0} ({1})', visibleString(shortId(key.taskId)), productLabel(key.product, l10n));
+}
+
+// Characters that are invisible or reorder text (bidi overrides, zero-width joiners, C0/C1 controls):
+// shown escaped wherever a raw value is displayed, so "Trojan Source" style ids cannot disguise themselves.
+const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/gu;
+
+/** `s` with invisible and direction-changing characters written as `\u{…}` escapes. */
+export function visibleString(s: string): string {
+  return s.replace(INVISIBLE, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
+}
+
+function unit(locale: string, name: 'day' | 'hour' | 'minute' | 'second', value: number): string {
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'narrow' }).format(value);
+}
+
+/** `1h 2m`, `3m 4s`, `2d 5h`: the two most significant units, in the UI language. */
+export function formatDuration(ms: number, locale: string): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const days = Math.floor(total / 86400);
+  const hours = Math.floor((total % 86400) / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  if (days > 0) return `${unit(locale, 'day', days)} ${unit(locale, 'hour', hours)}`;
+  if (hours > 0) return `${unit(locale, 'hour', hours)} ${unit(locale, 'minute', minutes)}`;
+  if (minutes > 0) return `${unit(locale, 'minute', minutes)} ${unit(locale, 'second', seconds)}`;
+  return unit(locale, 'second', seconds);
+}
+
+/** `5 minutes ago`, `in 2 hours`, `now`, in the UI language. */
+export function formatRelative(ms: number, time: TimeContext): string {
+  const diffSeconds = Math.round((ms - time.now) / 1000);
+  const abs = Math.abs(diffSeconds);
+  const rtf = new Intl.RelativeTimeFormat(time.locale, { numeric: 'auto' });
+  if (abs < 60) return rtf.format(diffSeconds, 'second');
+  if (abs < 3600) return rtf.format(Math.round(diffSeconds / 60), 'minute');
+  if (abs < 86400) return rtf.format(Math.round(diffSeconds / 3600), 'hour');
+  return rtf.format(Math.round(diffSeconds / 86400), 'day');
+}
+
+export function formatLocalTime(ms: number, time: TimeContext): string {
+  return new Date(ms).toLocaleString(time.locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: time.timeZone });
+}
+
+/** A Unix epoch ms time as shown to people (local time and relative) plus its raw value with unit. */
+export function formatEpochMs(ms: number, time: TimeContext, l10n: Localizer): { human: string; raw: string } {
+  if (!Number.isFinite(ms)) return { human: l10n.t('invalid time'), raw: String(ms) };
+  return {
+    human: l10n.t('{0} ({1})', formatLocalTime(ms, time), formatRelative(ms, time)),
+    raw: l10n.t('{0} ms', String(ms)),
+  };
+}
+
+/** When a task began running, as far as anyone knows: the vendor's start, else when we first saw it. */
+export function taskStartMs(entry: LedgerEntry): number {
+  return entry.task.startedAt ?? entry.firstSeen;
+}
+
+/** One row of a task picker: `Task 1234… (TRTC relay)`, `running · room 42`, `1h 2m · account`. */
+export function taskPickRow(
+  entry: LedgerEntry,
+  time: TimeContext,
+  l10n: Localizer,
+): { label: string; description: string; detail: string } {
+  const task = entry.task;
+  const status = statusLabel(task.status, l10n);
+  const room = l10n.t('{0} {1}', roomLabel(task.product, l10n), visibleString(shortId(task.room, 40)));
+  const when =
+    task.endedAt !== undefined
+      ? l10n.t('ended {0}', formatRelative(task.endedAt, time))
+      : l10n.t('for {0}', formatDuration(time.now - taskStartMs(entry), time.locale));
+  return {
+    label: taskTitle(task, l10n),
+    description: `${status} · ${room}`,
+    detail: `${when} · ${vendorLabel(task.vendor, l10n)} · ${visibleString(shortId(entry.accountId, 40))}`,
+  };
+}
