@@ -3,7 +3,7 @@
  * failures that may pass by themselves (rate limit, 5xx / internal error, reset, timeout). Auth,
  * permission, parameter and not-found errors are returned at once: repeating them cannot help.
  */
-import { MediaApiError } from '../../model/errors';
+import { MediaApiError, type ApiErrorKind } from '../../model/errors';
 import { sleep } from './abort';
 
 export interface RetryPolicy {
@@ -14,6 +14,11 @@ export interface RetryPolicy {
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 200, maxDelayMs: 4000 };
+
+/** Vendor answers that may pass by themselves: rate limits and internal errors. */
+export function isRetryableKind(kind: ApiErrorKind): boolean {
+  return kind === 'rateLimit' || kind === 'server';
+}
 
 /** Whether a failure of attempt number `attempt` (1-based) should be tried again. */
 export function shouldRetry(error: unknown, attempt: number, policy: RetryPolicy): boolean {

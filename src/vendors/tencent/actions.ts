@@ -1,0 +1,90 @@
+/**
+ * The four Tencent Cloud actions we call: service (the credential-scope name and host prefix),
+ * API version, the product whose region applies, and the regions the action's page lists
+ * (`undefined`: the API takes no region and we send no `X-TC-Region`, as GME documents).
+ */
+import type { TencentAccount, TencentSite } from '../../model/account';
+import { refused } from '../shared/listing';
+import type { Product } from '../../model/task';
+
+export type TencentService = 'gme' | 'trtc' | 'live';
+
+export interface TencentAction {
+  readonly name: string;
+  readonly service: TencentService;
+  readonly version: string;
+  readonly product: Product;
+  readonly regions?: readonly string[];
+}
+
+export const DESCRIBE_TASK_INFO: TencentAction = {
+  name: 'DescribeTaskInfo',
+  service: 'gme',
+  version: '2018-07-11',
+  product: 'gme',
+};
+
+export const DESCRIBE_CLOUD_RECORDING: TencentAction = {
+  name: 'DescribeCloudRecording',
+  service: 'trtc',
+  version: '2019-07-22',
+  product: 'trtc-recording',
+  regions: ['ap-beijing', 'ap-guangzhou', 'ap-mumbai', 'ap-shanghai', 'ap-singapore'],
+};
+
+export const DESCRIBE_STREAM_INGEST: TencentAction = {
+  name: 'DescribeStreamIngest',
+  service: 'trtc',
+  version: '2019-07-22',
+  product: 'trtc-relay',
+  regions: ['ap-bangkok', 'ap-jakarta', 'ap-mumbai', 'ap-singapore'],
+};
+
+export const DESCRIBE_RECORD_TASK: TencentAction = {
+  name: 'DescribeRecordTask',
+  service: 'live',
+  version: '2018-08-01',
+  product: 'css',
+  regions: [
+    'ap-bangkok',
+    'ap-guangzhou',
+    'ap-hongkong',
+    'ap-jakarta',
+    'ap-mumbai',
+    'ap-seoul',
+    'ap-singapore',
+    'ap-tokyo',
+    'eu-frankfurt',
+    'na-ashburn',
+    'na-siliconvalley',
+    'na-toronto',
+    'sa-saopaulo',
+  ],
+};
+
+/** `gme.tencentcloudapi.com` (mainland) or `gme.intl.tencentcloudapi.com` (international). */
+export function tencentHost(service: TencentService, site: TencentSite): string {
+  return site === 'intl' ? `${service}.intl.tencentcloudapi.com` : `${service}.tencentcloudapi.com`;
+}
+
+/** The region sent for `action`: the product's own region when set, else the account's. */
+export function regionFor(account: TencentAccount, product: Product): string {
+  return account.productRegions?.[product] ?? account.region;
+}
+
+/**
+ * The `X-TC-Region` to send, checked before any request against the action's documented list.
+ * Returns `undefined` for actions that take no region.
+ */
+export function checkedRegion(account: TencentAccount, action: TencentAction): string | undefined {
+  if (!action.regions) return undefined;
+  const region = regionFor(account, action.product);
+  if (action.regions.includes(region)) return region;
+  throw refused(
+    'tencent',
+    action.name,
+    'UnsupportedRegion',
+    `${action.name} does not support region "${region}"; it supports: ${action.regions.join(', ')}`,
+    `Set the ${action.product} region to one of: ${action.regions.join(', ')}.`,
+  );
+}

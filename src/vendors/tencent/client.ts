@@ -1,0 +1,97 @@
+/**
+ * Tencent Cloud API 3.0 client: POST JSON, TC3-HMAC-SHA256 over `content-type;host` (as every
+ * official SDK signs), `Response.Error` → `MediaApiError`.
+ *
+ * Endpoint override (sandbox, proxy, private deployment): the request goes to the override's base
+ * URL, the credential scope keeps the real service (`gme`, `trtc`, `live`), and the signed `host` is
+ * the override's host name without port, exactly like the official Node SDK; the `Host` header
+ * carries the port.
+ */
+import type { TencentAccount, TencentSecret } from '../../model/account';
+import { object, optionalString, string, type RawObject } from '../shared/fields';
+import { signedCall, type SignedCallDeps } from '../shared/signedCall';
+import { checkedRegion, tencentHost, type TencentAction } from './actions';
+import { tencentApiError } from './errors';
+import { tc3Sign } from './sign';
+
+const CONTENT_TYPE = 'application/json';
+
+export interface TencentAnswer<T> {
+  readonly value: T;
+  readonly requestId?: string;
+}
+
+export class TencentClient {
+  constructor(
+    private readonly account: TencentAccount,
+    private readonly secret: TencentSecret,
+    private readonly deps: SignedCallDeps,
+  ) {}
+
+  /**
+   * Calls `action` with `params` (JSON body) and hands the `Response` object to `read`. The region
+   * is checked first, so an unsupported region never reaches the network.
+   */
+  call<T>(
+    action: TencentAction,
+    params: Readonly<Record<string, unknown>>,
+    read: (response: RawObject) => T,
+    signal?: AbortSignal,
+  ): Promise<TencentAnswer<T>> {
+    const region = checkedRegion(this.account, action);
+    const url = new URL(this.account.endpoint ?? `https://${tencentHost(action.service, this.account.site)}`);
+    url.pathname = '/';
+    const body = JSON.stringify(params);
+    return signedCall<TencentAnswer<T>>(
+      this.deps,
+      {
+        vendor: 'tencent',
+        action: action.name,
+        host: url.host,
+        sign: (serverNowMs) => {
+          const timestampSec = Math.floor(serverNowMs / 1000);
+          const signature = tc3Sign({
+            method: 'POST',
+            canonicalQuery: '',
+            headers: [
+              ['content-type', CONTENT_TYPE],
+              ['host', url.hostname],
+            ],
+            payload: body,
+            service: action.service,
+            timestampSec,
+            secretId: this.secret.secretId,
+            secretKey: this.secret.secretKey,
+          });
+          const headers: Record<string, string> = {
+            'Content-Type': CONTENT_TYPE,
+            Host: url.host,
+            'X-TC-Action': action.name,
+            'X-TC-Version': action.version,
+            'X-TC-Timestamp': String(timestampSec),
+            Authorization: signature.authorization,
+          };
+          if (region !== undefined) headers['X-TC-Region'] = region;
+          if (this.secret.token) headers['X-TC-Token'] = this.secret.token;
+          return { url: url.href, headers, body };
+        },
+        interpret: (answer) => {
+          const response = object(object(answer.body, 'body').Response, 'Response');
+          const requestId = optionalString(response.RequestId, 'Response.RequestId');
+          if (response.Error !== undefined) {
+            const error = object(response.Error, 'Response.Error');
+            throw tencentApiError(
+              action.name,
+              string(error.Code, 'Response.Error.Code'),
+              string(error.Message ?? '', 'Response.Error.Message'),
+              requestId,
+              answer.status,
+            );
+          }
+          return { value: { value: read(response), requestId }, requestId };
+        },
+      },
+      signal,
+    );
+  }
+}
