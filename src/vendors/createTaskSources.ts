@@ -1,0 +1,80 @@
+/**
+ * The vendor layer's one entry point: the `TaskSource`s of an account, one per configured product.
+ * Rate limiters and clock offsets are process-wide by default (the vendors' limits are per action,
+ * whichever account calls); keep-alive agents are always process-wide.
+ */
+import type { Account, AccountSecret } from '../model/account';
+import { accountProducts } from '../model/account';
+import type { Logger } from '../model/logger';
+import type { Product } from '../model/task';
+import type { TaskSource } from '../model/taskSource';
+import { agentSelector } from './shared/agents';
+import { sharedClockOffsets, type ClockOffsets } from './shared/clockOffsets';
+import { sharedLimiters, type RateLimiterRegistry } from './shared/rateLimiter';
+import { createRedactor } from './shared/redact';
+import { DEFAULT_RETRY_DEPS, type RetryDeps } from './shared/retry';
+import type { SignedCallDeps } from './shared/signedCall';
+import { HttpTransport, type Transport } from './shared/transport';
+import { TencentClient } from './tencent/client';
+import { CssListingSource } from './tencent/css';
+import { GmeRoomSource } from './tencent/gme';
+import { TrtcRecordingSource, TrtcRelaySource } from './tencent/trtc';
+import { ZegoClient } from './zego/client';
+import { ZegoRecordingSource } from './zego/cloudRecord';
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+export interface TaskSourceDeps {
+  readonly logger: Logger;
+  /** Per-request timeout, including reading the body. */
+  readonly timeoutMs?: number;
+  /** Local wall clock, Unix epoch ms (tests inject a skewed one). */
+  readonly now?: () => number;
+  /** VS Code's `http.proxy` (e.g. `http://proxy:3128`); loopback endpoints bypass it. */
+  readonly proxy?: string;
+  /** Overrides for tests: a private limiter registry, clock offsets, retry timing or transport. */
+  readonly limiters?: RateLimiterRegistry;
+  readonly clockOffsets?: ClockOffsets;
+  readonly retry?: RetryDeps;
+  readonly transport?: Transport;
+}
+
+export function createTaskSources(account: Account, secret: AccountSecret, deps: TaskSourceDeps): TaskSource[] {
+  if (account.vendor !== secret.vendor) {
+    throw new TypeError(`Account ${account.id} is ${account.vendor} but the secret is ${secret.vendor}`);
+  }
+  const now = deps.now ?? Date.now;
+  const callDeps: SignedCallDeps = {
+    transport: deps.transport ?? new HttpTransport(agentSelector(deps.proxy)),
+    limiters: deps.limiters ?? sharedLimiters,
+    clockOffsets: deps.clockOffsets ?? sharedClockOffsets,
+    retry: deps.retry ?? DEFAULT_RETRY_DEPS,
+    logger: deps.logger,
+    redact: createRedactor(
+      secret.vendor === 'tencent' ? [secret.secretKey, secret.token ?? ''] : [secret.serverSecret],
+    ),
+    now,
+    timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  };
+
+  if (account.vendor === 'zego' && secret.vendor === 'zego') {
+    return [new ZegoRecordingSource(account, new ZegoClient(account, secret, callDeps), now)];
+  }
+  if (account.vendor !== 'tencent' || secret.vendor !== 'tencent') return [];
+  const client = new TencentClient(account, secret, callDeps);
+  const build = (product: Product): TaskSource => {
+    switch (product) {
+      case 'trtc-recording':
+        return new TrtcRecordingSource(account, account.trtcSdkAppId ?? 0, client, now);
+      case 'trtc-relay':
+        return new TrtcRelaySource(account, account.trtcSdkAppId ?? 0, client, now);
+      case 'gme':
+        return new GmeRoomSource(account, account.gmeBizId ?? 0, client, now);
+      case 'css':
+        return new CssListingSource(account, client, now);
+      case 'zego-recording':
+        throw new TypeError('zego-recording is not a Tencent product');
+    }
+  };
+  return accountProducts(account).map(build);
+}

@@ -1,0 +1,79 @@
+/**
+ * ZEGO cloud recording: DescribeTasks lists an AppId's tasks whose recording started within a
+ * window (ms, span ≤ 3 days, not older than 3 days), one status per query (2 running, 3 ended),
+ * paged by PageOffset (from 1) and PageSize (≤ 50).
+ */
+import type { ZegoAccount } from '../../model/account';
+import type { Task } from '../../model/task';
+import type { ListingSource, ListQuery } from '../../model/taskSource';
+import { checkListRange, LOOK_BACK_MARGIN_MS, probeBy } from '../shared/listing';
+import { splitWindows } from '../shared/windows';
+import type { ZegoClient } from './client';
+import { normalizeZegoTask } from './normalize';
+import { readZegoTaskPage } from './records';
+
+export const DESCRIBE_TASKS = 'DescribeTasks';
+export const ZEGO_WINDOW_MS = 3 * 86_400_000;
+export const ZEGO_PAGE_SIZE = 50;
+
+/** The `Status` values to query, in order: "all" is running (2) then ended (3). */
+export function zegoQueryStatuses(statuses: ListQuery['statuses']): readonly number[] {
+  if (statuses === 'running') return [2];
+  if (statuses === 'ended') return [3];
+  return [2, 3];
+}
+
+export class ZegoRecordingSource implements ListingSource {
+  readonly kind = 'listing';
+  readonly product = 'zego-recording';
+
+  constructor(
+    readonly account: ZegoAccount,
+    private readonly client: ZegoClient,
+    private readonly now: () => number,
+  ) {}
+
+  earliestStartMs(nowMs: number): number {
+    return nowMs - ZEGO_WINDOW_MS + LOOK_BACK_MARGIN_MS;
+  }
+
+  /** Status by status, window by window, page by page; a task seen twice (it ended meanwhile) is yielded once. */
+  async *list(query: ListQuery, signal?: AbortSignal): AsyncGenerator<readonly Task[]> {
+    checkListRange('zego', DESCRIBE_TASKS, query, this.earliestStartMs(this.now()), '3 days');
+    const seen = new Set<string>();
+    for (const status of zegoQueryStatuses(query.statuses)) {
+      for (const window of splitWindows(query.startMs, query.endMs, ZEGO_WINDOW_MS)) {
+        for (let pageOffset = 1; ; pageOffset++) {
+          const { value, requestId } = await this.client.call(
+            DESCRIBE_TASKS,
+            {
+              Status: status,
+              RoomId: query.room,
+              StartTime: window.start,
+              EndTime: window.end,
+              PageOffset: pageOffset,
+              PageSize: ZEGO_PAGE_SIZE,
+            },
+            readZegoTaskPage,
+            signal,
+          );
+          const observedAt = this.now();
+          const fresh = value.TaskList.filter((t) => !seen.has(t.TaskId));
+          fresh.forEach((t) => seen.add(t.TaskId));
+          if (fresh.length > 0) {
+            yield fresh.map((t) => normalizeZegoTask(t, { accountId: this.account.id, appId: this.account.appId, observedAt, requestId }));
+          }
+          const total = value.TotalCount ?? Infinity;
+          if (value.TaskList.length < ZEGO_PAGE_SIZE || pageOffset * ZEGO_PAGE_SIZE >= total) break;
+        }
+      }
+    }
+  }
+
+  /** Running tasks of the last hour, first page only. */
+  probe(signal?: AbortSignal): Promise<void> {
+    const now = this.now();
+    const pages = this.list({ startMs: now - 3_600_000, endMs: now, statuses: 'running' }, signal);
+    return probeBy(pages.next().finally(() => pages.return(undefined)));
+  }
+}

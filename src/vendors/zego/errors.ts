@@ -1,0 +1,56 @@
+/**
+ * ZEGO `Code != 0` → `MediaApiError`, from the cloud-recording return codes and the gateway's
+ * common codes (shared/notes/vendor-apis.md E.3).
+ */
+import { MediaApiError, type ApiErrorKind } from '../../model/errors';
+import { hintFor, type HintTable } from '../shared/hints';
+import { isRetryableKind } from '../shared/retry';
+
+const ZEGO_HINTS: HintTable = {
+  auth: 'ZEGO rejected the signature: check the AppId and ServerSecret.',
+  clockSkew: "ZEGO says the request time is more than 10 minutes off; synchronize this computer's clock (NTP).",
+  serviceNotActivated: 'Cloud recording is not activated for this AppId; enable it in the ZEGO console.',
+  taskEnded: 'The recording task has already stopped.',
+  server: 'ZEGO had an internal error; try again later.',
+  vendor: "See ZEGO's message.",
+};
+
+const KINDS: ReadonlyMap<number, ApiErrorKind> = new Map<number, ApiErrorKind>([
+  [100000004, 'clockSkew'],
+  [100000005, 'auth'],
+  [100000010, 'auth'],
+  [100000001, 'invalidInput'],
+  [100000017, 'serviceNotActivated'],
+  [300000002, 'serviceNotActivated'],
+  [300000003, 'rateLimit'],
+  [300000004, 'invalidInput'],
+  [300001000, 'notFound'],
+  [300001001, 'taskEnded'],
+  [100000015, 'server'],
+  [300010000, 'server'],
+]);
+
+export function zegoErrorKind(code: number): ApiErrorKind {
+  return KINDS.get(code) ?? 'vendor';
+}
+
+export function zegoApiError(
+  action: string,
+  code: number,
+  message: string,
+  requestId: string | undefined,
+  httpStatus: number,
+): MediaApiError {
+  const kind = zegoErrorKind(code);
+  return new MediaApiError({
+    vendor: 'zego',
+    action,
+    kind,
+    code: String(code),
+    message,
+    requestId,
+    httpStatus,
+    retryable: isRetryableKind(kind),
+    hint: hintFor(kind, ZEGO_HINTS),
+  });
+}
