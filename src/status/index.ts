@@ -1,0 +1,101 @@
+/** The status-bar item: copies the pure state machine's view onto a `StatusBarItem`. */
+import * as vscode from 'vscode';
+import { CommandIds } from '../commands/ids';
+import type { Disposable } from '../model/events';
+import type { Logger } from '../model/logger';
+import type { TaskStore } from '../model/taskStore';
+import {
+  initialStatusBarState,
+  reduceStatusBar,
+  renderStatusBar,
+  TOOLTIP_COMMANDS,
+  type StatusBarAction,
+  type StatusBarState,
+  type StatusBarView,
+} from './model';
+
+export const STATUS_BAR_ITEM_ID = 'mediaTasks.status';
+const ALWAYS_SHOW_SETTING = 'mediaTasks.statusBar.alwaysShow';
+
+export interface TaskStatusBar {
+  /** The spinner while any refresh is in flight (tree, poller, panels). */
+  setRefreshing(busy: boolean): void;
+  /** The last refresh's error (error background, message in the tooltip), or `undefined` once one succeeds. */
+  setLastError(message: string | undefined): void;
+  dispose(): void;
+}
+
+class StatusBarController implements TaskStatusBar {
+  private readonly item: vscode.StatusBarItem;
+  private state: StatusBarState = initialStatusBarState;
+  private shown: StatusBarView | undefined;
+  private readonly subscriptions: Disposable[] = [];
+
+  constructor(
+    private readonly store: TaskStore,
+    private readonly logger: Logger,
+  ) {
+    this.item = vscode.window.createStatusBarItem(STATUS_BAR_ITEM_ID, vscode.StatusBarAlignment.Left, 50);
+    this.item.name = vscode.l10n.t('Media Tasks');
+    this.item.command = CommandIds.showRunningTasks;
+    this.subscriptions.push(
+      store.onDidChange(() => this.dispatch({ type: 'tasks', active: this.store.running() })),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(ALWAYS_SHOW_SETTING)) this.dispatch({ type: 'alwaysShow', alwaysShow: readAlwaysShow() });
+      }),
+    );
+    this.state = reduceStatusBar(reduceStatusBar(this.state, { type: 'alwaysShow', alwaysShow: readAlwaysShow() }), {
+      type: 'tasks',
+      active: store.running(),
+    });
+    this.apply();
+  }
+
+  /** What the item shows now (integration tests read it; VS Code offers no API to read an item back). */
+  get view(): StatusBarView {
+    return renderStatusBar(this.state, vscode.l10n);
+  }
+
+  setRefreshing(busy: boolean): void {
+    this.dispatch({ type: 'busy', busy });
+  }
+
+  setLastError(message: string | undefined): void {
+    if (message !== undefined) this.logger.debug(`[status] last refresh failed: ${message}`);
+    this.dispatch({ type: 'error', message });
+  }
+
+  private dispatch(action: StatusBarAction): void {
+    this.state = reduceStatusBar(this.state, action);
+    this.apply();
+  }
+
+  /** Touches the item only when its view changed: store events arrive on every poll. */
+  private apply(): void {
+    const view = this.view;
+    const previous = this.shown;
+    this.shown = view;
+    if (previous && JSON.stringify(previous) === JSON.stringify(view)) return;
+    this.item.text = view.text;
+    const tooltip = new vscode.MarkdownString(view.tooltip, true);
+    tooltip.isTrusted = { enabledCommands: [...TOOLTIP_COMMANDS] };
+    this.item.tooltip = tooltip;
+    this.item.accessibilityInformation = { label: view.accessibilityLabel, role: 'button' };
+    this.item.backgroundColor = view.error ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    if (view.visible) this.item.show();
+    else this.item.hide();
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
+    this.item.dispose();
+  }
+}
+
+function readAlwaysShow(): boolean {
+  return vscode.workspace.getConfiguration().get<boolean>(ALWAYS_SHOW_SETTING, false);
+}
+
+export function createTaskStatusBar(deps: { store: TaskStore; logger: Logger }): TaskStatusBar & { readonly view: StatusBarView } {
+  return new StatusBarController(deps.store, deps.logger);
+}

@@ -1,0 +1,136 @@
+/**
+ * The status-bar item as a small state machine: actions in, a view (text, tooltip, colour,
+ * visibility) out. Pure, so every state is unit-tested; `index.ts` only copies the view onto the item.
+ */
+import { CommandIds } from '../commands/ids';
+import type { LedgerEntry } from '../model/ledgerEntry';
+import { PRODUCTS, PRODUCT_VENDOR, type Product, type Vendor } from '../model/task';
+import { productLabel, vendorLabel } from '../webview/format';
+import type { Localizer } from '../webview/localize';
+
+/** Non-terminal tasks of one product: `running` is what the item counts, `other` is starting/paused/stopping/unknown. */
+export interface ProductCount {
+  readonly product: Product;
+  readonly running: number;
+  readonly other: number;
+}
+
+export interface StatusBarState {
+  /** Per product, in display order, only products with at least one non-terminal task. */
+  readonly counts: readonly ProductCount[];
+  readonly busy: boolean;
+  readonly lastError?: string;
+  readonly alwaysShow: boolean;
+}
+
+export type StatusBarAction =
+  | { readonly type: 'tasks'; readonly active: readonly LedgerEntry[] }
+  | { readonly type: 'busy'; readonly busy: boolean }
+  | { readonly type: 'error'; readonly message: string | undefined }
+  | { readonly type: 'alwaysShow'; readonly alwaysShow: boolean };
+
+export const initialStatusBarState: StatusBarState = { counts: [], busy: false, alwaysShow: false };
+
+export function countByProduct(active: readonly LedgerEntry[]): ProductCount[] {
+  return PRODUCTS.map((product) => {
+    const ofProduct = active.filter((entry) => entry.task.product === product);
+    const running = ofProduct.filter((entry) => entry.task.status === 'running').length;
+    return { product, running, other: ofProduct.length - running };
+  }).filter((count) => count.running + count.other > 0);
+}
+
+export function reduceStatusBar(state: StatusBarState, action: StatusBarAction): StatusBarState {
+  switch (action.type) {
+    case 'tasks':
+      return { ...state, counts: countByProduct(action.active) };
+    case 'busy':
+      return { ...state, busy: action.busy };
+    case 'error': {
+      const { lastError: _previous, ...rest } = state;
+      return action.message === undefined ? rest : { ...rest, lastError: action.message };
+    }
+    case 'alwaysShow':
+      return { ...state, alwaysShow: action.alwaysShow };
+  }
+}
+
+export interface StatusBarView {
+  readonly visible: boolean;
+  readonly text: string;
+  /** Markdown with theme icons and links to our own commands only (see `TOOLTIP_COMMANDS`). */
+  readonly tooltip: string;
+  readonly error: boolean;
+  readonly accessibilityLabel: string;
+}
+
+/** The commands the tooltip may link to; the item's MarkdownString trusts exactly these. */
+export const TOOLTIP_COMMANDS: readonly string[] = [CommandIds.showRunningTasks, CommandIds.refresh, CommandIds.showLog];
+
+/** Filter argument of `showRunningTasks`, as the tooltip's per-product links pass it. */
+export interface RunningTasksFilter {
+  readonly product?: Product;
+  readonly vendor?: Vendor;
+}
+
+export function parseRunningTasksFilter(value: unknown): RunningTasksFilter {
+  if (typeof value !== 'object' || value === null) return {};
+  const { product, vendor } = value as Record<string, unknown>;
+  const filter: { product?: Product; vendor?: Vendor } = {};
+  if (typeof product === 'string' && (PRODUCTS as readonly string[]).includes(product)) filter.product = product as Product;
+  if (vendor === 'tencent' || vendor === 'zego') filter.vendor = vendor;
+  return filter;
+}
+
+function commandLink(label: string, command: string, args?: RunningTasksFilter): string {
+  const query = args ? `?${encodeURIComponent(JSON.stringify([args]))}` : '';
+  return `[${escapeMarkdown(label)}](command:${command}${query})`;
+}
+
+/**
+ * Vendor error text goes into Markdown that can run commands: escape everything Markdown or theme
+ * icons give meaning to, so an error message can never become a link, an icon or HTML.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~$&:]/g, '\\$&').replace(/\r?\n/g, ' ');
+}
+
+const MAX_ERROR_IN_TOOLTIP = 300;
+
+export function renderStatusBar(state: StatusBarState, l10n: Localizer): StatusBarView {
+  const running = state.counts.reduce((sum, count) => sum + count.running, 0);
+  const other = state.counts.reduce((sum, count) => sum + count.other, 0);
+  const icon = state.busy ? '$(sync~spin)' : '$(record)';
+  const lines: string[] = [`**${escapeMarkdown(l10n.t('Media Tasks'))}**`, ''];
+  if (state.counts.length === 0) lines.push(escapeMarkdown(l10n.t('No task is running.')));
+  const vendors: Vendor[] = ['tencent', 'zego'];
+  for (const vendor of vendors) {
+    const ofVendor = state.counts.filter((count) => PRODUCT_VENDOR[count.product] === vendor);
+    if (ofVendor.length === 0) continue;
+    lines.push(`${escapeMarkdown(vendorLabel(vendor, l10n))}:`, '');
+    for (const count of ofVendor) {
+      const parts = [l10n.t('{0} recording', count.running)];
+      if (count.other > 0) parts.push(l10n.t('{0} starting, paused or stopping', count.other));
+      const label = l10n.t('{0}: {1}', productLabel(count.product, l10n), parts.join(', '));
+      lines.push(`- ${commandLink(label, CommandIds.showRunningTasks, { product: count.product })}`);
+    }
+    lines.push('');
+  }
+  if (state.busy) lines.push(`$(sync~spin) ${escapeMarkdown(l10n.t('Refreshing…'))}`, '');
+  if (state.lastError !== undefined) {
+    const message = state.lastError.length > MAX_ERROR_IN_TOOLTIP ? `${state.lastError.slice(0, MAX_ERROR_IN_TOOLTIP)}…` : state.lastError;
+    lines.push(`$(error) ${escapeMarkdown(l10n.t('The last refresh failed: {0}', message))}`, '');
+  }
+  const links = [commandLink(l10n.t('Show Running Tasks'), CommandIds.showRunningTasks), commandLink(l10n.t('Refresh'), CommandIds.refresh)];
+  if (state.lastError !== undefined) links.push(commandLink(l10n.t('Show Log'), CommandIds.showLog));
+  lines.push(links.join(' · '));
+  const accessibility = [l10n.t('{0} media tasks recording', running)];
+  if (other > 0) accessibility.push(l10n.t('{0} starting, paused or stopping', other));
+  if (state.lastError !== undefined) accessibility.push(l10n.t('the last refresh failed'));
+  return {
+    visible: running > 0 || state.alwaysShow,
+    text: `${icon} ${l10n.t('{0} recording', running)}`,
+    tooltip: lines.join('\n'),
+    error: state.lastError !== undefined,
+    accessibilityLabel: accessibility.join(', '),
+  };
+}
