@@ -2,6 +2,7 @@
  * Display helpers shared by the panels, the status bar, the poller's notifications and the pickers.
  * Pure: the caller passes the localizer and the clock/locale, so every rule here is unit-tested.
  */
+import { isMediaApiError } from '../model/errors';
 import type { LedgerEntry } from '../model/ledgerEntry';
 import type { Product, TaskKey, TaskStatus, Vendor } from '../model/task';
 import type { Localizer, TimeContext } from './localize';
@@ -151,4 +152,10 @@ export function taskPickRow(
     description: `${status} · ${room}`,
     detail: `${when} · ${vendorLabel(task.vendor, l10n)} · ${visibleString(shortId(entry.accountId, 40))}`,
   };
+}
+
+/** One line for an error from the store or a vendor: the vendor's words plus code and RequestId. */
+export function errorMessage(error: unknown): string {
+  if (isMediaApiError(error)) return `${error.message} (${error.summary()})`;
+  return error instanceof Error ? error.message : String(error);
 }

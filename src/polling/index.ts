@@ -1,0 +1,81 @@
+/** The poller in VS Code: settings, window focus and notifications around the pure scheduler. */
+import * as vscode from 'vscode';
+import { CommandIds } from '../commands/ids';
+import type { Disposable } from '../model/events';
+import type { Logger } from '../model/logger';
+import type { TaskKey } from '../model/task';
+import type { TaskStore } from '../model/taskStore';
+import { notificationMessage, parseNotificationSetting, type StatusChange } from './notify';
+import { PollScheduler, systemClock } from './scheduler';
+
+const INTERVAL_SETTING = 'mediaTasks.refreshIntervalSeconds';
+const NOTIFICATIONS_SETTING = 'mediaTasks.notifications';
+const DEFAULT_INTERVAL_SECONDS = 10;
+/** Below this the rate limits of TRTC and ZEGO (10–20 requests/s per API) are spent on polling alone. */
+const MIN_INTERVAL_SECONDS = 2;
+
+export interface TaskPollerDeps {
+  readonly store: TaskStore;
+  readonly logger: Logger;
+  /** Keys the UI shows now: tree rows while the view is visible, plus `panels.openKeys()`. Pinned tasks are added by the poller. */
+  readonly watchedKeys: () => TaskKey[];
+  readonly isViewVisible: () => boolean;
+  readonly onBusyChange?: (busy: boolean) => void;
+  /** After each poll: the first failure's message, or `undefined` when all succeeded (fits `TaskStatusBar.setLastError`). */
+  readonly onError?: (message: string | undefined) => void;
+}
+
+export interface TaskPoller {
+  start(): void;
+  /** Re-evaluates now; call when the tree view becomes visible or shows other rows. */
+  wake(): void;
+  dispose(): void;
+}
+
+export function intervalSecondsFrom(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.max(MIN_INTERVAL_SECONDS, value) : DEFAULT_INTERVAL_SECONDS;
+}
+
+async function notify(change: StatusChange): Promise<void> {
+  const { text, severity } = notificationMessage(change, vscode.l10n);
+  const openDetails = vscode.l10n.t('Open Details');
+  const show = severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  const choice = await show(text, openDetails);
+  if (choice === openDetails) {
+    const { accountId, product, taskId } = change.entry;
+    await vscode.commands.executeCommand(CommandIds.openTaskDetails, { accountId, product, taskId });
+  }
+}
+
+export function createTaskPoller(deps: TaskPollerDeps): TaskPoller {
+  const configuration = () => vscode.workspace.getConfiguration();
+  const scheduler = new PollScheduler({
+    store: deps.store,
+    logger: deps.logger,
+    clock: systemClock,
+    watchedKeys: deps.watchedKeys,
+    isViewVisible: deps.isViewVisible,
+    isWindowFocused: () => vscode.window.state.focused,
+    intervalMs: () => intervalSecondsFrom(configuration().get<unknown>(INTERVAL_SETTING)) * 1000,
+    notifications: () => parseNotificationSetting(configuration().get<unknown>(NOTIFICATIONS_SETTING)),
+    onBusyChange: deps.onBusyChange,
+    onError: deps.onError,
+    onNotify: (change) => {
+      notify(change).catch((error: unknown) => deps.logger.warn(`[poller] notification failed: ${String(error)}`));
+    },
+  });
+  const subscriptions: Disposable[] = [
+    vscode.window.onDidChangeWindowState(() => scheduler.wake()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(INTERVAL_SETTING)) scheduler.wake();
+    }),
+  ];
+  return {
+    start: () => scheduler.start(),
+    wake: () => scheduler.wake(),
+    dispose: () => {
+      for (const subscription of subscriptions) subscription.dispose();
+      scheduler.dispose();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/** When a watched task's status change deserves a notification, and what it says. Pure. */
+import type { LedgerEntry } from '../model/ledgerEntry';
+import { isTerminal, type TaskStatus } from '../model/task';
+import { roomLabel, shortId, statusLabel, taskTitle, visibleString } from '../webview/format';
+import type { Localizer } from '../webview/localize';
+
+/** `mediaTasks.notifications`: nothing, only ends and failures, or every status change. */
+export type NotificationSetting = 'off' | 'ended' | 'all';
+
+export function parseNotificationSetting(value: unknown): NotificationSetting {
+  return value === 'off' || value === 'all' ? value : 'ended';
+}
+
+export interface StatusChange {
+  readonly entry: LedgerEntry;
+  readonly previous: TaskStatus;
+}
+
+export function shouldNotify(previous: TaskStatus, next: TaskStatus, setting: NotificationSetting): boolean {
+  if (setting === 'off' || previous === next) return false;
+  if (setting === 'all') return true;
+  return isTerminal(next) && !isTerminal(previous);
+}
+
+export function notificationMessage(change: StatusChange, l10n: Localizer): { text: string; severity: 'info' | 'warning' } {
+  const task = change.entry.task;
+  const title = taskTitle(task, l10n);
+  const where = l10n.t('{0} {1}', roomLabel(task.product, l10n), visibleString(shortId(task.room, 40)));
+  if (task.status === 'failed') return { text: l10n.t('{0} in {1} failed.', title, where), severity: 'warning' };
+  if (task.status === 'ended') return { text: l10n.t('{0} in {1} ended.', title, where), severity: 'info' };
+  return {
+    text: l10n.t('{0} in {1} is now {2} (was {3}).', title, where, statusLabel(task.status, l10n), statusLabel(change.previous, l10n)),
+    severity: 'info',
+  };
+}
