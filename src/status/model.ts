@@ -5,7 +5,7 @@
 import { CommandIds } from '../commands/ids';
 import type { LedgerEntry } from '../model/ledgerEntry';
 import { PRODUCTS, PRODUCT_VENDOR, type Product, type Vendor } from '../model/task';
-import { productLabel, vendorLabel } from '../webview/format';
+import { productLabel, taskStartMs, vendorLabel } from '../webview/format';
 import type { Localizer } from '../webview/localize';
 
 /** Non-terminal tasks of one product: `running` is what the item counts, `other` is starting/paused/stopping/unknown. */
@@ -79,6 +79,14 @@ export function parseRunningTasksFilter(value: unknown): RunningTasksFilter {
   if (typeof product === 'string' && (PRODUCTS as readonly string[]).includes(product)) filter.product = product as Product;
   if (vendor === 'tencent' || vendor === 'zego') filter.vendor = vendor;
   return filter;
+}
+
+/** The running-tasks picker's rows: filtered, recording tasks first, longest-running first. */
+export function runningTasksFor(active: readonly LedgerEntry[], filter: RunningTasksFilter): LedgerEntry[] {
+  return active
+    .filter((e) => filter.product === undefined || e.task.product === filter.product)
+    .filter((e) => filter.vendor === undefined || PRODUCT_VENDOR[e.task.product] === filter.vendor)
+    .sort((a, b) => Number(b.task.status === 'running') - Number(a.task.status === 'running') || taskStartMs(a) - taskStartMs(b));
 }
 
 function commandLink(label: string, command: string, args?: RunningTasksFilter): string {
