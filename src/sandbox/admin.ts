@@ -1,0 +1,71 @@
+/**
+ * The admin API under `/_sandbox/` (never subject to faults or rate limits):
+ *   GET /_sandbox/demo            demo credentials and current task ids
+ *   GET|DELETE /_sandbox/stats    per-action counters / reset them
+ *   POST|DELETE /_sandbox/faults  `{ ...FaultSettings, scope?: { action } }` / clear all
+ *   POST /_sandbox/bulk           `BulkTaskRequest` → `BulkTaskSet`
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseJsonObject, readBody } from './body';
+import { BulkRequestError } from './demo/bulk';
+import type { FaultController } from './faults';
+import { sendJson } from './respond';
+import type { StatsRecorder } from './stats';
+import type { BulkTaskRequest, BulkTaskSet, DemoCredentials, FaultScope } from './types';
+
+export interface AdminDeps {
+  readonly demo: () => DemoCredentials;
+  readonly faults: FaultController;
+  readonly stats: StatsRecorder;
+  readonly addBulkTasks: (request: BulkTaskRequest) => BulkTaskSet;
+  readonly now: () => number;
+}
+
+class AdminError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const { body, error } = await readBody(req);
+  const parsed = error ? undefined : parseJsonObject(body);
+  if (!parsed) throw new AdminError(400, 'the body must be a JSON object');
+  return parsed;
+}
+
+async function dispatch(deps: AdminDeps, req: IncomingMessage, route: string): Promise<unknown> {
+  switch (`${req.method} ${route}`) {
+    case 'GET demo':
+      return deps.demo();
+    case 'GET stats':
+      return deps.stats.snapshot();
+    case 'DELETE stats':
+      deps.stats.reset();
+      return { ok: true };
+    case 'POST faults': {
+      const { scope, ...settings } = await jsonBody(req);
+      deps.faults.set(settings, scope as FaultScope | undefined);
+      return { ok: true };
+    }
+    case 'DELETE faults':
+      deps.faults.clear();
+      return { ok: true };
+    case 'POST bulk':
+      return deps.addBulkTasks((await jsonBody(req)) as unknown as BulkTaskRequest);
+    default:
+      throw new AdminError(404, `no admin route ${req.method} /_sandbox/${route}`);
+  }
+}
+
+export async function handleAdmin(deps: AdminDeps, req: IncomingMessage, res: ServerResponse, route: string): Promise<void> {
+  try {
+    sendJson(res, 200, await dispatch(deps, req, route), deps.now());
+  } catch (err) {
+    const status = err instanceof AdminError ? err.status : err instanceof BulkRequestError || err instanceof RangeError ? 400 : 500;
+    sendJson(res, status, { error: err instanceof Error ? err.message : String(err) }, deps.now());
+  }
+}

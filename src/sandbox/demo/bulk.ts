@@ -1,0 +1,64 @@
+/**
+ * Benchmark batches: many ended tasks, evenly spread over one window, on a stream or room of their own
+ * in the dedicated "Bulk" apps. Deterministic: the n-th batch of a product always gets the same name.
+ */
+import type { BulkTaskRequest, BulkTaskSet } from '../types';
+import type { World } from './world';
+
+const DAY_MS = 86_400_000;
+const MAX_COUNT = 100_000;
+/** The vendors' own window limits: a listing must be able to cover the batch in one query. */
+const MAX_SPAN_MS = { css: 7 * DAY_MS, zego: 3 * DAY_MS } as const;
+const DEFAULT_SPAN_MS = { css: 6 * DAY_MS, zego: 2 * DAY_MS } as const;
+/** CSS times are whole seconds, ZEGO's milliseconds. */
+const GRANULARITY_MS = { css: 1000, zego: 1 } as const;
+
+export class BulkRequestError extends Error {}
+
+export function addBulkTasks(world: World, request: BulkTaskRequest, nowMs: number): BulkTaskSet {
+  const { product, count } = request;
+  if (product !== 'css' && product !== 'zego') throw new BulkRequestError('product must be "css" or "zego"');
+  if (!Number.isSafeInteger(count) || count < 1 || count > MAX_COUNT) {
+    throw new BulkRequestError(`count must be an integer from 1 to ${MAX_COUNT}`);
+  }
+  const g = GRANULARITY_MS[product];
+  const endMs = Math.floor((request.endMs ?? nowMs - 60_000) / g) * g;
+  const startMs = Math.floor((request.startMs ?? endMs - DEFAULT_SPAN_MS[product]) / g) * g;
+  if (!Number.isSafeInteger(startMs) || !Number.isSafeInteger(endMs) || endMs <= startMs) {
+    throw new BulkRequestError('endMs must be after startMs');
+  }
+  if (endMs - startMs > MAX_SPAN_MS[product]) throw new BulkRequestError(`the window may span at most ${MAX_SPAN_MS[product] / DAY_MS} days`);
+  // Each task needs a granule to itself and a gap after it.
+  if (endMs - startMs < 2 * count * g) throw new BulkRequestError('the window is too short for that many tasks');
+  const schedule = { kind: 'bulk', startMs, endMs, count, granularityMs: g } as const;
+
+  if (product === 'css') {
+    const app = world.bulkTencent;
+    const streamName = `bulk-${app.cssStreams.length + 1}`;
+    const stream = {
+      key: `${world.seed}:bulk/css/${streamName}`,
+      order: app.cssStreams.length,
+      domainName: app.cssDomain,
+      appName: 'bulk',
+      streamName,
+      schedule,
+    };
+    app.cssStreams.push(stream);
+    return {
+      product,
+      count,
+      startMs,
+      endMs,
+      secretId: app.secretId,
+      secretKey: app.secretKey,
+      region: app.region,
+      domainName: stream.domainName,
+      appName: stream.appName,
+      streamName,
+    };
+  }
+  const app = world.bulkZego;
+  const roomId = `bulk-${app.rooms.length + 1}`;
+  app.rooms.push({ key: `${world.seed}:bulk/zego/${roomId}`, order: app.rooms.length, roomId, schedule });
+  return { product, count, startMs, endMs, appId: app.appId, serverSecret: app.serverSecret, roomId };
+}

@@ -1,0 +1,22 @@
+/** The `demo()` snapshot: credentials, app ids and the task ids current at the time of the call. */
+import type { DemoCredentials } from '../types';
+import { currentTrtcTaskIds } from './trtc';
+import type { World } from './world';
+
+export function demoCredentials(world: World, nowMs: number): DemoCredentials {
+  return {
+    tencent: world.tencent.map((app) => ({
+      label: app.label,
+      secretId: app.secretId,
+      secretKey: app.secretKey,
+      region: app.region,
+      trtcSdkAppId: app.trtcSdkAppId,
+      gmeBizId: app.gmeBizId,
+      cssDomain: app.cssDomain,
+      gmeRoomIds: app.gmeRooms.map((room) => room.roomId),
+      trtcRecordingTaskIds: currentTrtcTaskIds(app, 'recording', nowMs),
+      trtcRelayTaskIds: currentTrtcTaskIds(app, 'relay', nowMs),
+    })),
+    zego: world.zego.map((app) => ({ label: app.label, appId: app.appId, serverSecret: app.serverSecret })),
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * CSS record tasks of one app, listed by time window. Live streams get a task every cycle whose
+ * StartTime is scheduled two minutes after creation (the "starting" phase); history streams get one
+ * every few hours over the whole 90 days; bulk streams hold benchmark batches.
+ */
+import { hash32, opaqueId, unit } from './hash';
+import { occurrencesBeginningIn, type Occurrence } from './occurrences';
+import { LIVE_STARTING_MS } from './schedule';
+import type { CssStream, TencentApp } from './world';
+
+export interface CssTaskRecord {
+  readonly TaskId: string;
+  readonly DomainName: string;
+  readonly AppName: string;
+  readonly StreamName: string;
+  /** Unix seconds. */
+  readonly StartTime: number;
+  readonly EndTime: number;
+  /** 0 = no template. */
+  readonly TemplateId: number;
+  /** Unix seconds when StopRecordTask was called; 0 = never. */
+  readonly Stopped: number;
+}
+
+/** A listed task before its strings are built; cheap enough to sort by the thousand. */
+export interface CssTaskRef {
+  readonly stream: CssStream;
+  readonly occurrence: Occurrence;
+  readonly startSec: number;
+  readonly endSec: number;
+}
+
+export interface CssFilter {
+  readonly streamName?: string;
+  readonly domainName?: string;
+  readonly appName?: string;
+}
+
+/** Listing order: StartTime, then the stream's position, then the slot. */
+export function compareCssRefs(a: CssTaskRef, b: CssTaskRef): number {
+  return a.startSec - b.startSec || a.stream.order - b.stream.order || a.occurrence.slot - b.occurrence.slot;
+}
+
+/** Tasks whose start and end both lie within [fromSec, toSec], in listing order. */
+export function cssTasksInWindow(app: TencentApp, fromSec: number, toSec: number, filter: CssFilter, nowMs: number): CssTaskRef[] {
+  const refs: CssTaskRef[] = [];
+  for (const stream of app.cssStreams) {
+    if (filter.streamName !== undefined && filter.streamName !== stream.streamName) continue;
+    if (filter.domainName !== undefined && filter.domainName !== stream.domainName) continue;
+    if (filter.appName !== undefined && filter.appName !== stream.appName) continue;
+    for (const occurrence of occurrencesBeginningIn(stream.schedule, stream.key, fromSec * 1000, toSec * 1000 + 999, nowMs, LIVE_STARTING_MS)) {
+      const startSec = Math.floor(occurrence.beginMs / 1000);
+      const endSec = Math.floor(occurrence.endMs / 1000);
+      if (startSec >= fromSec && endSec <= toSec) refs.push({ stream, occurrence, startSec, endSec });
+    }
+  }
+  return refs.sort(compareCssRefs);
+}
+
+const TEMPLATE_IDS = [0, 0, 1001, 1002];
+/** Share of history tasks stopped early by StopRecordTask, at 60% of their scheduled length. */
+const STOPPED_SHARE = 0.2;
+
+export function cssTaskRecord(ref: CssTaskRef, nowMs: number): CssTaskRecord {
+  const { stream, occurrence } = ref;
+  const history = stream.schedule.kind === 'history';
+  const stopAtMs = occurrence.beginMs + Math.floor((occurrence.endMs - occurrence.beginMs) * 0.6);
+  const stopped = history && unit(stream.key, occurrence.slot, 'stop') < STOPPED_SHARE && stopAtMs <= nowMs;
+  return {
+    TaskId: opaqueId(56, 'alnum', stream.key, occurrence.slot, 'css'),
+    DomainName: stream.domainName,
+    AppName: stream.appName,
+    StreamName: stream.streamName,
+    StartTime: ref.startSec,
+    EndTime: ref.endSec,
+    TemplateId: stream.schedule.kind === 'bulk' ? 0 : TEMPLATE_IDS[hash32(stream.key, occurrence.slot, 'template') % TEMPLATE_IDS.length],
+    Stopped: stopped ? Math.floor(stopAtMs / 1000) : 0,
+  };
+}

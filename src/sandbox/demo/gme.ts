@@ -1,0 +1,29 @@
+/** GME rooms: a room holds a recording task (TaskId above 2^53) while its live cycle is starting or running. */
+import { hash32, u64AboveSafe } from './hash';
+import { livePhase, slotAt, slotStart } from './schedule';
+import type { GmeRoom } from './world';
+
+export interface GmeTask {
+  /** u64; emitted as a raw JSON integer, never through a JS number. */
+  readonly taskId: bigint;
+  /** 1 single stream, 2 mixed, 3 both. */
+  readonly recordMode: 1 | 2 | 3;
+  /** At most one of the two lists is non-empty, as StartRecord allows. */
+  readonly subscribeUserIds: string[];
+  readonly unSubscribeUserIds: string[];
+}
+
+export function gmeCurrentTask(room: GmeRoom, nowMs: number): GmeTask | undefined {
+  if (!room.lane) return undefined;
+  const slot = slotAt(room.lane, nowMs);
+  const phase = livePhase(slotStart(room.lane, slot), nowMs);
+  if (phase !== 'starting' && phase !== 'running') return undefined;
+  const h = hash32(room.key, slot, 'gme');
+  const list = ['3342', String(1000 + (h % 9000))];
+  return {
+    taskId: u64AboveSafe(room.key, slot, 'gme-task'),
+    recordMode: ((h % 3) + 1) as 1 | 2 | 3,
+    subscribeUserIds: h % 3 === 1 ? list : [],
+    unSubscribeUserIds: h % 3 === 2 ? list : [],
+  };
+}

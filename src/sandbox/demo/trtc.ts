@@ -1,0 +1,105 @@
+/**
+ * TRTC tasks: per-id lookups on live lanes. A recording answers while starting (Idle), running
+ * (InProgress) and ending (Exited) and is gone after; a relay is InProgress until it stops running.
+ */
+import { hash32, opaqueId } from './hash';
+import { livePhase, LIVE_RUNNING_MS, LIVE_STARTING_MS, slotAt, slotStart } from './schedule';
+import type { TencentApp, TrtcLane } from './world';
+
+/** How many past cycles a task id is still recognised for (older ones are long gone anyway). */
+const RECOGNISED_SLOTS = 6;
+
+export type TrtcProduct = 'recording' | 'relay';
+
+/**
+ * Real ids are opaque: recordings look like base64url ending in `.`, relays like base64 with `+` and `/`
+ * (which also exercises URL encoding in GET requests).
+ */
+export function trtcTaskId(product: TrtcProduct, lane: TrtcLane, slot: number): string {
+  return product === 'recording'
+    ? `${lane.idPrefix}${opaqueId(47, 'base64url', lane.key, slot, 'recording')}.`
+    : `${lane.idPrefix}${opaqueId(42, 'base64', lane.key, slot, 'relay')}`;
+}
+
+function lanesOf(app: TencentApp, product: TrtcProduct): readonly TrtcLane[] {
+  return product === 'recording' ? app.recordingLanes : app.relayLanes;
+}
+
+/** The latest task of every lane at `nowMs` (some may already have ended, between cycles). */
+export function currentTrtcTaskIds(app: TencentApp, product: TrtcProduct, nowMs: number): string[] {
+  return lanesOf(app, product).map((lane) => trtcTaskId(product, lane, slotAt(lane, nowMs)));
+}
+
+interface LaneTask {
+  readonly lane: TrtcLane;
+  readonly startMs: number;
+}
+
+function findTask(app: TencentApp, product: TrtcProduct, taskId: string, nowMs: number): LaneTask | undefined {
+  for (const lane of lanesOf(app, product)) {
+    const latest = slotAt(lane, nowMs);
+    for (let slot = latest; slot > latest - RECOGNISED_SLOTS; slot--) {
+      if (trtcTaskId(product, lane, slot) === taskId) return { lane, startMs: slotStart(lane, slot) };
+    }
+  }
+  return undefined;
+}
+
+export interface StorageFileRecord {
+  readonly UserId: string;
+  readonly FileName: string;
+  readonly TrackType: string;
+  /** Unix ms, as both official examples show. */
+  readonly BeginTimeStamp: number;
+}
+
+export interface RecordingState {
+  readonly status: 'Idle' | 'InProgress' | 'Exited';
+  readonly files: StorageFileRecord[];
+}
+
+const TRACK_TYPES = ['audio_video', 'audio', 'video'] as const;
+/** Users join a running recording one after another, so the file list grows while polling. */
+const JOIN_INTERVAL_MS = 45_000;
+
+function storageFiles(app: TencentApp, task: LaneTask, nowMs: number): StorageFileRecord[] {
+  const runningFrom = task.startMs + LIVE_STARTING_MS;
+  const prefix = `${app.trtcSdkAppId}_${task.lane.roomId}`;
+  if (task.lane.mixed) {
+    const begin = runningFrom + (hash32(task.lane.key, task.startMs, 'mix') % 2000);
+    return nowMs < begin ? [] : [{ UserId: '', FileName: `${prefix}_mix.m3u8`, TrackType: 'audio_video', BeginTimeStamp: begin }];
+  }
+  return task.lane.userIds
+    .map((userId, j) => {
+      const trackType = j === 0 ? 'audio_video' : TRACK_TYPES[hash32(task.lane.key, task.startMs, userId) % TRACK_TYPES.length];
+      return {
+        UserId: userId,
+        FileName: `${prefix}_UserId_s_${userId}__UserId_e_main_${trackType}.m3u8`,
+        TrackType: trackType,
+        BeginTimeStamp: runningFrom + j * JOIN_INTERVAL_MS + (hash32(task.lane.key, task.startMs, j) % 10_000),
+      };
+    })
+    .filter((file) => file.BeginTimeStamp <= nowMs && file.BeginTimeStamp < runningFrom + LIVE_RUNNING_MS);
+}
+
+/** Undefined when the task is unknown or has ended: the API then answers with an error. */
+export function recordingState(app: TencentApp, taskId: string, nowMs: number): RecordingState | undefined {
+  const task = findTask(app, 'recording', taskId, nowMs);
+  if (!task) return undefined;
+  switch (livePhase(task.startMs, nowMs)) {
+    case 'starting':
+      return { status: 'Idle', files: [] };
+    case 'running':
+      return { status: 'InProgress', files: storageFiles(app, task, nowMs) };
+    case 'ending':
+      return { status: 'Exited', files: storageFiles(app, task, nowMs) };
+    default:
+      return undefined;
+  }
+}
+
+export function relayStatus(app: TencentApp, taskId: string, nowMs: number): 'InProgress' | 'NotExist' {
+  const task = findTask(app, 'relay', taskId, nowMs);
+  const phase = task && livePhase(task.startMs, nowMs);
+  return phase === 'starting' || phase === 'running' ? 'InProgress' : 'NotExist';
+}

@@ -1,0 +1,85 @@
+/**
+ * The sandbox: a real HTTP server on loopback that speaks GME, TRTC (recording and relay), CSS and
+ * ZEGO cloud recording the way the vendors do, over demo data computed from a seed and the clock.
+ * Used by "Try the Sandbox", every integration test and the benchmarks.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { silentLogger } from '../model/logger';
+import { addBulkTasks } from './demo/bulk';
+import { demoCredentials } from './demo/credentials';
+import { buildWorld } from './demo/world';
+import { FaultController } from './faults';
+import { createRouter } from './router';
+import { StatsRecorder } from './stats';
+import { tencentEmulator } from './tencent/emulator';
+import type { RunningSandbox, SandboxOptions } from './types';
+import { zegoEmulator } from './zego/emulator';
+
+export type {
+  ActionStats,
+  BulkTaskRequest,
+  BulkTaskSet,
+  CssBulkTaskSet,
+  DemoCredentials,
+  FaultScope,
+  FaultSettings,
+  RunningSandbox,
+  SandboxFaults,
+  SandboxOptions,
+  SandboxStats,
+  TencentDemoApp,
+  ZegoBulkTaskSet,
+  ZegoDemoApp,
+} from './types';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const host = options.host ?? '127.0.0.1';
+  if (!LOOPBACK.has(host)) throw new Error(`the sandbox binds to loopback only, not ${host}`);
+  const now = options.now ?? Date.now;
+  const logger = options.logger ?? silentLogger;
+  const world = buildWorld(options.seed ?? 1);
+  const faults = new FaultController(world.seed);
+  const stats = new StatsRecorder();
+  const demo = () => demoCredentials(world, now() + faults.effective(undefined).clockSkewMs);
+  const addBulk: RunningSandbox['addBulkTasks'] = (request) => addBulkTasks(world, request, now());
+
+  const server = createServer(
+    createRouter({
+      tencent: tencentEmulator(world),
+      zego: zegoEmulator(world),
+      faults,
+      stats,
+      admin: { demo, faults, stats, addBulkTasks: addBulk, now },
+      now,
+      logger,
+    }),
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  logger.info(`sandbox: listening on ${url}`);
+
+  return {
+    url,
+    port,
+    demo,
+    faults,
+    stats,
+    addBulkTasks: addBulk,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive and stalled sockets would otherwise hold close() open.
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * The Tencent Cloud API 3.0 front door, checks in the gateway's order: method, Authorization format,
+ * common headers, action, SecretId, credential date, clock skew, signature, version, rate limit,
+ * region, body, parameters. Every failure is HTTP 200 with `Response.Error`.
+ */
+import { parseAuthorization, utcDate } from '../../vendors/tencent/sign';
+import { tencentAppBySecretId, type World } from '../demo/world';
+import type { VendorEmulator, VendorReply, VendorRequest } from '../exchange';
+import { parseJsonObject } from '../body';
+import { RateLimiter } from '../rateLimiter';
+import { resolveAction } from './actions';
+import { TencentApiError } from './errors';
+import { readParams } from './params';
+import { tencentFailure, tencentSuccess } from './reply';
+import { headerValue, verifyTc3Signature } from './verify';
+
+/** "Timestamp ... cannot differ by more than five minutes." */
+export const TENCENT_MAX_SKEW_SEC = 300;
+/** Every action's page: "A maximum of 20 requests can be initiated per second for this API." */
+export const TENCENT_RATE_LIMIT = 20;
+
+function requiredHeader(req: VendorRequest, name: string, param: string): string {
+  const value = headerValue(req.headers, name)?.trim();
+  if (!value) throw new TencentApiError('MissingParameter', `The request is missing a required parameter \`${param}\`.`);
+  return value;
+}
+
+function bodyParams(req: VendorRequest): Record<string, unknown> {
+  if (req.method === 'GET') return Object.fromEntries(req.query);
+  const contentType = (headerValue(req.headers, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
+  if (contentType !== 'application/json') {
+    throw new TencentApiError('InvalidParameter', 'POST requests must have Content-Type application/json.');
+  }
+  const body = parseJsonObject(req.body);
+  if (!body) throw new TencentApiError('InvalidParameter', 'The request body must be a JSON object.');
+  return body;
+}
+
+function answer(world: World, limiter: RateLimiter, req: VendorRequest): Record<string, unknown> {
+  if (req.method !== 'GET' && req.method !== 'POST') throw new TencentApiError('UnsupportedProtocol');
+  if (req.bodyError === 'tooLarge') throw new TencentApiError('RequestSizeLimitExceeded');
+  if (req.bodyError) throw new TencentApiError('InvalidParameter', 'The request body could not be read.');
+  const auth = parseAuthorization(headerValue(req.headers, 'authorization') ?? '');
+  if (!auth) throw new TencentApiError('AuthFailure.InvalidAuthorization');
+  const actionName = requiredHeader(req, 'x-tc-action', 'Action');
+  const version = requiredHeader(req, 'x-tc-version', 'Version');
+  const timestampText = requiredHeader(req, 'x-tc-timestamp', 'Timestamp');
+  if (!/^\d{1,12}$/.test(timestampText)) throw new TencentApiError('InvalidParameter', 'The value of parameter `Timestamp` is invalid.');
+  const timestampSec = Number(timestampText);
+
+  const action = resolveAction(auth.service, headerValue(req.headers, 'host') ?? '', actionName);
+  if (!action) throw new TencentApiError('InvalidAction', `The requested action \`${actionName}\` does not exist.`);
+  const app = tencentAppBySecretId(world, auth.secretId);
+  if (!app) throw new TencentApiError('AuthFailure.SecretIdNotFound');
+  if (auth.date !== utcDate(timestampSec)) {
+    throw new TencentApiError('AuthFailure.SignatureFailure', 'The date in the credential scope must be the UTC date of X-TC-Timestamp.');
+  }
+  const serverSec = Math.floor(req.nowMs / 1000);
+  if (Math.abs(serverSec - timestampSec) > TENCENT_MAX_SKEW_SEC) {
+    throw new TencentApiError(
+      'AuthFailure.SignatureExpire',
+      `Signature expired. Please use local time and enable NTP service for time synchronization to avoid a deviation between \`Timestamp\` and the server time ${serverSec}.`,
+    );
+  }
+  verifyTc3Signature(req, auth, app.secretKey, timestampSec);
+  if (version !== action.version) throw new TencentApiError('NoSuchVersion', `The API version \`${version}\` does not exist for ${actionName}.`);
+  if (!limiter.tryTake(`${auth.secretId}/${action.name}`, req.arrivalMs)) throw new TencentApiError('RequestLimitExceeded');
+  if (action.regions) {
+    const region = requiredHeader(req, 'x-tc-region', 'Region');
+    if (!action.regions.includes(region)) {
+      throw new TencentApiError('UnsupportedRegion', `${actionName} does not support the region \`${region}\`; it supports ${action.regions.join(', ')}.`);
+    }
+  }
+  const params = readParams(action.params, bodyParams(req), req.method === 'GET');
+  return action.handle({ app, params, nowMs: req.nowMs });
+}
+
+export function tencentEmulator(world: World): VendorEmulator {
+  const limiter = new RateLimiter(TENCENT_RATE_LIMIT);
+  return {
+    actionOf: (req) => headerValue(req.headers, 'x-tc-action')?.trim() || undefined,
+    handle(req: VendorRequest): VendorReply {
+      try {
+        return tencentSuccess(answer(world, limiter, req));
+      } catch (err) {
+        if (err instanceof TencentApiError) return tencentFailure(err);
+        throw err;
+      }
+    },
+    rateLimitReply: () => tencentFailure(new TencentApiError('RequestLimitExceeded')),
+    internalErrorReply: () => tencentFailure(new TencentApiError('InternalError')),
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Action parameters: from the JSON body (POST) or the query string (GET, where every value is text).
+ * Each parameter names the error codes its action's page documents for it.
+ */
+import { TencentApiError } from './errors';
+
+export interface ParamSpec {
+  readonly name: string;
+  readonly type: 'integer' | 'string';
+  readonly required: boolean;
+  /** Code when a required parameter is absent (`MissingParameter.SdkAppId`, or plain `MissingParameter`). */
+  readonly missing: string;
+  /** Code when the value has the wrong type or is empty. */
+  readonly invalid: string;
+}
+
+export class Params {
+  constructor(private readonly values: ReadonlyMap<string, string | number>) {}
+
+  /** A required integer (presence was checked against the spec). */
+  int(name: string): number {
+    return this.values.get(name) as number;
+  }
+
+  str(name: string): string {
+    return this.values.get(name) as string;
+  }
+
+  optionalInt(name: string): number | undefined {
+    return this.values.get(name) as number | undefined;
+  }
+
+  optionalStr(name: string): string | undefined {
+    return this.values.get(name) as string | undefined;
+  }
+}
+
+function coerce(spec: ParamSpec, raw: unknown, fromQuery: boolean): string | number | undefined {
+  if (spec.type === 'string') return typeof raw === 'string' && raw !== '' ? raw : undefined;
+  if (fromQuery) return typeof raw === 'string' && /^-?\d{1,16}$/.test(raw) && Number.isSafeInteger(Number(raw)) ? Number(raw) : undefined;
+  return typeof raw === 'number' && Number.isSafeInteger(raw) ? raw : undefined;
+}
+
+/** Checks `source` against the specs: unknown names, then absent required ones, then values. */
+export function readParams(specs: readonly ParamSpec[], source: Record<string, unknown>, fromQuery: boolean): Params {
+  for (const name of Object.keys(source)) {
+    if (!specs.some((s) => s.name === name)) {
+      throw new TencentApiError('UnknownParameter', `The parameter \`${name}\` is not recognized.`);
+    }
+  }
+  const values = new Map<string, string | number>();
+  for (const spec of specs) {
+    const raw = source[spec.name];
+    // null counts as absent: the SDKs strip nulls, hand-written clients sometimes send them.
+    if (raw === undefined || raw === null) {
+      if (spec.required) throw new TencentApiError(spec.missing, `The request is missing a required parameter \`${spec.name}\`.`);
+      continue;
+    }
+    const value = coerce(spec, raw, fromQuery);
+    if (value === undefined) {
+      throw new TencentApiError(spec.invalid, `The value of parameter \`${spec.name}\` is invalid: ${spec.type} expected.`);
+    }
+    values.set(spec.name, value);
+  }
+  return new Params(values);
+}

@@ -1,0 +1,143 @@
+/**
+ * The sandbox's public contract: what the extension, the integration tests and the benchmark code against.
+ */
+import type { Logger } from '../model/logger';
+
+export interface SandboxOptions {
+  /** 0 (the default) picks a free port. */
+  readonly port?: number;
+  /** Loopback only; defaults to 127.0.0.1. */
+  readonly host?: string;
+  /** Demo data, credentials and fault randomness are a function of this seed (default 1). */
+  readonly seed?: number;
+  /** Clock in Unix ms; tests inject one to move demo data through time. Defaults to `Date.now`. */
+  readonly now?: () => number;
+  readonly logger?: Logger;
+}
+
+export interface TencentDemoApp {
+  readonly label: string;
+  readonly secretId: string;
+  readonly secretKey: string;
+  readonly region: string;
+  readonly trtcSdkAppId: number;
+  readonly gmeBizId: number;
+  /** The push domain of this app's CSS streams. */
+  readonly cssDomain: string;
+  readonly gmeRoomIds: string[];
+  /** Recording tasks of the current cycle of every recording room, taken when `demo()` was called. */
+  readonly trtcRecordingTaskIds: string[];
+  /** Relay (stream ingest) tasks of the current cycle, taken when `demo()` was called. */
+  readonly trtcRelayTaskIds: string[];
+}
+
+export interface ZegoDemoApp {
+  readonly label: string;
+  readonly appId: number;
+  readonly serverSecret: string;
+}
+
+export interface DemoCredentials {
+  readonly tencent: TencentDemoApp[];
+  readonly zego: ZegoDemoApp[];
+}
+
+export interface FaultSettings {
+  /** Delay before the request is handled. */
+  readonly latencyMs: number;
+  /** Share (0..1) of requests answered with the vendor's internal error (Tencent InternalError, ZEGO 300010000). */
+  readonly errorRate: number;
+  /** Every request gets the vendor's rate-limit error. */
+  readonly rateLimitStorm: boolean;
+  /** The body is cut off mid-JSON. */
+  readonly malformedJson: boolean;
+  /** HTTP 502 with a text/html page, as a proxy in front of the vendor would send. */
+  readonly htmlErrorPage: boolean;
+  /** The socket is destroyed without an answer. */
+  readonly resetConnection: boolean;
+  /** Headers and part of the body are sent, then nothing more. */
+  readonly stallBody: boolean;
+  /** Share (0..1) of requests answered with HTTP 503. */
+  readonly http5xx: number;
+  /** Offset added to the sandbox's clock (signature checks, `Date` header, demo data). */
+  readonly clockSkewMs: number;
+}
+
+export interface FaultScope {
+  /** Limit the faults to one action (`DescribeTaskInfo`, `DescribeTasks`, ...). */
+  readonly action?: string;
+}
+
+export interface SandboxFaults {
+  /** Merges `faults` into the settings of `scope` (all actions when absent). */
+  set(faults: Partial<FaultSettings>, scope?: FaultScope): void;
+  /** Removes every fault of every scope. */
+  clear(): void;
+}
+
+export interface ActionStats {
+  /** Requests that named this action, rejected ones included. */
+  readonly requests: number;
+  /** Requests answered with the rate-limit error. */
+  readonly rateLimited: number;
+  /** Highest count in any one wall-clock second. */
+  readonly maxPerSecond: number;
+  /** Requests per Unix second (`floor(arrivalMs / 1000)`), the last hour only. */
+  readonly perSecond: Record<string, number>;
+}
+
+export interface SandboxStats {
+  snapshot(): Record<string, ActionStats>;
+  reset(): void;
+}
+
+export interface BulkTaskRequest {
+  readonly product: 'css' | 'zego';
+  /** 1..100,000 tasks, spread evenly over the window. */
+  readonly count: number;
+  /** Window start, Unix ms. Defaults: CSS now − 6 days, ZEGO now − 2 days. */
+  readonly startMs?: number;
+  /** Window end, Unix ms. Defaults to one minute before now. */
+  readonly endMs?: number;
+}
+
+interface BulkTaskSetBase {
+  readonly count: number;
+  readonly startMs: number;
+  readonly endMs: number;
+}
+
+/** Ended CSS tasks on their own stream of the dedicated "Bulk" Tencent app, so demo listings stay small. */
+export interface CssBulkTaskSet extends BulkTaskSetBase {
+  readonly product: 'css';
+  readonly secretId: string;
+  readonly secretKey: string;
+  readonly region: string;
+  readonly domainName: string;
+  readonly appName: string;
+  readonly streamName: string;
+}
+
+/** Ended (Status 3) ZEGO tasks in their own room of the dedicated "Bulk" ZEGO app. */
+export interface ZegoBulkTaskSet extends BulkTaskSetBase {
+  readonly product: 'zego';
+  readonly appId: number;
+  readonly serverSecret: string;
+  readonly roomId: string;
+}
+
+export type BulkTaskSet = CssBulkTaskSet | ZegoBulkTaskSet;
+
+export interface RunningSandbox {
+  /** `http://127.0.0.1:PORT`, no trailing slash. */
+  readonly url: string;
+  readonly port: number;
+  /** A fresh snapshot: the task ids are those current at the time of the call. */
+  demo(): DemoCredentials;
+  readonly faults: SandboxFaults;
+  readonly stats: SandboxStats;
+  /** Adds a batch of tasks deterministically; each call adds a new stream (CSS) or room (ZEGO). */
+  addBulkTasks(request: BulkTaskRequest): BulkTaskSet;
+  /** Stops listening and destroys every open socket, keep-alive and stalled ones included. */
+  close(): Promise<void>;
+}
