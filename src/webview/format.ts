@@ -113,7 +113,9 @@ export function formatRelative(ms: number, time: TimeContext): string {
   if (abs < 60) return rtf.format(diffSeconds, 'second');
   if (abs < 3600) return rtf.format(Math.round(diffSeconds / 60), 'minute');
   if (abs < 86400) return rtf.format(Math.round(diffSeconds / 3600), 'hour');
-  return rtf.format(Math.round(diffSeconds / 86400), 'day');
+  if (abs < 30 * 86400) return rtf.format(Math.round(diffSeconds / 86400), 'day');
+  if (abs < 365 * 86400) return rtf.format(Math.round(diffSeconds / (30 * 86400)), 'month');
+  return rtf.format(Math.round(diffSeconds / (365 * 86400)), 'year');
 }
 
 export function formatLocalTime(ms: number, time: TimeContext): string {
