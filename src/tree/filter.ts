@@ -1,0 +1,70 @@
+/**
+ * The view filter (text, statuses, time range) and which ledger entries a product shows. Pure.
+ */
+import type { LedgerEntry } from '../model/ledgerEntry';
+import type { Product, TaskStatus } from '../model/task';
+import type { Localize } from '../l10n/localize';
+import { entryTime, statusLabel } from './format';
+
+export interface TaskFilter {
+  /** Case-insensitive substring of the task id, room or stream, vendor status, or a file name. */
+  readonly text?: string;
+  /** Shown statuses; unset or empty shows every status. */
+  readonly statuses?: readonly TaskStatus[];
+  /** Only tasks that began in the last this many hours; for CSS also the listing window. */
+  readonly hours?: number;
+}
+
+export const NO_FILTER: TaskFilter = {};
+
+export function isFiltering(filter: TaskFilter): boolean {
+  return Boolean(filter.text) || (filter.statuses?.length ?? 0) > 0 || filter.hours !== undefined;
+}
+
+export function matchesFilter(entry: LedgerEntry, filter: TaskFilter, now: number): boolean {
+  if (filter.statuses && filter.statuses.length > 0 && !filter.statuses.includes(entry.task.status)) return false;
+  if (filter.hours !== undefined && entryTime(entry) < now - filter.hours * 3_600_000) return false;
+  if (filter.text) {
+    const needle = filter.text.toLowerCase();
+    const { task } = entry;
+    const haystack = [task.taskId, task.room, task.rawStatus, task.appId, ...task.files.map((f) => f.fileName)];
+    if (!haystack.some((s) => s.toLowerCase().includes(needle))) return false;
+  }
+  return true;
+}
+
+/** How many hours back a CSS listing looks: the filter's range, else the setting. */
+export function listingHours(filter: TaskFilter, defaultHours: number): number {
+  return filter.hours ?? defaultHours;
+}
+
+/**
+ * Whether a product shows a ledger entry. CSS shows the time range it lists (plus what is still
+ * running or pinned); the other products show everything remembered, because their vendor cannot
+ * list the past (TRTC, GME) or forgets it after 3 days (ZEGO). The filter applies on top.
+ */
+export function isShown(entry: LedgerEntry, filter: TaskFilter, defaultHours: number, now: number): boolean {
+  if (!matchesFilter(entry, filter, now)) return false;
+  if (entry.product !== ('css' satisfies Product) || entry.pinned || entry.task.status === 'running') return true;
+  return entryTime(entry) >= now - listingHours(filter, defaultHours) * 3_600_000;
+}
+
+/** The view description: `“abc” · running, ended · last 6 h`. */
+export function describeFilter(filter: TaskFilter, t: Localize): string {
+  const parts: string[] = [];
+  if (filter.text) parts.push(`“${filter.text}”`);
+  if (filter.statuses && filter.statuses.length > 0) parts.push(filter.statuses.map((s) => statusLabel(s, t)).join(', '));
+  if (filter.hours !== undefined) parts.push(t('last {0} h', filter.hours));
+  return parts.join(' · ');
+}
+
+/** Reads a stored filter back; anything malformed becomes no filter rather than a broken view. */
+export function readFilter(value: unknown): TaskFilter {
+  if (typeof value !== 'object' || value === null) return NO_FILTER;
+  const v = value as Record<string, unknown>;
+  const known: ReadonlySet<string> = new Set(['starting', 'running', 'paused', 'stopping', 'ended', 'failed', 'unknown']);
+  const text = typeof v.text === 'string' && v.text.trim() ? v.text.trim() : undefined;
+  const statuses = Array.isArray(v.statuses) ? (v.statuses.filter((s) => typeof s === 'string' && known.has(s)) as TaskStatus[]) : undefined;
+  const hours = typeof v.hours === 'number' && Number.isFinite(v.hours) && v.hours > 0 ? v.hours : undefined;
+  return { text, statuses: statuses && statuses.length > 0 ? statuses : undefined, hours };
+}

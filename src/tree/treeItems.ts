@@ -1,0 +1,167 @@
+/** Maps each node kind to its TreeItem: label, description, codicon with theme colour, tooltip, click. */
+import * as vscode from 'vscode';
+import type { Account } from '../model/account';
+import type { MediaApiError } from '../model/errors';
+import type { LedgerEntry } from '../model/ledgerEntry';
+import { isTerminal, type Product, type TaskKey, type TaskStatus } from '../model/task';
+import { CommandIds } from '../commands/ids';
+import { buildContextValue } from './contextValue';
+import { bucketLabel, countLabel, formatClock, productLabel, recordModeLabel, statusLabel, taskDescription } from './format';
+import type { TreeNode } from './nodes';
+import { errorTooltip, roomTooltip, taskTooltip } from './tooltip';
+
+/** What an item needs to know beyond its node; the provider supplies it. */
+export interface ItemContext {
+  readonly now: number;
+  account(accountId: string): Account | undefined;
+  entry(key: TaskKey): LedgerEntry | undefined;
+  roomEntries(accountId: string, product: Product, room: string): LedgerEntry[];
+  pinnedRoom(accountId: string, product: Product, room: string): boolean;
+  /** The product's listing progress, once a listing started. */
+  listing(productNodeId: string): { count: number; more: boolean } | undefined;
+  productCount(accountId: string, product: Product): number;
+  error(nodeId: string): MediaApiError | undefined;
+}
+
+const t = vscode.l10n.t;
+
+const STATUS_ICONS: Readonly<Record<TaskStatus, [string, string | undefined]>> = {
+  running: ['record', 'charts.green'],
+  starting: ['loading~spin', 'charts.yellow'],
+  paused: ['debug-pause', 'charts.yellow'],
+  stopping: ['debug-stop', 'charts.orange'],
+  ended: ['pass', 'descriptionForeground'],
+  failed: ['error', 'charts.red'],
+  unknown: ['question', 'charts.purple'],
+};
+
+const PRODUCT_ICONS: Readonly<Record<Product, string>> = {
+  'trtc-recording': 'record',
+  'trtc-relay': 'radio-tower',
+  gme: 'mic',
+  css: 'device-camera-video',
+  'zego-recording': 'record-keys',
+};
+
+export function statusIcon(status: TaskStatus): vscode.ThemeIcon {
+  const [id, color] = STATUS_ICONS[status];
+  return new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
+}
+
+const markdown = (text: string): vscode.MarkdownString => {
+  // Not trusted and no HTML: every vendor string in it is already escaped text.
+  const md = new vscode.MarkdownString(text, true);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  return md;
+};
+
+function accountDescription(account: Account): string {
+  const where = account.endpoint ? t('via {0}', account.endpoint) : '';
+  const base = account.vendor === 'tencent' ? `Tencent Cloud · ${account.region}` : `ZEGO · ${account.appId}`;
+  return where ? `${base} · ${where}` : base;
+}
+
+export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem {
+  const { Collapsed, Expanded, None } = vscode.TreeItemCollapsibleState;
+  switch (node.kind) {
+    case 'account': {
+      const account = ctx.account(node.accountId);
+      const item = new vscode.TreeItem(account?.label ?? node.accountId, Expanded);
+      item.iconPath = new vscode.ThemeIcon(node.vendor === 'tencent' ? 'cloud' : 'globe');
+      item.description = account ? accountDescription(account) : undefined;
+      item.contextValue = buildContextValue({ kind: 'account' });
+      return withId(item, node);
+    }
+    case 'product': {
+      const item = new vscode.TreeItem(productLabel(node.product, t), Collapsed);
+      item.iconPath = new vscode.ThemeIcon(PRODUCT_ICONS[node.product]);
+      const listing = ctx.listing(node.id);
+      item.description = listing ? countLabel(listing.count, listing.more) : `(${ctx.productCount(node.accountId, node.product)})`;
+      const error = ctx.error(node.id);
+      if (error) item.description = `${item.description} · ${t('failed')}`;
+      item.contextValue = buildContextValue({ kind: 'product', product: node.product });
+      return withId(item, node);
+    }
+    case 'room': {
+      const entries = ctx.roomEntries(node.accountId, node.product, node.room);
+      const item = new vscode.TreeItem(node.room || t('(no room label)'), Collapsed);
+      item.iconPath = new vscode.ThemeIcon(node.product === 'css' ? 'broadcast' : 'comment-discussion');
+      const running = entries.filter((e) => !isTerminal(e.task.status));
+      if (node.product === 'gme') {
+        const current = running[0];
+        const mode = current ? recordModeLabel(current.task.extras.RecordMode, t) : undefined;
+        item.description = current ? [statusLabel(current.task.status, t), mode].filter(Boolean).join(' · ') : t('no recording');
+        item.tooltip = markdown(roomTooltip(node.room, current, ctx.now, t));
+      } else {
+        item.description = running.length > 0 ? t('{0} tasks · {1} running', entries.length, running.length) : t('{0} tasks', entries.length);
+      }
+      if (ctx.error(node.id)) item.description = `${item.description} · ${t('failed')}`;
+      item.contextValue = buildContextValue({ kind: 'room', product: node.product, pinnedRoom: ctx.pinnedRoom(node.accountId, node.product, node.room) });
+      return withId(item, node);
+    }
+    case 'dayGroup': {
+      const item = new vscode.TreeItem(bucketLabel(node.bucket, ctx.now, t), Collapsed);
+      item.iconPath = new vscode.ThemeIcon(node.bucket.level === 'slice' ? 'list-flat' : 'calendar');
+      item.description = node.room === undefined ? t('{0} rooms', node.bucket.count) : t('{0} tasks', node.bucket.count);
+      item.contextValue = buildContextValue({ kind: 'dayGroup' });
+      return withId(item, node);
+    }
+    case 'task': {
+      const entry = ctx.entry(node.key);
+      const hasFiles = (entry?.task.files.length ?? 0) > 0;
+      const item = new vscode.TreeItem(node.key.taskId, hasFiles ? Collapsed : None);
+      if (entry) {
+        item.description = taskDescription(entry, ctx.now, t);
+        item.tooltip = markdown(taskTooltip(entry, ctx.now, t));
+        item.iconPath = entry.lastError ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : statusIcon(entry.task.status);
+        item.accessibilityInformation = { label: t('Task {0}, {1}', node.key.taskId, item.description) };
+      }
+      item.command = { command: CommandIds.openTaskDetails, title: t('Open Task Details'), arguments: [node] };
+      item.contextValue = buildContextValue({ kind: 'task', status: entry?.task.status, hasFiles, pinned: entry?.pinned });
+      return withId(item, node);
+    }
+    case 'file': {
+      const file = ctx.entry(node.key)?.task.files.find((f) => f.fileName === node.fileName);
+      const item = new vscode.TreeItem(node.fileName, None);
+      item.iconPath = new vscode.ThemeIcon('file-media');
+      if (file) {
+        const who = file.userId === '' ? t('mixed') : file.userId;
+        item.description = [file.trackType, who, file.beginTimeMs !== undefined ? formatClock(file.beginTimeMs, ctx.now) : ''].filter(Boolean).join(' · ');
+      }
+      item.command = { command: CommandIds.openStorageFile, title: t('Open Storage File Details'), arguments: [node] };
+      item.contextValue = buildContextValue({ kind: 'file' });
+      return withId(item, node);
+    }
+    case 'loadMore': {
+      const item = new vscode.TreeItem(t('Load more…'), None);
+      item.iconPath = new vscode.ThemeIcon('fold-down');
+      item.command = { command: CommandIds.loadMore, title: t('Load More'), arguments: [node.parent] };
+      item.contextValue = buildContextValue({ kind: 'loadMore' });
+      return withId(item, node);
+    }
+    case 'error': {
+      const item = new vscode.TreeItem(node.message, None);
+      item.description = node.summary;
+      item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+      item.tooltip = markdown(errorTooltip(node.summary, node.message, node.hint));
+      item.command = node.auth
+        ? { command: CommandIds.reenterCredentials, title: t('Re-enter Credentials…'), arguments: [node] }
+        : { command: CommandIds.retry, title: t('Retry'), arguments: [node] };
+      item.contextValue = buildContextValue({ kind: 'error', authError: node.auth });
+      return withId(item, node);
+    }
+    case 'placeholder': {
+      const item = new vscode.TreeItem(node.message, None);
+      item.iconPath = new vscode.ThemeIcon('info');
+      if (node.command) item.command = { command: node.command, title: node.message, arguments: [node.parent] };
+      item.contextValue = buildContextValue({ kind: 'placeholder' });
+      return withId(item, node);
+    }
+  }
+}
+
+function withId(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+  item.id = node.id;
+  return item;
+}
