@@ -90,9 +90,11 @@ export function classifyBody(
 ): unknown {
   const fail = (kind: ApiErrorKind, code: string, what: string, retryable: boolean): MediaApiError =>
     transportError(request, kind, code, `HTTP ${status} ${what}`, retryable, status);
+  // An HTML page is a proxy or gateway talking, not the API, whatever its status: the endpoint or
+  // proxy setting is the likely cause, so it is `malformed` before the 5xx check.
+  if (/html/i.test(contentType) || /^\s*</.test(text)) throw fail('malformed', 'HtmlPage', 'with an HTML page instead of JSON', false);
   if (status >= 500) throw fail('server', `HTTP${status}`, 'from the service', true);
   if (text.trim() === '') throw fail('malformed', 'EmptyBody', 'with an empty body', false);
-  if (/html/i.test(contentType) || /^\s*</.test(text)) throw fail('malformed', 'HtmlPage', 'with an HTML page instead of JSON', false);
   try {
     return parseJsonLossless(text);
   } catch {

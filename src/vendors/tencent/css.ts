@@ -14,6 +14,12 @@ import { readCssRecordTaskPage } from './records';
 
 const DAY_MS = 86_400_000;
 export const CSS_MAX_WINDOW_SEC = 7 * 86_400;
+/**
+ * CSS lists the tasks whose start AND end lie within the query range, and a record task lasts at
+ * most 24 hours (CreateRecordTask), so windows overlap by a day: a task that straddles one window's
+ * end lies wholly inside the next. Tasks seen twice are yielded once.
+ */
+export const CSS_WINDOW_OVERLAP_SEC = 86_400;
 export const CSS_LOOK_BACK_MS = 90 * DAY_MS;
 
 export class CssListingSource implements ListingSource {
@@ -32,8 +38,8 @@ export class CssListingSource implements ListingSource {
 
   /**
    * Pages in vendor order, window after window. Ms are rounded up to whole seconds (CSS times are
-   * whole seconds, so no task is lost), then the range is split into ≤ 7-day windows. CSS has no
-   * status filter, so `statuses` is applied to the normalized tasks.
+   * whole seconds, so no task is lost), then the range is split into ≤ 7-day windows overlapping by
+   * a day. CSS has no status filter, so `statuses` is applied to the normalized tasks.
    */
   async *list(query: ListQuery, signal?: AbortSignal): AsyncGenerator<readonly Task[]> {
     checkListRange('tencent', DESCRIBE_RECORD_TASK.name, query, this.earliestStartMs(this.now()), '90 days');
@@ -75,9 +81,9 @@ export class CssListingSource implements ListingSource {
   }
 }
 
-/** The ≤ 7-day windows, in whole seconds, that cover [startMs, endMs]. */
+/** The ≤ 7-day windows, in whole seconds, overlapping by a day, that cover [startMs, endMs]. */
 export function cssWindows(startMs: number, endMs: number): ReturnType<typeof splitWindows> {
-  return splitWindows(Math.ceil(startMs / 1000), Math.ceil(endMs / 1000), CSS_MAX_WINDOW_SEC);
+  return splitWindows(Math.ceil(startMs / 1000), Math.ceil(endMs / 1000), CSS_MAX_WINDOW_SEC, CSS_WINDOW_OVERLAP_SEC);
 }
 
 function wanted(task: Task, statuses: ListQuery['statuses']): boolean {

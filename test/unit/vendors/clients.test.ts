@@ -263,12 +263,14 @@ describe('CSS listing (scripted transport)', () => {
     Stopped: 0,
   });
 
-  it('rounds ms up to seconds and splits at 7 days exactly', () => {
+  it('rounds ms up to seconds and splits at 7 days exactly, overlapping windows by a day', () => {
     const start = Date.UTC(2026, 0, 1);
-    assert.equal(cssWindows(start, start + 7 * DAY).length, 1);
+    const s = start / 1000;
+    assert.deepEqual(cssWindows(start, start + 7 * DAY), [{ start: s, end: s + 7 * 86400 }]);
+    assert.deepEqual(cssWindows(start - 1, start + 7 * DAY - 1), [{ start: s, end: s + 7 * 86400 }]);
     assert.deepEqual(cssWindows(start, start + 7 * DAY + 1), [
-      { start: start / 1000, end: start / 1000 + 7 * 86400 },
-      { start: start / 1000 + 7 * 86400, end: start / 1000 + 7 * 86400 + 1 },
+      { start: s, end: s + 7 * 86400 },
+      { start: s + 6 * 86400, end: s + 7 * 86400 + 1 },
     ]);
   });
 
@@ -293,7 +295,7 @@ describe('CSS listing (scripted transport)', () => {
     assert.equal(params[1].ScrollToken, 'next');
     assert.equal(params[0].DomainName, 'push.example.com');
     assert.equal((params[0].EndTime as number) - (params[0].StartTime as number), 7 * 86400);
-    assert.equal(params[2].StartTime, params[0].EndTime);
+    assert.equal(params[2].StartTime, (params[0].EndTime as number) - 86400);
     assert.equal(params[3].EndTime, now / 1000);
     assert.equal(transport.requests[0].headers['X-TC-Region'], 'ap-singapore');
   });
@@ -301,7 +303,7 @@ describe('CSS listing (scripted transport)', () => {
   it('refuses a start older than 90 days before sending, and accepts the earliest start', async () => {
     const { transport, byProduct } = sources(tencent, () => ok({ TaskList: [], ScrollToken: '' }), { now: () => now });
     const source = byProduct<ListingSource>('css');
-    await assert.rejects(source.list({ startMs: now - 90 * DAY, endMs: now - 89 * DAY }).next(), (e: MediaApiError) => {
+    await assert.rejects(source.list({ startMs: now - 90 * DAY, endMs: now - 89 * DAY })[Symbol.asyncIterator]().next(), (e: MediaApiError) => {
       assert.equal(e.kind, 'invalidInput');
       assert.match(e.message, /90 days/);
       return true;
@@ -373,7 +375,7 @@ describe('ZEGO client and listing (scripted transport)', () => {
 
   it('refuses a start older than 3 days before sending', async () => {
     const { transport, byProduct } = sources(zego, () => zegoOk({}), { now: () => now });
-    await assert.rejects(byProduct<ListingSource>('zego-recording').list({ startMs: now - 3 * DAY, endMs: now }).next(), {
+    await assert.rejects(byProduct<ListingSource>('zego-recording').list({ startMs: now - 3 * DAY, endMs: now })[Symbol.asyncIterator]().next(), {
       kind: 'invalidInput',
       code: 'StartTimeTooOld',
     });

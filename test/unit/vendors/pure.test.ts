@@ -134,6 +134,16 @@ describe('window splitting', () => {
     assert.equal(windows[12].end, 1000 + 90 * 86_400_000);
   });
 
+  it('overlaps windows when asked, still ending exactly at the range end', () => {
+    const DAY = 86_400_000;
+    assert.deepEqual(splitWindows(0, 14 * DAY, WEEK, DAY), [
+      { start: 0, end: WEEK },
+      { start: 6 * DAY, end: 13 * DAY },
+      { start: 12 * DAY, end: 14 * DAY },
+    ]);
+    assert.deepEqual(splitWindows(0, 13 * DAY, WEEK, DAY).length, 2);
+  });
+
   it('returns nothing for an empty range', () => {
     assert.deepEqual(splitWindows(5, 5, WEEK), []);
   });

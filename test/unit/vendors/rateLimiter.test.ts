@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { AbortedError } from '../../../src/vendors/shared/abort';
-import { RateLimiterRegistry, SlidingWindowLimiter, type LimiterClock } from '../../../src/vendors/shared/rateLimiter';
+import { RateLimiterRegistry, PacedRateLimiter, type LimiterClock } from '../../../src/vendors/shared/rateLimiter';
 
 /** Virtual time: sleeping advances the clock instantly. */
 function virtualClock(): LimiterClock & { t: number } {
@@ -24,10 +24,10 @@ function maxInAnyWindow(starts: readonly number[], span: number): number {
   return max;
 }
 
-describe('sliding-window rate limiter (virtual clock)', () => {
-  it('never lets more than `limit` starts into any 1030 ms window, hence any wall-clock second', async () => {
+describe('paced rate limiter (virtual clock)', () => {
+  it('never lets more than `limit` starts into any 1030 ms interval, hence any wall-clock second', async () => {
     const clock = virtualClock();
-    const limiter = new SlidingWindowLimiter(20, 1030, clock);
+    const limiter = new PacedRateLimiter(20, 1030, clock);
     const starts: number[] = [];
     for (let i = 0; i < 500; i++) {
       await limiter.acquire();
@@ -45,7 +45,7 @@ describe('sliding-window rate limiter (virtual clock)', () => {
 
   it('reaches at least 95% of the limit when saturated', async () => {
     const clock = virtualClock();
-    const limiter = new SlidingWindowLimiter(20, 1030, clock);
+    const limiter = new PacedRateLimiter(20, 1030, clock);
     const n = 2000;
     for (let i = 0; i < n; i++) await limiter.acquire();
     const elapsedSec = clock.t / 1000;
@@ -53,19 +53,26 @@ describe('sliding-window rate limiter (virtual clock)', () => {
     assert.ok(elapsedSec >= (n / 20 - 1) * 1.0, `too fast: ${elapsedSec}s`);
   });
 
-  it('lets a burst of `limit` start at once, and the next wait until the oldest leaves the window', async () => {
+  it('spaces starts windowMs / limit apart, and lets the first go at once', async () => {
     const clock = virtualClock();
-    const limiter = new SlidingWindowLimiter(3, 1000, clock);
-    for (let i = 0; i < 3; i++) await limiter.acquire();
+    const limiter = new PacedRateLimiter(4, 1000, clock);
+    assert.equal(limiter.delayAt(0), 0);
+    await limiter.acquire();
     assert.equal(clock.t, 0);
-    assert.equal(limiter.delayAt(0), 1000);
-    assert.equal(limiter.delayAt(999), 1);
-    assert.equal(limiter.delayAt(1000), 0);
+    assert.equal(limiter.delayAt(0), 250);
+    assert.equal(limiter.delayAt(249), 1);
+    assert.equal(limiter.delayAt(250), 0);
+    await limiter.acquire();
+    assert.equal(clock.t, 250);
+    clock.t = 10_000; // idle: no credit is carried over beyond the timer slack
+    await limiter.acquire();
+    await limiter.acquire();
+    assert.equal(clock.t, 10_250 - 2);
   });
 
   it('serves concurrent waiters in order and records starts only for served ones', async () => {
     const clock = virtualClock();
-    const limiter = new SlidingWindowLimiter(2, 1000, clock);
+    const limiter = new PacedRateLimiter(2, 1000, clock);
     const order: number[] = [];
     const controller = new AbortController();
     const waits = [0, 1, 2, 3].map((i) =>
@@ -80,7 +87,7 @@ describe('sliding-window rate limiter (virtual clock)', () => {
     controller.abort();
     await Promise.all(waits);
     assert.deepEqual(order, [-2, 0, 1, 3]);
-    // Two starts at t=0; waiter 3 had to wait a full window, the aborted one took no slot.
+    // Starts at 0, 500 and 1000: the aborted waiter took no slot.
     assert.equal(clock.t, 1000);
   });
 
