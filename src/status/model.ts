@@ -99,7 +99,7 @@ function commandLink(label: string, command: string, args?: RunningTasksFilter):
  * icons give meaning to, so an error message can never become a link, an icon or HTML.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~$&:]/g, '\\$&').replace(/\r?\n/g, ' ');
+  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~$&]/g, '\\$&').replace(/\r?\n/g, ' ');
 }
 
 const MAX_ERROR_IN_TOOLTIP = 300;
