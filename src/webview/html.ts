@@ -32,11 +32,14 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   ].join('; ');
 }
 
-const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;', "'": '&#39;' };
+const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' };
 
-/** The inputs are ours (URIs, a nonce, a language tag), escaped anyway so no input can end an attribute. */
+/**
+ * The inputs are ours (URIs, a nonce, a language tag), escaped anyway so no input can end a
+ * double-quoted attribute. Single quotes stay, so the CSP reads as written (`'none'`, `'nonce-…'`).
+ */
 function attr(value: string): string {
-  return value.replace(/[&"<>']/g, (c) => ATTRIBUTE_ESCAPES[c]!);
+  return value.replace(/[&"<>]/g, (c) => ATTRIBUTE_ESCAPES[c]!);
 }
 
 export function buildWebviewHtml(input: WebviewHtmlInput): string {

@@ -27,7 +27,11 @@ describe('status bar (real VS Code)', () => {
     assert.equal(bar.view.visible, true);
     assert.match(bar.view.tooltip, /ZEGO recording: 1 recording/);
 
-    store.put(entryWith('t1', 'ended'), entryWith('t2', 'ended'), entryWith('z1', 'ended', { product: 'zego-recording', vendor: 'zego', accountId: 'acc-3' }));
+    store.put(
+      entryWith('t1', 'ended'),
+      entryWith('t2', 'ended', { accountId: 'acc-2' }),
+      entryWith('z1', 'ended', { product: 'zego-recording', vendor: 'zego', accountId: 'acc-3' }),
+    );
     assert.equal(bar.view.text, '$(record) 0 recording');
     assert.equal(bar.view.visible, false, 'hidden when nothing runs');
   });
