@@ -6,6 +6,9 @@ import { backoffDelayMs, DEFAULT_RETRY_POLICY, shouldRetry, withRetry } from '..
 import { splitWindows } from '../../../src/vendors/shared/windows';
 import { ClockOffsets } from '../../../src/vendors/shared/clockOffsets';
 import { sleep } from '../../../src/vendors/shared/abort';
+import { agentSelector, isLoopbackHost } from '../../../src/vendors/shared/agents';
+import { HttpProxyAgent } from 'http-proxy-agent';
+import { HttpsProxyAgent } from 'https-proxy-agent';
 
 function apiError(kind: MediaApiError['kind'], retryable: boolean): MediaApiError {
   return new MediaApiError({ vendor: 'tencent', action: 'A', kind, code: kind, message: kind, retryable, hint: '' });
@@ -158,5 +161,19 @@ describe('clock offsets', () => {
     assert.equal(offsets.serverNow('b:1', local), local);
     assert.equal(offsets.learn('b:1', 'not a date', local), false);
     assert.equal(offsets.learn('b:1', undefined, local), false);
+  });
+});
+
+describe('agent selection', () => {
+  it('proxies vendor hosts through VS Code\'s proxy but never loopback, and reuses keep-alive agents', () => {
+    const select = agentSelector('http://proxy.example:3128');
+    const vendor = select(new URL('https://gme.tencentcloudapi.com/'));
+    assert.ok(vendor instanceof HttpsProxyAgent);
+    assert.equal(select(new URL('https://trtc.tencentcloudapi.com/')), vendor);
+    const sandbox = select(new URL('http://127.0.0.1:8123/'));
+    assert.ok(!(sandbox instanceof HttpsProxyAgent) && !(sandbox instanceof HttpProxyAgent));
+    assert.equal(sandbox, agentSelector()(new URL('http://localhost:1/')));
+    assert.equal(isLoopbackHost('[::1]'), true);
+    assert.equal(isLoopbackHost('127.0.0.1.example.com'), false);
   });
 });
