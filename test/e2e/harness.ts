@@ -1,0 +1,280 @@
+// End-to-end harness: one chromium (Debian's, through playwright-core) and one browser context for the
+// whole run, pointed at the code-server that scripts/vscode/run-e2e.mjs started with the packaged VSIX
+// installed. Specs share the page, in file order (01-, 02-, ...), like a person working through the UI.
+// The context is kept for the run because code-server keeps SecretStorage in the browser profile.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Frame, type Locator, type Page } from 'playwright-core';
+
+export const root = path.resolve(__dirname, '..', '..');
+export const screenshotsDir = process.env.MTE_SCREENSHOTS_DIR ?? path.join(root, 'test-results');
+
+const chromiumCandidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/lib/chromium/chromium'];
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/**
+ * The little of the DOM that browser-side callbacks use, typed here because the project compiles
+ * without the DOM library (the extension runs in Node). Casts are erased, so callbacks stay valid
+ * when Playwright serializes them into the page.
+ */
+export interface DomEl {
+  getAttribute(name: string): string | null;
+  querySelector(sel: string): DomEl | null;
+  querySelectorAll(sel: string): ArrayLike<DomEl>;
+  readonly textContent: string | null;
+  readonly innerText: string;
+  readonly attributes: ArrayLike<{ readonly name: string }>;
+}
+export interface DomDoc {
+  readonly body: DomEl | null;
+  querySelectorAll(sel: string): ArrayLike<DomEl>;
+}
+
+export interface Session {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Dialogs (alert/confirm/prompt) any frame opened: a hostile string that ran script shows up here. */
+  dialogs: string[];
+  /** Uncaught page errors. */
+  pageErrors: string[];
+}
+
+let session: Session | undefined;
+
+function workbenchUrl(): string {
+  const url = process.env.MTE_E2E_URL;
+  if (!url) throw new Error('MTE_E2E_URL is not set: run the e2e suite through `npm run test:e2e`');
+  return url;
+}
+
+/** The shared session: launches chromium and opens the workbench once. */
+export async function openWorkbench(): Promise<Session> {
+  if (session) return session;
+  const executablePath = process.env.MTE_CHROMIUM ?? chromiumCandidates.find((p) => fs.existsSync(p));
+  if (!executablePath) throw new Error('chromium not found (apt-get install chromium, or set MTE_CHROMIUM)');
+  const browser = await chromium.launch({ executablePath, headless: true, args: chromiumArgs });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  // Lets specs read clipboard writes (Copy Task ID) without a permission prompt.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => undefined);
+  const page = await context.newPage();
+  const dialogs: string[] = [];
+  const pageErrors: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss().catch(() => undefined);
+  });
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.goto(workbenchUrl());
+  await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+  // The workbench is interactive once the activity bar has its items.
+  await page.waitForSelector('.part.activitybar .action-item', { timeout: 60_000 });
+  session = { browser, context, page, dialogs, pageErrors };
+  return session;
+}
+
+export async function closeSession(): Promise<void> {
+  const s = session;
+  session = undefined;
+  await s?.browser.close().catch(() => undefined);
+}
+
+/** Saves `test-results/<name>.png` and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(screenshotsDir, { recursive: true });
+  const file = path.join(screenshotsDir, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** Polls `fn` until it returns a truthy value, or throws `message` after `timeoutMs`. */
+export async function waitFor<T>(fn: () => Promise<T | undefined | null | false>, message: string, timeoutMs = 30_000, everyMs = 250): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastErr: unknown;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (err) {
+      lastErr = err;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`${message} (waited ${timeoutMs} ms)${lastErr ? `: ${String(lastErr)}` : ''}`);
+    }
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+// ---- Activity bar and views -------------------------------------------------------------------
+
+export function activityBarItem(page: Page, title: string): Locator {
+  return page.locator(`.part.activitybar .action-item[aria-label^="${title}"], .part.activitybar .action-label[aria-label^="${title}"]`).first();
+}
+
+/** Clicks the activity-bar item (e.g. "Media Tasks") unless its container is already showing. */
+export async function openViewContainer(page: Page, title: string): Promise<void> {
+  const item = activityBarItem(page, title);
+  await item.waitFor({ state: 'visible', timeout: 30_000 });
+  const li = page.locator(`.part.activitybar .action-item[aria-label^="${title}"]`).first();
+  const checked = (await li.getAttribute('aria-selected').catch(() => null)) === 'true' || (await li.getAttribute('class').catch(() => ''))?.includes('checked');
+  if (!checked) await item.click();
+  await page.locator('.part.sidebar').waitFor({ state: 'visible', timeout: 10_000 });
+  await waitFor(
+    async () => ((await page.locator('.part.sidebar .composite.title h2, .part.sidebar .title-label h2').first().innerText().catch(() => '')) ?? '').toUpperCase().includes(title.toUpperCase()),
+    `the side bar does not show "${title}"`,
+    10_000,
+  );
+}
+
+export const sidebar = (page: Page): Locator => page.locator('.part.sidebar');
+
+/** The welcome-view buttons of the side bar, by their text. */
+export function welcomeButton(page: Page, text: string): Locator {
+  return sidebar(page).locator('.welcome-view-content a.monaco-button, .welcome-view-content .monaco-button').filter({ hasText: text }).first();
+}
+
+/** Tree rows in the side bar. */
+export function treeRows(page: Page): Locator {
+  return sidebar(page).locator('.monaco-list-row');
+}
+
+export interface RowInfo {
+  index: number;
+  label: string;
+  ariaLabel: string;
+  level: number;
+  expanded: boolean | undefined;
+}
+
+/** The visible rows: label text, aria-label, depth and expansion. */
+export async function rowInfos(page: Page): Promise<RowInfo[]> {
+  return treeRows(page).evaluateAll((els) =>
+    els.map((el, index) => {
+      const e = el as unknown as DomEl;
+      const exp = e.getAttribute('aria-expanded');
+      return {
+        index,
+        label: (e.querySelector('.label-name')?.textContent ?? e.innerText ?? '').trim(),
+        ariaLabel: e.getAttribute('aria-label') ?? '',
+        level: Number(e.getAttribute('aria-level') ?? '0'),
+        expanded: exp === null ? undefined : exp === 'true',
+      };
+    }),
+  );
+}
+
+/** The row whose label or aria-label matches. */
+export function rowMatching(page: Page, text: string | RegExp): Locator {
+  return treeRows(page).filter({ hasText: text }).first();
+}
+
+/** Expands collapsed rows breadth-first until `done` says stop or nothing is left (bounded). */
+export async function expandTree(page: Page, opts: { maxExpansions?: number; skip?: (r: RowInfo) => boolean; done?: (rows: RowInfo[]) => boolean } = {}): Promise<RowInfo[]> {
+  const max = opts.maxExpansions ?? 40;
+  const tried = new Set<string>();
+  for (let n = 0; n < max; n++) {
+    const rows = await rowInfos(page);
+    if (opts.done?.(rows)) return rows;
+    const next = rows.find((r) => r.expanded === false && !tried.has(`${r.level}:${r.ariaLabel}`) && !opts.skip?.(r));
+    if (!next) return rows;
+    tried.add(`${next.level}:${next.ariaLabel}`);
+    const row = treeRows(page).nth(next.index);
+    await row.locator('.monaco-tl-twistie').click().catch(async () => row.click());
+    // wait for children to load (a progress bar or a new row)
+    await waitFor(async () => (await rowInfos(page)).length !== rows.length || (await row.getAttribute('aria-expanded')) === 'true', 'row did not expand', 15_000).catch(() => undefined);
+    await page.waitForTimeout(300);
+  }
+  return rowInfos(page);
+}
+
+/** Rows that offer the inline "Open Task Details" action: the task rows. */
+export function taskRows(page: Page): Locator {
+  return treeRows(page).filter({ has: page.locator('.action-label[aria-label^="Open Task Details"]') });
+}
+
+/** Hovers a row and clicks one of its inline actions by title. */
+export async function clickInlineAction(_page: Page, row: Locator, title: string): Promise<void> {
+  await row.hover();
+  await row.locator(`.action-label[aria-label^="${title}"]`).first().click();
+}
+
+// ---- Command palette and quick input ---------------------------------------------------------
+
+export const quickInput = (page: Page): Locator => page.locator('.quick-input-widget');
+
+/** Runs a command from the palette by its full title ("Media Tasks: Look Up Task by ID…"). */
+export async function runPaletteCommand(page: Page, title: string): Promise<void> {
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => undefined);
+  await page.keyboard.press('F1');
+  const input = quickInput(page).locator('input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`>${title}`);
+  const row = quickInput(page).locator('.monaco-list-row').filter({ hasText: title.replace(/^.*?: /, '') }).first();
+  await row.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => {
+    throw new Error(`the command palette has no command "${title}"`);
+  });
+  await page.keyboard.press('Enter');
+}
+
+/** Types into the quick input box that a command opened and accepts it. */
+export async function answerInputBox(page: Page, text: string): Promise<void> {
+  const input = quickInput(page).locator('input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(text);
+  await page.keyboard.press('Enter');
+}
+
+// ---- Webviews ---------------------------------------------------------------------------------
+
+/** Text of a frame's body, or '' when it has none yet. */
+export async function frameText(frame: Frame): Promise<string> {
+  return frame.evaluate(() => (globalThis as unknown as { document: DomDoc }).document.body?.innerText ?? '').catch(() => '');
+}
+
+/**
+ * The innermost webview frame (VS Code nests the extension's HTML in an `active-frame` iframe inside
+ * the webview's own iframe) whose text matches.
+ */
+export async function webviewFrame(page: Page, text: string | RegExp, timeoutMs = 30_000): Promise<Frame> {
+  return waitFor(
+    async () => {
+      for (const frame of page.frames()) {
+        if (frame === page.mainFrame()) continue;
+        const body = await frameText(frame);
+        if (typeof text === 'string' ? body.includes(text) : text.test(body)) return frame;
+      }
+      return undefined;
+    },
+    `no webview frame shows ${String(text)}`,
+    timeoutMs,
+  );
+}
+
+// ---- Status bar -------------------------------------------------------------------------------
+
+export async function statusBarTexts(page: Page): Promise<string[]> {
+  return page.locator('.part.statusbar .statusbar-item').evaluateAll((els) => els.map((e) => ((e as unknown as DomEl).innerText ?? '').trim()).filter(Boolean));
+}
+
+/** The number in the "$(record) N recording" item, or undefined when the item is not shown. */
+export async function recordingCount(page: Page): Promise<number | undefined> {
+  for (const t of await statusBarTexts(page)) {
+    const m = /(\d+)\s+recording/i.exec(t);
+    if (m) return Number(m[1]);
+  }
+  return undefined;
+}
+
+/** Notifications currently shown (toasts), as text. */
+export async function notifications(page: Page): Promise<string[]> {
+  return page.locator('.notifications-toasts .notification-toast, .notification-list-item').evaluateAll((els) => els.map((e) => ((e as unknown as DomEl).innerText ?? '').trim()));
+}
