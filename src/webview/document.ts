@@ -85,16 +85,13 @@ function durationText(ms: number, ctx: DocumentContext): { human: string; raw: s
 }
 
 function trackTypeLabel(trackType: string, l10n: Localizer): string {
-  switch (trackType) {
-    case 'audio':
-      return l10n.t('Audio only');
-    case 'video':
-      return l10n.t('Video only');
-    case 'audio_video':
-      return l10n.t('Audio and video');
-    default:
-      return trackType === '' ? l10n.t('not reported') : trackType;
-  }
+  const labels: Readonly<Record<string, string>> = {
+    audio: l10n.t('Audio only'),
+    video: l10n.t('Video only'),
+    audio_video: l10n.t('Audio and video'),
+    '': l10n.t('not reported'),
+  };
+  return Object.hasOwn(labels, trackType) ? labels[trackType]! : trackType;
 }
 
 function userLabel(userId: string, l10n: Localizer): string {

@@ -12,52 +12,34 @@ export function vendorLabel(vendor: Vendor, l10n: Localizer): string {
 }
 
 export function productLabel(product: Product, l10n: Localizer): string {
-  switch (product) {
-    case 'trtc-recording':
-      return l10n.t('TRTC recording');
-    case 'trtc-relay':
-      return l10n.t('TRTC relay');
-    case 'gme':
-      return l10n.t('GME recording');
-    case 'css':
-      return l10n.t('CSS recording');
-    case 'zego-recording':
-      return l10n.t('ZEGO recording');
-  }
+  const labels: Record<Product, string> = {
+    'trtc-recording': l10n.t('TRTC recording'),
+    'trtc-relay': l10n.t('TRTC relay'),
+    gme: l10n.t('GME recording'),
+    css: l10n.t('CSS recording'),
+    'zego-recording': l10n.t('ZEGO recording'),
+  };
+  return labels[product];
 }
 
 export function statusLabel(status: TaskStatus, l10n: Localizer): string {
-  switch (status) {
-    case 'starting':
-      return l10n.t('starting');
-    case 'running':
-      return l10n.t('running');
-    case 'paused':
-      return l10n.t('paused');
-    case 'stopping':
-      return l10n.t('stopping');
-    case 'ended':
-      return l10n.t('ended');
-    case 'failed':
-      return l10n.t('failed');
-    case 'unknown':
-      return l10n.t('unknown');
-  }
+  const labels: Record<TaskStatus, string> = {
+    starting: l10n.t('starting'),
+    running: l10n.t('running'),
+    paused: l10n.t('paused'),
+    stopping: l10n.t('stopping'),
+    ended: l10n.t('ended'),
+    failed: l10n.t('failed'),
+    unknown: l10n.t('unknown'),
+  };
+  return labels[status];
 }
 
 /** What `Task.appId` holds for each product. */
 export function appIdLabel(product: Product, l10n: Localizer): string {
-  switch (product) {
-    case 'trtc-recording':
-    case 'trtc-relay':
-      return l10n.t('SdkAppId');
-    case 'gme':
-      return l10n.t('BizId');
-    case 'css':
-      return l10n.t('Push domain');
-    case 'zego-recording':
-      return l10n.t('AppId');
-  }
+  if (product === 'gme') return l10n.t('BizId');
+  if (product === 'css') return l10n.t('Push domain');
+  return product === 'zego-recording' ? l10n.t('AppId') : l10n.t('SdkAppId');
 }
 
 /** CSS keys tasks by stream; the others by room. */
