@@ -98,8 +98,9 @@ function userLabel(userId: string, l10n: Localizer): string {
   return userId === '' ? l10n.t('(mixed stream)') : userId;
 }
 
+/** The vendor's value verbatim, hidden characters made visible (a raw value must not reorder text). */
 function extraRaw(value: ExtraValue): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  return visibleString(typeof value === 'string' ? value : JSON.stringify(value));
 }
 
 function listText(value: ExtraValue, emptyText: string): string {

@@ -165,6 +165,8 @@ describe('task details document', () => {
       assert.equal(copyValues.get(id.copyId!), hostile);
       assert.equal(table(document, 'Storage files (1)').rows[0]!.openFile, hostile);
     }
+    const listed = makeEntry(makeTask({ product: 'gme', extras: { SubscribeUserIds: ['x\u202Egnp.exe'] } }));
+    assert.equal(fields(taskDocument(listed, listed, ctx).document, 'Tencent Cloud details').get('Allowlist (SubscribeUserIds)')!.raw, '["x\\u{202E}gnp.exe"]');
     const bidi = makeEntry(makeTask({ taskId: 'x\u202Egnp.exe' }));
     assert.equal(fields(taskDocument(bidi, bidi, ctx).document, 'Task').get('Task ID')!.raw, 'x\\u{202E}gnp.exe');
   });
