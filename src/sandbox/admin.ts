@@ -37,6 +37,13 @@ async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> 
   return parsed;
 }
 
+function parseScope(scope: unknown): FaultScope | undefined {
+  if (scope === undefined) return undefined;
+  const action = (scope as { action?: unknown } | null)?.action;
+  if (typeof action !== 'string' || action === '') throw new AdminError(400, 'scope must be { "action": "<name>" }');
+  return { action };
+}
+
 async function dispatch(deps: AdminDeps, req: IncomingMessage, route: string): Promise<unknown> {
   switch (`${req.method} ${route}`) {
     case 'GET demo':
@@ -48,7 +55,7 @@ async function dispatch(deps: AdminDeps, req: IncomingMessage, route: string): P
       return { ok: true };
     case 'POST faults': {
       const { scope, ...settings } = await jsonBody(req);
-      deps.faults.set(settings, scope as FaultScope | undefined);
+      deps.faults.set(settings, parseScope(scope));
       return { ok: true };
     }
     case 'DELETE faults':

@@ -2,6 +2,7 @@
  * The demo world: apps, credentials, rooms, streams and the lanes their tasks come from. Built once from
  * the seed; tasks themselves are computed on demand from (seed, lane, slot, time), never stored.
  */
+import type { TencentDemoApp, ZegoDemoApp } from '../types';
 import { HOSTILE, HOSTILE_LABEL } from './hostile';
 import { hash32, opaqueId } from './hash';
 import { LIVE_PERIOD_MS, staggeredLanes, type Lane } from './schedule';
@@ -48,15 +49,10 @@ export interface ZegoRoom {
   readonly schedule: Schedule;
 }
 
-export interface TencentApp {
+/** The demo fields `demo()` shows, plus where the tasks come from. */
+export interface TencentApp
+  extends Pick<TencentDemoApp, 'label' | 'secretId' | 'secretKey' | 'region' | 'trtcSdkAppId' | 'gmeBizId' | 'cssDomain'> {
   readonly key: string;
-  readonly label: string;
-  readonly secretId: string;
-  readonly secretKey: string;
-  readonly region: string;
-  readonly trtcSdkAppId: number;
-  readonly gmeBizId: number;
-  readonly cssDomain: string;
   readonly gmeRooms: readonly GmeRoom[];
   readonly recordingLanes: readonly TrtcLane[];
   readonly relayLanes: readonly TrtcLane[];
@@ -64,11 +60,8 @@ export interface TencentApp {
   readonly cssStreams: CssStream[];
 }
 
-export interface ZegoApp {
+export interface ZegoApp extends ZegoDemoApp {
   readonly key: string;
-  readonly label: string;
-  readonly appId: number;
-  readonly serverSecret: string;
   /** Grows when bulk batches are added. */
   readonly rooms: ZegoRoom[];
 }

@@ -118,6 +118,7 @@ describe('sandbox: fault injection and the admin API', () => {
     const bad = await rawRequest(c.sb, 'POST', '/_sandbox/faults', {}, JSON.stringify({ errorRate: 2 }));
     assert.equal(bad.status, 400);
     assert.equal((await rawRequest(c.sb, 'POST', '/_sandbox/faults', {}, JSON.stringify({ explode: true }))).status, 400);
+    assert.equal((await rawRequest(c.sb, 'POST', '/_sandbox/faults', {}, JSON.stringify({ errorRate: 1, scope: 'all' }))).status, 400);
     const stats = JSON.parse((await rawRequest(c.sb, 'GET', '/_sandbox/stats', {})).text) as Record<string, { requests: number }>;
     assert.equal(stats.DescribeTaskInfo.requests, 2);
     assert.equal((await rawRequest(c.sb, 'DELETE', '/_sandbox/stats', {})).status, 200);

@@ -105,6 +105,14 @@ describe('sandbox: Tencent TC3 verification and common errors', () => {
     assert.equal(await code(gme({ headerOverrides: { 'X-TC-Version': undefined } })), 'MissingParameter');
   });
 
+  it('routes by scope service, else by the Host label, else by the action name', async () => {
+    // Scope "127" (the SDK pointed at 127.0.0.1): unknown service, unknown host label → found by action name.
+    assert.equal(await code(gme({ service: '127', host: '127.0.0.1' })), 'OK');
+    // Unknown scope service, Host says live: live has no DescribeTaskInfo.
+    assert.equal(await code(gme({ service: '127', host: 'live.tencentcloudapi.com' })), 'InvalidAction');
+    assert.equal(await code(gme({ service: '127', host: 'gme.intl.tencentcloudapi.com' })), 'OK');
+  });
+
   it('checks the region against each action page and ignores it for GME', async () => {
     const recording = (region: string | null): TencentCall => ({
       action: 'DescribeCloudRecording',
