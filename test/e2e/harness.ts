@@ -116,17 +116,18 @@ export async function waitFor<T>(fn: () => Promise<T | undefined | null | false>
 
 // ---- Activity bar and views -------------------------------------------------------------------
 
+/** The activity-bar tab (`li.action-item`, which carries aria-selected) whose action label is `title`. */
 export function activityBarItem(page: Page, title: string): Locator {
-  return page.locator(`.part.activitybar .action-item[aria-label^="${title}"], .part.activitybar .action-label[aria-label^="${title}"]`).first();
+  return page.locator(`.part.activitybar li.action-item:has(> .action-label[aria-label^="${title}"])`).first();
 }
 
 /** Clicks the activity-bar item (e.g. "Media Tasks") unless its container is already showing. */
 export async function openViewContainer(page: Page, title: string): Promise<void> {
   const item = activityBarItem(page, title);
   await item.waitFor({ state: 'visible', timeout: 30_000 });
-  const li = page.locator(`.part.activitybar .action-item[aria-label^="${title}"]`).first();
-  const checked = (await li.getAttribute('aria-selected').catch(() => null)) === 'true' || (await li.getAttribute('class').catch(() => ''))?.includes('checked');
-  if (!checked) await item.click();
+  // Clicking the selected item would close the side bar: click only when it is not showing.
+  const selected = (await item.getAttribute('aria-selected')) === 'true';
+  if (!selected || !(await page.locator('.part.sidebar').isVisible())) await item.click();
   await page.locator('.part.sidebar').waitFor({ state: 'visible', timeout: 10_000 });
   await waitFor(
     async () => ((await page.locator('.part.sidebar .composite.title h2, .part.sidebar .title-label h2').first().innerText().catch(() => '')) ?? '').toUpperCase().includes(title.toUpperCase()),
