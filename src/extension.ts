@@ -1,10 +1,115 @@
 // Composition root: builds the pieces and registers them; nothing else lives here.
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { AccountStore } from './accounts/accountStore';
+import { demoAccountPlans } from './accounts/demoAccounts';
+import { applyDemoPlans } from './accounts/demoSetup';
+import { createCommands, registerCommands } from './commands/registry';
+import { Redactor } from './log/redact';
+import { createRedactingLogger } from './log/redactingLogger';
+import type { Logger } from './model/logger';
+import { createTaskPoller } from './polling';
+import { EmbeddedSandbox } from './sources/embeddedSandbox';
+import { SourceRegistry } from './sources/sourceRegistry';
+import { SOURCE_SETTINGS, createVendorSourceFactory, vendorRedactorFactory } from './sources/vendorSources';
+import { createTaskStatusBar } from './status';
+import { LedgerFile } from './tasks/ledgerFile';
+import { TaskLedger } from './tasks/taskLedger';
+import { FilterState } from './tree/filterState';
+import { TaskTreeProvider } from './tree/taskTreeProvider';
+import { TaskTreeView } from './tree/taskTreeView';
+import { createTaskDetailsPanels } from './webview';
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // Wiring arrives with the tree, accounts and panels.
+/** What integration tests reach through `extension.exports`: the live pieces, no secrets. */
+export interface MediaTasksApi {
+  readonly accounts: AccountStore;
+  readonly ledger: TaskLedger;
+  readonly tree: TaskTreeProvider;
+  readonly view: TaskTreeView;
+  readonly filter: FilterState;
+  /** Resolves once the ledger file has been read. */
+  readonly ready: Promise<void>;
 }
 
-export function deactivate(): void {
-  // Everything registered is disposed through context.subscriptions.
+let flushLedger: (() => Promise<void>) | undefined;
+
+export function activate(context: vscode.ExtensionContext): MediaTasksApi {
+  const channel = vscode.window.createOutputChannel('Media Tasks', { log: true });
+  const redactor = new Redactor(vendorRedactorFactory);
+  const logger = createRedactingLogger(channel, redactor);
+  const settings = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('mediaTasks');
+  const defaultHours = (): number => Math.max(1, settings().get<number>('defaultTimeRangeHours', 24));
+
+  const accounts = new AccountStore(context.globalState, context.secrets, redactor);
+  const sandbox = new EmbeddedSandbox(context.globalState, logger);
+  const sourceFactory = createVendorSourceFactory(logger);
+  const sources = new SourceRegistry(accounts, sourceFactory, (account) => sandbox.prepare(account));
+  const ledger = new TaskLedger(new LedgerFile(context.globalStorageUri.fsPath, { logger }), (id, product) => sources.source(id, product), logger);
+  const filter = new FilterState(context.workspaceState);
+  const tree = new TaskTreeProvider({ accounts, ledger, sources, filter, logger, defaultHours });
+  const view = new TaskTreeView(tree, accounts, filter);
+  const panels = createTaskDetailsPanels(context, { store: ledger, logger });
+  const statusBar = createTaskStatusBar({ store: ledger, logger });
+  const poller = createTaskPoller({
+    store: ledger,
+    logger,
+    watchedKeys: () => [...(view.visible ? tree.visibleTaskKeys() : []), ...panels.openKeys()],
+    isViewVisible: () => view.visible,
+    onBusyChange: (busy) => statusBar.setRefreshing(busy),
+    onError: (message) => statusBar.setLastError(message),
+  });
+  context.subscriptions.push(channel, accounts, sandbox, ledger, filter, tree, view, statusBar, poller);
+
+  registerCommands(
+    context,
+    createCommands({ accounts, ledger, sources, sourceFactory, sandbox, tree, view, filter, panels, log: channel, logger, defaultHours }),
+    logger,
+  );
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (SOURCE_SETTINGS.some((s) => e.affectsConfiguration(s))) {
+        sources.invalidate();
+        tree.refreshAll();
+      } else if (e.affectsConfiguration('mediaTasks.defaultTimeRangeHours')) {
+        tree.refreshAll();
+      }
+    }),
+    view.onDidChangeVisibility(() => poller.wake()),
+  );
+  flushLedger = () => ledger.flush();
+
+  // Everything slow happens after activation returns: reading the ledger, the demo accounts.
+  const ready = ledger.load().then(
+    (loaded) => {
+      if (loaded.backupPath) {
+        void vscode.window.showWarningMessage(
+          vscode.l10n.t('Part of the task ledger could not be read ({0}). The original was kept at {1}.', loaded.problems.join('; '), loaded.backupPath),
+        );
+      }
+      poller.start();
+    },
+    (err: unknown) => logger.error('[ledger] could not be read', err),
+  );
+  void ready.then(() => addHarnessDemoAccounts(accounts, ledger, logger));
+  return { accounts, ledger, tree, view, filter, ready };
+}
+
+/**
+ * `npm run demo` starts a sandbox next to VS Code and sets MTE_DEMO=1 and MTE_SANDBOX_URL: its demo
+ * accounts are added on first activation (and re-pointed when the sandbox moved port).
+ */
+async function addHarnessDemoAccounts(accounts: AccountStore, ledger: TaskLedger, logger: Logger): Promise<void> {
+  const url = process.env.MTE_SANDBOX_URL;
+  if (process.env.MTE_DEMO !== '1' || !url) return;
+  try {
+    const response = await fetch(`${url.replace(/\/$/, '')}/_sandbox/demo`);
+    const added = await applyDemoPlans(demoAccountPlans(await response.json(), url), accounts, ledger);
+    logger.info(`[demo] ${added.length} demo accounts use the sandbox at ${url}`);
+  } catch (err) {
+    logger.warn(`[demo] could not read the sandbox's demo accounts from ${url}`, err);
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  // Disposables go with context.subscriptions; the debounced ledger write must land first.
+  await flushLedger?.();
 }

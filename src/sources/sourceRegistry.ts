@@ -21,6 +21,8 @@ export class SourceRegistry {
   constructor(
     private readonly accounts: AccountLookup,
     private readonly factory: SourceFactory,
+    /** Last changes before sources are built (a sandbox account gets the running sandbox's URL). */
+    private readonly prepare: (account: Account) => Promise<Account> = async (account) => account,
   ) {}
 
   /** The account's sources; rejects with an `auth` error when its secret is missing. */
@@ -63,7 +65,7 @@ export class SourceRegistry {
     if (!secret) {
       throw missing(account.vendor, 'MissingCredentials', `No credentials are stored for "${account.label}".`, 'Re-enter the credentials.');
     }
-    return this.factory(account, secret);
+    return this.factory(await this.prepare(account), secret);
   }
 }
 

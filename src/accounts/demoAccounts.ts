@@ -1,0 +1,73 @@
+/**
+ * The sandbox's demo credentials (from `demo()` in process, or `GET /_sandbox/demo` over HTTP)
+ * turned into accounts to add and tasks and rooms to pin. The JSON is read defensively. Pure.
+ */
+import type { AccountSecret } from '../model/account';
+import type { NewAccount } from './accountStore';
+import { isUint32 } from './accountCodec';
+
+export interface DemoAccountPlan {
+  readonly account: NewAccount;
+  readonly secret: AccountSecret;
+  readonly trtcRecordingTaskIds: readonly string[];
+  readonly trtcRelayTaskIds: readonly string[];
+  readonly gmeRoomIds: readonly string[];
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.length > 0) : []);
+
+/** The plans for a sandbox at `url`; malformed apps are skipped. */
+export function demoAccountPlans(demo: unknown, url: string): DemoAccountPlan[] {
+  if (!isObject(demo)) return [];
+  const plans: DemoAccountPlan[] = [];
+  for (const app of Array.isArray(demo.tencent) ? demo.tencent : []) {
+    if (!isObject(app)) continue;
+    const label = str(app.label);
+    const secretId = str(app.secretId);
+    const secretKey = str(app.secretKey);
+    const region = str(app.region);
+    if (!label || !secretId || !secretKey || !region) continue;
+    plans.push({
+      account: {
+        vendor: 'tencent',
+        label,
+        endpoint: url,
+        site: 'intl',
+        region,
+        trtcSdkAppId: isUint32(app.trtcSdkAppId) ? app.trtcSdkAppId : undefined,
+        gmeBizId: isUint32(app.gmeBizId) ? app.gmeBizId : undefined,
+        cssEnabled: true,
+        cssDomain: str(app.cssDomain),
+      },
+      secret: { vendor: 'tencent', secretId, secretKey },
+      trtcRecordingTaskIds: strings(app.trtcRecordingTaskIds),
+      trtcRelayTaskIds: strings(app.trtcRelayTaskIds),
+      gmeRoomIds: strings(app.gmeRoomIds),
+    });
+  }
+  for (const app of Array.isArray(demo.zego) ? demo.zego : []) {
+    if (!isObject(app)) continue;
+    const label = str(app.label);
+    const serverSecret = str(app.serverSecret);
+    if (!label || !serverSecret || !isUint32(app.appId)) continue;
+    plans.push({
+      account: { vendor: 'zego', label, endpoint: url, appId: app.appId },
+      secret: { vendor: 'zego', serverSecret },
+      trtcRecordingTaskIds: [],
+      trtcRelayTaskIds: [],
+      gmeRoomIds: [],
+    });
+  }
+  return plans;
+}
+
+/** The same demo app as an account already saved: same vendor, label and application ids. */
+export function isSameDemoApp(plan: NewAccount, existing: NewAccount): boolean {
+  if (plan.vendor !== existing.vendor || plan.label !== existing.label) return false;
+  if (plan.vendor === 'zego' && existing.vendor === 'zego') return plan.appId === existing.appId;
+  if (plan.vendor === 'tencent' && existing.vendor === 'tencent') return plan.trtcSdkAppId === existing.trtcSdkAppId && plan.gmeBizId === existing.gmeBizId;
+  return false;
+}

@@ -1,0 +1,31 @@
+/**
+ * Adds the sandbox's demo accounts (or points existing ones at the sandbox's current URL) and pins
+ * the demo's TRTC tasks and GME rooms, so the tree has something in every product at once.
+ */
+import type { Account } from '../model/account';
+import type { TaskLedger } from '../tasks/taskLedger';
+import type { AccountStore } from './accountStore';
+import { isSameDemoApp, type DemoAccountPlan } from './demoAccounts';
+
+/** Label of the room under which the demo's TRTC tasks are tracked. */
+export const DEMO_ROOM_LABEL = 'sandbox';
+
+export async function applyDemoPlans(plans: readonly DemoAccountPlan[], accounts: AccountStore, ledger: TaskLedger): Promise<Account[]> {
+  const applied: Account[] = [];
+  for (const plan of plans) {
+    const existing = accounts.list().find((a) => isSameDemoApp(plan.account, a));
+    let account: Account;
+    if (existing) {
+      account = { ...existing, endpoint: plan.account.endpoint } as Account;
+      await accounts.update(account, plan.secret);
+    } else {
+      account = await accounts.add(plan.account, plan.secret);
+    }
+    applied.push(account);
+    const appId = account.vendor === 'tencent' ? String(account.trtcSdkAppId ?? '') : String(account.appId);
+    for (const taskId of plan.trtcRecordingTaskIds) ledger.track({ accountId: account.id, product: 'trtc-recording', taskId }, appId, DEMO_ROOM_LABEL);
+    for (const taskId of plan.trtcRelayTaskIds) ledger.track({ accountId: account.id, product: 'trtc-relay', taskId }, appId, DEMO_ROOM_LABEL);
+    for (const room of plan.gmeRoomIds) ledger.pinRoom(account.id, 'gme', room);
+  }
+  return applied;
+}

@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import type { TaskLedger } from '../tasks/taskLedger';
+import type { Command } from './command';
+import { CommandIds } from './ids';
+import { entryFromArgOrPick, nodeArg } from './pick';
+
+/** Forget: drops a task's ledger entry, or unpins a GME room (and forgets its tasks). */
+export function forgetTaskCommand(deps: { readonly ledger: TaskLedger }): Command {
+  return {
+    id: CommandIds.forgetTask,
+    run: async (arg?: unknown) => {
+      const node = nodeArg(arg);
+      if (node?.kind === 'room') {
+        deps.ledger.unpinRoom(node.accountId, node.product, node.room);
+        return;
+      }
+      const entry = await entryFromArgOrPick(
+        deps.ledger.all(),
+        arg,
+        (n) => (n.kind === 'task' || n.kind === 'file' ? deps.ledger.get(n.key) : undefined),
+        vscode.l10n.t('Select the task to forget'),
+      );
+      if (entry) await deps.ledger.forget(entry);
+    },
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * What commands share: reading the tree node they were run on, and the QuickPicks they fall back to
+ * when run from the palette without one.
+ */
+import * as vscode from 'vscode';
+import { accountProducts, type Account } from '../model/account';
+import { isMediaApiError } from '../model/errors';
+import type { LedgerEntry } from '../model/ledgerEntry';
+import type { Product } from '../model/task';
+import type { AccountStore } from '../accounts/accountStore';
+import { productLabel } from '../tree/format';
+import type { TreeNode } from '../tree/nodes';
+import { CommandIds } from './ids';
+
+const t = vscode.l10n.t;
+
+/** A tree node, when the command was run on one (menus pass the node; the palette passes nothing). */
+export function nodeArg(arg: unknown): TreeNode | undefined {
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  const kind = (arg as { kind?: unknown }).kind;
+  const id = (arg as { id?: unknown }).id;
+  return typeof kind === 'string' && typeof id === 'string' ? (arg as TreeNode) : undefined;
+}
+
+/** The account a node belongs to. */
+export function accountIdOf(node: TreeNode | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.kind === 'task' || node.kind === 'file') return node.key.accountId;
+  if ('accountId' in node && node.accountId) return node.accountId;
+  return node.parent ? accountIdOf(node.parent) : undefined;
+}
+
+/** The product a node belongs to. */
+export function productOf(node: TreeNode | undefined): Product | undefined {
+  if (!node) return undefined;
+  if (node.kind === 'task' || node.kind === 'file') return node.key.product;
+  if ('product' in node) return node.product;
+  return node.parent ? productOf(node.parent) : undefined;
+}
+
+/** The node's account, or one the user picks (only accounts `accept`s; picked at once when only one). */
+export async function accountFromArgOrPick(
+  accounts: AccountStore,
+  arg: unknown,
+  placeHolder: string,
+  accept: (account: Account) => boolean = () => true,
+): Promise<Account | undefined> {
+  const id = accountIdOf(nodeArg(arg));
+  if (id) return accounts.get(id);
+  const candidates = accounts.list().filter(accept);
+  if (candidates.length === 0) {
+    void vscode.window.showInformationMessage(t('No account can do that yet. Add an account first.'));
+    return undefined;
+  }
+  if (candidates.length === 1) return candidates[0];
+  const picked = await vscode.window.showQuickPick(
+    candidates.map((account) => ({
+      label: account.label,
+      description: account.vendor === 'tencent' ? `Tencent Cloud · ${account.region}` : `ZEGO · ${account.appId}`,
+      account,
+    })),
+    { placeHolder },
+  );
+  return picked?.account;
+}
+
+/** One of the account's products among `allowed`, picked at once when only one fits. */
+export async function pickProduct(account: Account, allowed: readonly Product[], placeHolder: string): Promise<Product | undefined> {
+  const products = accountProducts(account).filter((p) => allowed.includes(p));
+  if (products.length <= 1) return products[0];
+  const picked = await vscode.window.showQuickPick(
+    products.map((product) => ({ label: productLabel(product, t), product })),
+    { placeHolder },
+  );
+  return picked?.product;
+}
+
+/** The task a command was run on, or one picked from the ledger. */
+export async function entryFromArgOrPick(entries: readonly LedgerEntry[], arg: unknown, find: (node: TreeNode) => LedgerEntry | undefined, placeHolder: string): Promise<LedgerEntry | undefined> {
+  const node = nodeArg(arg);
+  if (node?.kind === 'task' || node?.kind === 'file') return find(node);
+  if (entries.length === 0) {
+    void vscode.window.showInformationMessage(t('No tasks yet.'));
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    [...entries]
+      .sort((a, b) => b.lastSeen - a.lastSeen)
+      .map((entry) => ({ label: entry.taskId, description: `${entry.task.status} · ${entry.task.room}`, detail: productLabel(entry.product, t), entry })),
+    { placeHolder, matchOnDescription: true, matchOnDetail: true },
+  );
+  return picked?.entry;
+}
+
+/** A failed action, with the way out: re-enter credentials for auth failures, else the log. */
+export async function showFailure(message: string, err: unknown, accountId?: string): Promise<void> {
+  const detail = isMediaApiError(err) ? `${err.summary()}: ${err.message} ${err.hint}` : String(err instanceof Error ? err.message : err);
+  const reenter = t('Re-enter Credentials…');
+  const showLog = t('Show Log');
+  const actions = isMediaApiError(err) && err.kind === 'auth' && accountId ? [reenter, showLog] : [showLog];
+  const choice = await vscode.window.showErrorMessage(`${message} ${detail}`, ...actions);
+  if (choice === reenter) await vscode.commands.executeCommand(CommandIds.reenterCredentials, { kind: 'account', id: accountId, accountId });
+  if (choice === showLog) await vscode.commands.executeCommand(CommandIds.showLog);
+}
+
+/** A QuickPick of known values that also takes what the user types (Open Room…). */
+export function pickOrType(known: readonly string[], options: { readonly title: string; readonly placeHolder: string }): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const pick = vscode.window.createQuickPick();
+    pick.title = options.title;
+    pick.placeholder = options.placeHolder;
+    const knownItems = known.map((label) => ({ label }));
+    pick.items = knownItems;
+    const typed = (value: string): vscode.QuickPickItem[] =>
+      value.trim() && !known.includes(value.trim()) ? [{ label: value.trim(), description: t('typed') }, ...knownItems] : knownItems;
+    let result: string | undefined;
+    const listeners = [
+      pick.onDidChangeValue((value) => (pick.items = typed(value))),
+      pick.onDidAccept(() => {
+        result = pick.selectedItems[0]?.label ?? (pick.value.trim() || undefined);
+        pick.hide();
+      }),
+      pick.onDidHide(() => {
+        listeners.forEach((l) => l.dispose());
+        pick.dispose();
+        resolve(result);
+      }),
+    ];
+    pick.show();
+  });
+}

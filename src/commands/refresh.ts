@@ -1,0 +1,8 @@
+import type { TaskTreeProvider } from '../tree/taskTreeProvider';
+import type { Command } from './command';
+import { CommandIds } from './ids';
+
+/** Refresh (view title): reloads every listing, room and tracked task. */
+export function refreshCommand(deps: { readonly tree: TaskTreeProvider }): Command {
+  return { id: CommandIds.refresh, run: () => deps.tree.refreshAll() };
+}

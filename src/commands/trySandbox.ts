@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import type { AccountStore } from '../accounts/accountStore';
+import { demoAccountPlans } from '../accounts/demoAccounts';
+import { applyDemoPlans } from '../accounts/demoSetup';
+import type { EmbeddedSandbox } from '../sources/embeddedSandbox';
+import type { TaskLedger } from '../tasks/taskLedger';
+import { VIEW_ID } from '../tree/taskTreeProvider';
+import type { Command } from './command';
+import { CommandIds } from './ids';
+import { showFailure } from './pick';
+
+/**
+ * Try the Sandbox: starts the bundled emulator inside the extension host (loaded only now), adds its
+ * demo accounts pointed at it, and pins its demo TRTC tasks and GME rooms. No typing.
+ */
+export function trySandboxCommand(deps: { readonly accounts: AccountStore; readonly ledger: TaskLedger; readonly sandbox: EmbeddedSandbox }): Command {
+  return {
+    id: CommandIds.trySandbox,
+    run: async () => {
+      try {
+        const added = await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Starting the sandbox…') },
+          async () => {
+            const sandbox = await deps.sandbox.start();
+            const accounts = await applyDemoPlans(demoAccountPlans(sandbox.demo(), sandbox.url), deps.accounts, deps.ledger);
+            await deps.sandbox.remember(accounts.map((a) => a.id));
+            return { url: sandbox.url, accounts };
+          },
+        );
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('The sandbox runs at {0} with {1} demo accounts. Everything in it is made up; nothing leaves this machine.', added.url, added.accounts.length),
+        );
+        await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+      } catch (err) {
+        await showFailure(vscode.l10n.t('The sandbox could not start.'), err);
+      }
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * The "Tasks" view around the provider: the filter in the view's description, the context keys
+ * menus and welcome content use, visibility for the poller, and reveal by task or room.
+ */
+import * as vscode from 'vscode';
+import type { Product, TaskKey } from '../model/task';
+import type { AccountStore } from '../accounts/accountStore';
+import { describeFilter, isFiltering } from './filter';
+import type { FilterState } from './filterState';
+import type { TreeNode } from './nodes';
+import { TaskTreeProvider, VIEW_ID } from './taskTreeProvider';
+
+export class TaskTreeView implements vscode.Disposable {
+  readonly view: vscode.TreeView<TreeNode>;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly visibilityChanged = new vscode.EventEmitter<boolean>();
+  readonly onDidChangeVisibility = this.visibilityChanged.event;
+
+  constructor(
+    readonly provider: TaskTreeProvider,
+    private readonly accounts: AccountStore,
+    private readonly filter: FilterState,
+  ) {
+    this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+    this.subscriptions.push(
+      this.view,
+      this.visibilityChanged,
+      this.view.onDidCollapseElement((e) => provider.collapsed(e.element)),
+      this.view.onDidChangeVisibility((e) => this.visibilityChanged.fire(e.visible)),
+      filter.onDidChange(() => this.showFilter()),
+      accounts.onDidChange(() => this.updateAccountsKey()),
+    );
+    this.showFilter();
+    this.updateAccountsKey();
+  }
+
+  get visible(): boolean {
+    return this.view.visible;
+  }
+
+  /** Shows a task in the tree, expanding its ancestors. */
+  async revealTask(key: TaskKey): Promise<boolean> {
+    const node = await this.provider.findTaskNode(key);
+    if (node) await this.view.reveal(node, { select: true, focus: true, expand: false });
+    return node !== undefined;
+  }
+
+  async revealRoom(accountId: string, product: Product, room: string): Promise<boolean> {
+    const node = await this.provider.findRoomNode(accountId, product, room);
+    if (node) await this.view.reveal(node, { select: true, focus: true, expand: true });
+    return node !== undefined;
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+  }
+
+  private showFilter(): void {
+    const filter = this.filter.get();
+    this.view.description = isFiltering(filter) ? describeFilter(filter, vscode.l10n.t) : undefined;
+    void vscode.commands.executeCommand('setContext', 'mediaTasks.filtered', isFiltering(filter));
+  }
+
+  private updateAccountsKey(): void {
+    void vscode.commands.executeCommand('setContext', 'mediaTasks.hasAccounts', this.accounts.list().length > 0);
+  }
+}
