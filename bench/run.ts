@@ -4,7 +4,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { startSandbox } from '../src/sandbox';
+import { bundleSize, vsixSize } from './artifacts';
 import type { Figure } from './figure';
+import { heapFigure, listingFigure } from './listing';
 import { signingThroughput } from './signing';
 
 async function main(): Promise<void> {
@@ -14,6 +17,17 @@ async function main(): Promise<void> {
     console.log(`${figure.met ? 'met ' : 'MISS'}  ${figure.name}: ${figure.value} ${figure.unit} (target ${figure.target})`);
   };
   add(signingThroughput());
+  add(bundleSize());
+  add(vsixSize());
+
+  const sandbox = await startSandbox({ port: 0 });
+  try {
+    for (const figure of await listingFigure(sandbox, 'css', 3)) add(figure);
+    for (const figure of await listingFigure(sandbox, 'zego', 3)) add(figure);
+    add(await heapFigure(sandbox, 3));
+  } finally {
+    await sandbox.close();
+  }
 
   const out = path.join(__dirname, 'results.json');
   writeFileSync(out, JSON.stringify({ figures }, null, 2) + '\n');
