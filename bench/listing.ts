@@ -10,7 +10,9 @@ import type { Account, AccountSecret } from '../src/model/account';
 import { silentLogger } from '../src/model/logger';
 import type { Task } from '../src/model/task';
 import type { ListingSource } from '../src/model/taskSource';
-import type { BulkTaskSet, RunningSandbox } from '../src/sandbox';
+import type { CssBulkTaskSet, RunningSandbox, ZegoBulkTaskSet } from '../src/sandbox';
+
+type ListingSet = CssBulkTaskSet | ZegoBulkTaskSet;
 import { createTaskSources } from '../src/vendors/createTaskSources';
 import { atMost, median, type Figure } from './figure';
 
@@ -23,7 +25,7 @@ interface ListingRun {
   readonly tasks: readonly Task[];
 }
 
-function accountFor(sandbox: RunningSandbox, set: BulkTaskSet): { account: Account; secret: AccountSecret } {
+function accountFor(sandbox: RunningSandbox, set: ListingSet): { account: Account; secret: AccountSecret } {
   if (set.product === 'css') {
     return {
       account: {
@@ -46,7 +48,7 @@ function accountFor(sandbox: RunningSandbox, set: BulkTaskSet): { account: Accou
   };
 }
 
-async function listOnce(sandbox: RunningSandbox, set: BulkTaskSet, action: string): Promise<ListingRun> {
+async function listOnce(sandbox: RunningSandbox, set: ListingSet, action: string): Promise<ListingRun> {
   const { account, secret } = accountFor(sandbox, set);
   const source = createTaskSources(account, secret, { logger: silentLogger })[0] as ListingSource;
   const room = set.product === 'css' ? set.streamName : set.roomId;
@@ -73,7 +75,7 @@ export async function listingFigure(
   product: 'css' | 'zego',
   runs: number,
 ): Promise<Figure[]> {
-  const set = sandbox.addBulkTasks({ product, count: TASKS });
+  const set = sandbox.addBulkTasks({ product, count: TASKS }) as ListingSet;
   const action = product === 'css' ? 'DescribeRecordTask' : 'DescribeTasks';
   const limit = product === 'css' ? 20 : 10;
   const ratios: number[] = [];
@@ -100,7 +102,7 @@ function forceGc(): () => void {
 /** Heap kept after listing 10,000 ZEGO tasks and holding them, GC forced before and after. */
 export async function heapFigure(sandbox: RunningSandbox, runs: number): Promise<Figure> {
   const gc = forceGc();
-  const set = sandbox.addBulkTasks({ product: 'zego', count: TASKS });
+  const set = sandbox.addBulkTasks({ product: 'zego', count: TASKS }) as ZegoBulkTaskSet;
   const growth: number[] = [];
   for (let i = 0; i < runs; i++) {
     gc();

@@ -92,8 +92,9 @@ export interface SandboxStats {
 }
 
 export interface BulkTaskRequest {
-  readonly product: 'css' | 'zego';
-  /** 1..100,000 tasks, spread evenly over the window. */
+  /** `trtc-recording`: live recordings that are all running now (for polling benchmarks). */
+  readonly product: 'css' | 'zego' | 'trtc-recording';
+  /** 1..100,000 tasks, spread evenly over the window (1..1,000 live recordings). */
   readonly count: number;
   /** Window start, Unix ms. Defaults: CSS now − 6 days, ZEGO now − 2 days. */
   readonly startMs?: number;
@@ -126,7 +127,20 @@ export interface ZegoBulkTaskSet extends BulkTaskSetBase {
   readonly roomId: string;
 }
 
-export type BulkTaskSet = CssBulkTaskSet | ZegoBulkTaskSet;
+/**
+ * Live TRTC recordings in rooms of their own of the "Bulk" Tencent app: each has been running for
+ * 30 s when added (`startMs` is when they started), and keeps running until `endMs`.
+ */
+export interface TrtcBulkTaskSet extends BulkTaskSetBase {
+  readonly product: 'trtc-recording';
+  readonly secretId: string;
+  readonly secretKey: string;
+  readonly region: string;
+  readonly trtcSdkAppId: number;
+  readonly taskIds: readonly string[];
+}
+
+export type BulkTaskSet = CssBulkTaskSet | ZegoBulkTaskSet | TrtcBulkTaskSet;
 
 export interface RunningSandbox {
   /** `http://127.0.0.1:PORT`, no trailing slash. */

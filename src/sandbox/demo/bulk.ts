@@ -2,7 +2,9 @@
  * Benchmark batches: many ended tasks, evenly spread over one window, on a stream or room of their own
  * in the dedicated "Bulk" apps. Deterministic: the n-th batch of a product always gets the same name.
  */
-import type { BulkTaskRequest, BulkTaskSet } from '../types';
+import type { BulkTaskRequest, BulkTaskSet, TrtcBulkTaskSet } from '../types';
+import { LIVE_PERIOD_MS, LIVE_RUNNING_MS, LIVE_STARTING_MS, slotAt } from './schedule';
+import { trtcTaskId } from './trtc';
 import type { World } from './world';
 
 const DAY_MS = 86_400_000;
@@ -15,9 +17,50 @@ const GRANULARITY_MS = { css: 1000, zego: 1 } as const;
 
 export class BulkRequestError extends Error {}
 
+const MAX_LIVE_RECORDINGS = 1_000;
+/** How long live bulk recordings have been running when added: past starting, minutes from ending. */
+const LIVE_RUNNING_FOR_MS = 30_000;
+
+/** Live recording lanes whose current task is in its running phase at `nowMs`. */
+function addLiveRecordings(world: World, count: number, nowMs: number): TrtcBulkTaskSet {
+  if (!Number.isSafeInteger(count) || count < 1 || count > MAX_LIVE_RECORDINGS) {
+    throw new BulkRequestError(`count must be an integer from 1 to ${MAX_LIVE_RECORDINGS}`);
+  }
+  const app = world.bulkTencent;
+  const startMs = nowMs - LIVE_STARTING_MS - LIVE_RUNNING_FOR_MS;
+  const offsetMs = ((startMs % LIVE_PERIOD_MS) + LIVE_PERIOD_MS) % LIVE_PERIOD_MS;
+  const taskIds: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const index = app.recordingLanes.length;
+    const lane = {
+      offsetMs,
+      periodMs: LIVE_PERIOD_MS,
+      key: `${world.seed}:bulk/rec/${index}`,
+      roomId: `bulk-room-${index + 1}`,
+      userIds: [`bulk-user-${index + 1}`],
+      mixed: false,
+      idPrefix: '',
+    };
+    app.recordingLanes.push(lane);
+    taskIds.push(trtcTaskId('recording', lane, slotAt(lane, nowMs)));
+  }
+  return {
+    product: 'trtc-recording',
+    count,
+    startMs,
+    endMs: startMs + LIVE_STARTING_MS + LIVE_RUNNING_MS,
+    secretId: app.secretId,
+    secretKey: app.secretKey,
+    region: app.region,
+    trtcSdkAppId: app.trtcSdkAppId,
+    taskIds,
+  };
+}
+
 export function addBulkTasks(world: World, request: BulkTaskRequest, nowMs: number): BulkTaskSet {
   const { product, count } = request;
-  if (product !== 'css' && product !== 'zego') throw new BulkRequestError('product must be "css" or "zego"');
+  if (product === 'trtc-recording') return addLiveRecordings(world, count, nowMs);
+  if (product !== 'css' && product !== 'zego') throw new BulkRequestError('product must be "css", "zego" or "trtc-recording"');
   if (!Number.isSafeInteger(count) || count < 1 || count > MAX_COUNT) {
     throw new BulkRequestError(`count must be an integer from 1 to ${MAX_COUNT}`);
   }

@@ -54,7 +54,8 @@ export interface TencentApp
   extends Pick<TencentDemoApp, 'label' | 'secretId' | 'secretKey' | 'region' | 'trtcSdkAppId' | 'gmeBizId' | 'cssDomain'> {
   readonly key: string;
   readonly gmeRooms: readonly GmeRoom[];
-  readonly recordingLanes: readonly TrtcLane[];
+  /** Grows when bulk batches of live recordings are added. */
+  readonly recordingLanes: TrtcLane[];
   readonly relayLanes: readonly TrtcLane[];
   /** Grows when bulk batches are added. */
   readonly cssStreams: CssStream[];

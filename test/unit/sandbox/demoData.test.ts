@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { startSandbox, type CssBulkTaskSet, type TencentDemoApp, type ZegoBulkTaskSet } from '../../../src/sandbox';
+import { startSandbox, type CssBulkTaskSet, type TencentDemoApp, type TrtcBulkTaskSet, type ZegoBulkTaskSet } from '../../../src/sandbox';
 import { HOSTILE } from '../../../src/sandbox/demo/hostile';
-import { callTencent, callZego, clockedSandbox, T0, tencentJson, VERSIONS, zegoJson, type Clocked } from './support';
+import { callTencent, callZego, clockedSandbox, T0, tencentCode, tencentJson, VERSIONS, zegoJson, type Clocked } from './support';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -120,5 +120,21 @@ describe('sandbox: demo data', () => {
     assert.equal(second.roomId, 'bulk-2');
     assert.throws(() => c.sb.addBulkTasks({ product: 'zego', count: 10, startMs: c.now - 4 * DAY, endMs: c.now }), /3 days/);
     assert.throws(() => c.sb.addBulkTasks({ product: 'css', count: 0 }), /count/);
+  });
+
+  it('adds live TRTC recordings that are all running now and end on schedule', async () => {
+    const set = c.sb.addBulkTasks({ product: 'trtc-recording', count: 30 }) as TrtcBulkTaskSet;
+    assert.equal(set.taskIds.length, 30);
+    assert.equal(new Set(set.taskIds).size, 30);
+    const app = { ...c.sb.demo().tencent[0], secretId: set.secretId, secretKey: set.secretKey, region: set.region };
+    const status = async (taskId: string) => {
+      const res = await tencent(app, 'DescribeCloudRecording', VERSIONS.trtc, { SdkAppId: set.trtcSdkAppId, TaskId: taskId });
+      const code = tencentCode(res);
+      return code === 'OK' ? (tencentJson(res).Status as string) : code;
+    };
+    for (const id of set.taskIds) assert.equal(await status(id), 'InProgress');
+    c.now = set.endMs + MINUTE + 1;
+    assert.equal(await status(set.taskIds[0]), 'ResourceNotFound');
+    assert.throws(() => c.sb.addBulkTasks({ product: 'trtc-recording', count: 1001 }), /count/);
   });
 });
