@@ -4,7 +4,7 @@
 // which drive Debian's chromium through playwright-core. Screenshots land in test-results/*.png.
 //   node scripts/vscode/run-e2e.mjs            (MTE_GREP=pattern to run some specs; MTE_E2E_VSIX=file to skip packaging)
 import { spawn } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { installVsix, prepareRunDirs, startCodeServer } from './codeServer.mjs';
 import { ensureHarness, findChromium } from './install-code-server.mjs';
@@ -35,6 +35,10 @@ function runMocha(env) {
 async function main() {
   const resultsFile = defaultResultsFile('e2e');
   rmSync(resultsFile, { force: true });
+  // this suite's screenshots from an earlier run (NN-name.png, failed-*.png)
+  if (existsSync(testResultsDir)) {
+    for (const f of readdirSync(testResultsDir)) if (/^(\d\d-|failed-).*\.png$/.test(f)) rmSync(path.join(testResultsDir, f));
+  }
   ensureHarness({ browser: true });
 
   const vsix = process.env.MTE_E2E_VSIX ? path.resolve(process.env.MTE_E2E_VSIX) : packageVsix();

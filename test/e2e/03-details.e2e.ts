@@ -1,27 +1,59 @@
 import { strict as assert } from 'node:assert';
-import { clickInlineAction, frameText, openWorkbench, screenshot, taskRows, webviewFrame } from './harness';
+import {
+  clickInlineAction,
+  collapseAll,
+  detailsField,
+  detailsFrameFor,
+  detailsHeadings,
+  openWorkbench,
+  rowInfos,
+  screenshot,
+  treeRows,
+  walkSubtree,
+} from './harness';
 import { state } from './state';
 
+// Of the five products only TRTC cloud recording reports storage files (StorageFileList), so the
+// panel with files is a TRTC recording task's: walk the first Tencent account down to them.
 describe('e2e 3: task details panel', () => {
   it('opens a details panel that shows the Task ID and the storage files', async () => {
     const { page } = await openWorkbench();
-    const rows = taskRows(page);
-    const n = await rows.count();
-    assert.ok(n > 0, 'no task rows in the tree (see e2e 2)');
-    let text = '';
-    // Storage files are listed for tasks that have produced some: try a few tasks.
-    for (let i = 0; i < Math.min(n, 6); i++) {
-      await clickInlineAction(page, rows.nth(i), 'Open Task Details');
-      const frame = await webviewFrame(page, /Task ID/, 30_000);
-      await page.waitForTimeout(500);
-      text = await frameText(frame);
-      const m = /Task ID\s*[:\n\t ]\s*(\S+)/.exec(text);
-      if (m && !state.taskId) state.taskId = m[1];
-      if (/Storage files?/i.test(text)) break;
+    await collapseAll(page);
+    const account = treeRows(page).filter({ hasText: /Tencent/ }).first();
+    assert.ok((await account.count()) > 0, `no Tencent account row: ${JSON.stringify((await rowInfos(page)).map((r) => r.label))}`);
+    let accountLevel: number | undefined;
+    let inTrtc = false;
+    const tried: string[] = [];
+    const { stopped } = await walkSubtree(page, account, {
+      maxSteps: 120,
+      // open the account, its "TRTC Cloud Recording" product, and everything below that product
+      expand: (r) => r.level === accountLevel || (r.level === accountLevel! + 1 ? /TRTC Cloud Recording/.test(r.label) : inTrtc),
+      stop: (r) => {
+        accountLevel ??= r.level;
+        if (r.level === accountLevel + 1) inTrtc = /TRTC Cloud Recording/.test(r.label);
+        return false;
+      },
+    });
+    assert.equal(stopped, undefined);
+    // Now only the TRTC recording branch is open: its tasks are rendered rows.
+    const rows = await rowInfos(page); // running TRTC tasks are expandable: their files are child rows
+    for (const info of rows) {
+      const row = treeRows(page).nth(info.index);
+      if (!(await row.locator('.action-label[aria-label^="Open Task Details"]').count())) continue;
+      await clickInlineAction(page, row, 'Open Task Details');
+      const frame = await detailsFrameFor(page, info.label, 30_000);
+      await page.waitForTimeout(300);
+      const files = (await detailsHeadings(frame)).find((h) => /^Storage files? \(\d+\)$/.test(h));
+      const product = await detailsField(frame, 'Product');
+      tried.push(`${info.label} (${product}): ${files ?? 'no storage-files section'}`);
+      state.taskId ??= info.label;
+      if (files && !/\(0\)$/.test(files)) {
+        state.taskId = info.label;
+        await screenshot(page, '05-details');
+        return;
+      }
     }
-    assert.match(text, /Task ID/);
-    assert.ok(state.taskId, `could not read the Task ID from the panel:\n${text.slice(0, 500)}`);
     await screenshot(page, '05-details');
-    assert.match(text, /Storage files?/i, `no task among the first ${Math.min(n, 6)} showed storage files:\n${text.slice(0, 800)}`);
+    assert.fail(`no TRTC recording task's panel listed storage files; tried:\n  ${tried.join('\n  ') || '(no task rows under TRTC Cloud Recording)'}`);
   });
 });

@@ -154,6 +154,8 @@ export interface RowInfo {
   ariaLabel: string;
   level: number;
   expanded: boolean | undefined;
+  /** titles of the row's inline actions (only filled by walkSubtree) */
+  actions?: string[];
 }
 
 /** The visible rows: label text, aria-label, depth and expansion. */
@@ -195,6 +197,72 @@ export async function expandTree(page: Page, opts: { maxExpansions?: number; ski
     await page.waitForTimeout(300);
   }
   return rowInfos(page);
+}
+
+/**
+ * Walks a subtree with the keyboard, the way the list stays rendered however long it is (the tree is
+ * virtualized: only rows in the viewport exist in the DOM). Starts on `start`, expands collapsed rows
+ * (unless `expand` says no), moves down until it leaves the subtree, `stop` returns true (the row stays
+ * focused), or `maxSteps` is reached. Returns the rows visited.
+ */
+export async function walkSubtree(
+  page: Page,
+  start: Locator,
+  opts: { maxSteps?: number; expand?: (r: RowInfo) => boolean; stop?: (r: RowInfo) => boolean } = {},
+): Promise<{ visited: RowInfo[]; stopped?: RowInfo }> {
+  await start.click();
+  const focused = () => focusedRow(page);
+  const info = async (): Promise<RowInfo> => {
+    const row = focused();
+    const [label, ariaLabel, level, exp, actions] = await Promise.all([
+      row.locator('.label-name').first().textContent().catch(() => ''),
+      row.getAttribute('aria-label'),
+      row.getAttribute('aria-level'),
+      row.getAttribute('aria-expanded'),
+      row.locator('.actions .action-label').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? '')),
+    ]);
+    return {
+      index: -1,
+      label: (label ?? '').trim(),
+      ariaLabel: ariaLabel ?? '',
+      level: Number(level ?? '0'),
+      expanded: exp === null ? undefined : exp === 'true',
+      actions,
+    };
+  };
+  const first = await info();
+  const visited: RowInfo[] = [first];
+  let current = first;
+  for (let step = 0; step < (opts.maxSteps ?? 200); step++) {
+    if (opts.stop?.(current)) return { visited, stopped: current };
+    if (current.expanded === false && (opts.expand?.(current) ?? true)) {
+      await page.keyboard.press('ArrowRight');
+      await waitFor(async () => (await focused().getAttribute('aria-expanded')) === 'true', `"${current.label}" did not expand`, 15_000).catch(() => undefined);
+      await page.waitForTimeout(200);
+    }
+    const before = await focused().getAttribute('id');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForTimeout(60);
+    if ((await focused().getAttribute('id')) === before) break; // the end of the list
+    current = await info();
+    if (current.level <= first.level) break; // left the subtree
+    visited.push(current);
+  }
+  return { visited };
+}
+
+/** The tree row that has keyboard focus (always rendered). */
+export const focusedRow = (page: Page): Locator => sidebar(page).locator('.monaco-list-row.focused').first();
+
+/** Is this row a task (it offers the inline "Open Task Details" action)? */
+export const isTaskRow = (r: RowInfo): boolean => (r.actions ?? []).some((a) => a.startsWith('Open Task Details'));
+
+/** Collapses every node of the Media Tasks tree (the view's "Collapse All" title button). */
+export async function collapseAll(page: Page): Promise<void> {
+  const button = sidebar(page).locator('.action-label[aria-label^="Collapse All"]').first();
+  await sidebar(page).hover();
+  if (await button.isVisible().catch(() => false)) await button.click();
+  await page.waitForTimeout(300);
 }
 
 /** Rows that offer the inline "Open Task Details" action: the task rows. */
@@ -256,6 +324,43 @@ export async function webviewFrame(page: Page, text: string | RegExp, timeoutMs 
       return undefined;
     },
     `no webview frame shows ${String(text)}`,
+    timeoutMs,
+  );
+}
+
+/** The value of a details-panel field (`dl.fields`: `dt` label, `dd bdi.value` value). */
+export async function detailsField(frame: Frame, label: string): Promise<string | undefined> {
+  return frame
+    .evaluate((wanted) => {
+      const doc = (globalThis as unknown as { document: DomDoc }).document;
+      const dts = Array.from(doc.querySelectorAll('dl.fields > dt'));
+      for (const dt of dts) {
+        if ((dt.textContent ?? '').trim() !== wanted) continue;
+        const dd = (dt as unknown as { nextElementSibling: DomEl | null }).nextElementSibling;
+        return dd?.querySelector('.value')?.textContent ?? undefined;
+      }
+      return undefined;
+    }, label)
+    .catch(() => undefined);
+}
+
+/** The section headings (`h2`) of a details panel. */
+export async function detailsHeadings(frame: Frame): Promise<string[]> {
+  return frame
+    .evaluate(() => Array.from((globalThis as unknown as { document: DomDoc }).document.querySelectorAll('h2')).map((h) => (h.textContent ?? '').trim()))
+    .catch(() => []);
+}
+
+/** The details panel (innermost webview frame) whose Task ID field is `taskId`. */
+export async function detailsFrameFor(page: Page, taskId: string, timeoutMs = 30_000): Promise<Frame> {
+  return waitFor(
+    async () => {
+      for (const frame of page.frames()) {
+        if (frame !== page.mainFrame() && (await detailsField(frame, 'Task ID')) === taskId) return frame;
+      }
+      return undefined;
+    },
+    `no details panel shows Task ID ${taskId.length > 80 ? `${taskId.slice(0, 80)}…` : taskId}`,
     timeoutMs,
   );
 }
