@@ -8,6 +8,7 @@ import { startSandbox } from '../src/sandbox';
 import { bundleSize, vsixSize } from './artifacts';
 import type { Figure } from './figure';
 import { heapFigure, listingFigure } from './listing';
+import { pollingFigures } from './polling';
 import { signingThroughput } from './signing';
 
 async function main(): Promise<void> {
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     for (const figure of await listingFigure(sandbox, 'css', 3)) add(figure);
     for (const figure of await listingFigure(sandbox, 'zego', 3)) add(figure);
     add(await heapFigure(sandbox, 3));
+    for (const figure of await pollingFigures(sandbox)) add(figure);
   } finally {
     await sandbox.close();
   }

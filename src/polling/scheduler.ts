@@ -7,6 +7,7 @@
  *   instead of stopping the poller;
  * - status changes of watched tasks, from any source, become notification decisions.
  */
+import { setMaxListeners } from 'node:events';
 import type { Disposable } from '../model/events';
 import type { LedgerEntry } from '../model/ledgerEntry';
 import type { Logger } from '../model/logger';
@@ -53,6 +54,12 @@ interface Failure {
   readonly retryAt: number;
 }
 
+/** One controller cancels every in-flight refresh; each adds a listener, so Node's default cap of 10 would warn. */
+function cancelsManyRequests(controller: AbortController): AbortController {
+  setMaxListeners(0, controller.signal);
+  return controller;
+}
+
 export class PollScheduler implements Disposable {
   private timer: unknown;
   private dueAt: number | undefined;
@@ -60,7 +67,7 @@ export class PollScheduler implements Disposable {
   private readonly failures = new Map<string, Failure>();
   /** Last status seen per watched task, to notice changes whoever caused them. */
   private readonly known = new Map<string, TaskStatus>();
-  private readonly abort = new AbortController();
+  private readonly abort = cancelsManyRequests(new AbortController());
   private subscription: Disposable | undefined;
   private disposed = false;
 

@@ -29,6 +29,7 @@ export type {
   SandboxOptions,
   SandboxStats,
   TencentDemoApp,
+  TrtcBulkTaskSet,
   ZegoBulkTaskSet,
   ZegoDemoApp,
 } from './types';
