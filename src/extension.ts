@@ -28,6 +28,10 @@ export interface MediaTasksApi {
   readonly filter: FilterState;
   /** Resolves once the ledger file has been read. */
   readonly ready: Promise<void>;
+  /** Where the ledger is written. */
+  readonly ledgerPath: string;
+  /** Everything this extension keeps in `globalState` (tests assert no secret is among it). */
+  storedState(): Record<string, unknown>;
 }
 
 let flushLedger: (() => Promise<void>) | undefined;
@@ -43,7 +47,8 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi {
   const sandbox = new EmbeddedSandbox(context.globalState, logger);
   const sourceFactory = createVendorSourceFactory(logger);
   const sources = new SourceRegistry(accounts, sourceFactory, (account) => sandbox.prepare(account));
-  const ledger = new TaskLedger(new LedgerFile(context.globalStorageUri.fsPath, { logger }), (id, product) => sources.source(id, product), logger);
+  const ledgerFile = new LedgerFile(context.globalStorageUri.fsPath, { logger });
+  const ledger = new TaskLedger(ledgerFile, (id, product) => sources.source(id, product), logger);
   const filter = new FilterState(context.workspaceState);
   const tree = new TaskTreeProvider({ accounts, ledger, sources, filter, logger, defaultHours });
   const view = new TaskTreeView(tree, accounts, filter);
@@ -90,7 +95,8 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi {
     (err: unknown) => logger.error('[ledger] could not be read', err),
   );
   void ready.then(() => addHarnessDemoAccounts(accounts, ledger, logger));
-  return { accounts, ledger, tree, view, filter, ready };
+  const storedState = (): Record<string, unknown> => Object.fromEntries(context.globalState.keys().map((key) => [key, context.globalState.get(key)]));
+  return { accounts, ledger, tree, view, filter, ready, ledgerPath: ledgerFile.path, storedState };
 }
 
 /**

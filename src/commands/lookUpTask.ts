@@ -4,6 +4,7 @@ import type { Task, TaskKey } from '../model/task';
 import type { TaskSource } from '../model/taskSource';
 import type { AccountStore } from '../accounts/accountStore';
 import type { SourceRegistry } from '../sources/sourceRegistry';
+import { listingEndMs, listingStartMs } from '../tasks/listingWindow';
 import { lookupCandidates, looksLikeGmeTaskId, type LookupCandidate } from '../tasks/lookup';
 import type { TaskLedger } from '../tasks/taskLedger';
 import { productLabel } from '../tree/format';
@@ -12,7 +13,6 @@ import type { Command } from './command';
 import { CommandIds } from './ids';
 
 const t = vscode.l10n.t;
-const HOUR_MS = 3_600_000;
 
 type Outcome = { readonly candidate: LookupCandidate; readonly task?: Task; readonly error?: unknown };
 
@@ -28,8 +28,8 @@ async function ask(source: TaskSource, taskId: string, hours: number, signal: Ab
       }
     case 'listing': {
       const now = Date.now();
-      const startMs = Math.max(source.earliestStartMs(now), now - hours * HOUR_MS);
-      for await (const page of source.list({ startMs, endMs: now, statuses: 'all' }, signal)) {
+      const query = { startMs: listingStartMs(source, now, hours), endMs: listingEndMs(source.product, now), statuses: 'all' as const };
+      for await (const page of source.list(query, signal)) {
         const match = page.find((task) => task.taskId === taskId);
         if (match) return match;
       }

@@ -1,6 +1,6 @@
 /**
  * One listing (CSS or ZEGO) loaded page by page: "Load more…" pulls the next pages until about
- * `batch` more tasks arrived. One load at a time; a failed load keeps what came before and can be
+ * `batch` more tasks arrived (vendors list oldest first, so a generous batch reaches today's tasks). One load at a time; a failed load keeps what came before and can be
  * retried from where it stopped. No `vscode` import.
  */
 import type { MediaApiError } from '../model/errors';
@@ -21,7 +21,7 @@ export class ListingPager {
     private readonly source: ListingSource,
     readonly query: ListQuery,
     private readonly onPage: (tasks: readonly Task[]) => void,
-    private readonly batch = 100,
+    private readonly batch = 500,
   ) {}
 
   /** True until the vendor said there is nothing more (an unstarted listing has more). */

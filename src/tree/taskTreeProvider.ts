@@ -15,6 +15,7 @@ import type { AccountStore } from '../accounts/accountStore';
 import { CommandIds } from '../commands/ids';
 import type { SourceRegistry } from '../sources/sourceRegistry';
 import { asMediaApiError } from '../tasks/apiErrors';
+import { listingEndMs, listingStartMs } from '../tasks/listingWindow';
 import type { TaskLedger } from '../tasks/taskLedger';
 import { isFiltering, isShown, listingHours } from './filter';
 import type { FilterState } from './filterState';
@@ -43,7 +44,6 @@ export const VIEW_ID = 'mediaTasks.tasks';
 const REDRAW_DEBOUNCE_MS = 500;
 /** Most files listed under a task; the details panel shows them all. */
 const MAX_FILE_ROWS = 200;
-const HOUR_MS = 3_600_000;
 
 export interface TaskTreeDeps {
   readonly accounts: AccountStore;
@@ -380,10 +380,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       }
       const now = this.now();
       const hours = node.product === 'css' ? listingHours(this.deps.filter.get(), this.deps.defaultHours()) : Number.POSITIVE_INFINITY;
-      // CSS wants a task's whole scheduled span inside the window, so look a day ahead too.
-      const endMs = node.product === 'css' ? now + 24 * HOUR_MS : now;
-      const startMs = Math.max(source.earliestStartMs(now), now - hours * HOUR_MS);
-      pager = new ListingPager(source, { startMs, endMs, statuses: 'all' }, (tasks) => this.deps.ledger.record(tasks));
+      const query = { startMs: listingStartMs(source, now, hours), endMs: listingEndMs(source.product, now), statuses: 'all' as const };
+      pager = new ListingPager(source, query, (tasks) => this.deps.ledger.record(tasks));
       this.pagers.set(node.id, pager);
     }
     if (!pager.started || pager.isLoading) await this.withViewProgress(pager.loadMore());

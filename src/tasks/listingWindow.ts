@@ -1,0 +1,22 @@
+/** The time windows the UI asks listings for. Pure. */
+import type { ListingSource } from '../model/taskSource';
+
+/**
+ * Kept inside the vendor's look-back limit: the vendor checks the range against its own clock
+ * a moment after we computed it, so starting exactly at the limit would be refused.
+ */
+export const LOOK_BACK_SAFETY_MS = 60_000;
+const HOUR_MS = 3_600_000;
+
+/** The earliest start to ask `source` for: `hours` back, but never past what the vendor accepts. */
+export function listingStartMs(source: Pick<ListingSource, 'earliestStartMs'>, now: number, hours: number): number {
+  return Math.max(source.earliestStartMs(now) + LOOK_BACK_SAFETY_MS, now - hours * HOUR_MS);
+}
+
+/**
+ * The end to ask for. CSS lists a task only when its whole scheduled span (up to a day) lies inside
+ * the window, so it looks a day ahead; ZEGO filters on start time, so now is enough.
+ */
+export function listingEndMs(product: ListingSource['product'], now: number): number {
+  return product === 'css' ? now + 24 * HOUR_MS : now;
+}

@@ -1,0 +1,57 @@
+// Commands in a real VS Code: registered, and working on tree nodes as the menus pass them.
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { CommandIds } from '../../src/commands/ids';
+import { accountNode, addDemoAccounts, childrenOf, mediaTasks } from './support/mediaTasks';
+
+describe('commands (real VS Code)', function () {
+  this.timeout(120_000);
+
+  it('registers every command of the id table', async () => {
+    await mediaTasks();
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(Object.values(CommandIds).filter((id) => !registered.has(id)), []);
+  });
+
+  it('copies a task id from its row, refreshes a node and the view, and forgets the task', async () => {
+    const api = await mediaTasks();
+    const { tencent } = await addDemoAccounts(api);
+    const products = await childrenOf(api, await accountNode(api, tencent.id));
+    const trtc = products.find((p) => p.kind === 'product' && p.product === 'trtc-recording')!;
+    const [room] = await childrenOf(api, trtc);
+    const task = (await childrenOf(api, room)).find((n) => n.kind === 'task');
+    assert.ok(task && task.kind === 'task');
+
+    await vscode.commands.executeCommand(CommandIds.copyTaskId, task);
+    assert.equal(await vscode.env.clipboard.readText(), task.key.taskId);
+
+    await vscode.commands.executeCommand(CommandIds.refreshNode, task);
+    assert.ok(api.ledger.get(task.key)?.lastSeen);
+    await vscode.commands.executeCommand(CommandIds.refreshNode, trtc);
+    await vscode.commands.executeCommand(CommandIds.refresh);
+    assert.ok((await childrenOf(api, trtc)).length > 0);
+
+    await vscode.commands.executeCommand(CommandIds.forgetTask, task);
+    assert.equal(api.ledger.get(task.key), undefined);
+  });
+
+  it('looks a TRTC task up by id across accounts and pins it', async () => {
+    const api = await mediaTasks();
+    const { tencent, plans } = await addDemoAccounts(api);
+    const taskId = plans[0].trtcRelayTaskIds[0];
+    assert.ok(taskId);
+    await api.ledger.forget({ accountId: tencent.id, product: 'trtc-relay', taskId });
+    await vscode.commands.executeCommand(CommandIds.lookUpTask, taskId);
+    const found = api.ledger.get({ accountId: tencent.id, product: 'trtc-relay', taskId });
+    assert.ok(found, 'the looked-up task is in the ledger');
+    assert.equal(found.pinned, true);
+  });
+
+  it('clears the filter from the command, updating the view description', async () => {
+    const api = await mediaTasks();
+    await api.filter.set({ statuses: ['running'] });
+    assert.equal(api.view.view.description, 'running');
+    await vscode.commands.executeCommand(CommandIds.clearFilter);
+    assert.equal(api.view.view.description, undefined);
+  });
+});

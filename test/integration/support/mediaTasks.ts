@@ -1,0 +1,59 @@
+/** What the tree, accounts, ledger and command suites share: the live extension and sandbox demo accounts. */
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import type { MediaTasksApi } from '../../../src/extension';
+import { demoAccountPlans, type DemoAccountPlan } from '../../../src/accounts/demoAccounts';
+import { applyDemoPlans } from '../../../src/accounts/demoSetup';
+import type { Account } from '../../../src/model/account';
+import type { TreeNode } from '../../../src/tree/nodes';
+
+export const EXTENSION_ID = 'media-task-explorer.media-task-explorer';
+
+export async function mediaTasks(): Promise<MediaTasksApi> {
+  const ext = vscode.extensions.getExtension<MediaTasksApi>(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is not loaded`);
+  const api = await ext.activate();
+  await api.ready;
+  return api;
+}
+
+export function sandboxUrl(): string {
+  const url = process.env.MTE_SANDBOX_URL;
+  assert.ok(url, 'MTE_SANDBOX_URL is not set');
+  return url.replace(/\/$/, '');
+}
+
+/** The harness sandbox's demo apps as account plans (the regular ones, not the hostile-strings ones). */
+export async function demoPlans(): Promise<DemoAccountPlan[]> {
+  const url = sandboxUrl();
+  const demo: unknown = await (await fetch(`${url}/_sandbox/demo`)).json();
+  return demoAccountPlans(demo, url);
+}
+
+/** Adds the first Tencent and the first ZEGO demo app (or re-points them), pinning their demo tasks and rooms. */
+export async function addDemoAccounts(api: MediaTasksApi): Promise<{ tencent: Account; zego: Account; plans: DemoAccountPlan[] }> {
+  const plans = await demoPlans();
+  const chosen = [plans.find((p) => p.account.vendor === 'tencent'), plans.find((p) => p.account.vendor === 'zego')];
+  assert.ok(chosen[0] && chosen[1], 'the sandbox demo has a Tencent and a ZEGO app');
+  const [tencent, zego] = await applyDemoPlans(chosen as DemoAccountPlan[], api.accounts, api.ledger);
+  return { tencent, zego, plans: chosen as DemoAccountPlan[] };
+}
+
+export async function childrenOf(api: MediaTasksApi, node?: TreeNode): Promise<TreeNode[]> {
+  return api.tree.getChildren(node);
+}
+
+export async function accountNode(api: MediaTasksApi, accountId: string): Promise<TreeNode> {
+  const node = (await childrenOf(api)).find((n) => n.kind === 'account' && n.accountId === accountId);
+  assert.ok(node, `account ${accountId} is not in the tree`);
+  return node;
+}
+
+/** Waits until `check` passes (VS Code events and debounced writes settle asynchronously). */
+export async function eventually(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

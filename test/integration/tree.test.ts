@@ -1,0 +1,125 @@
+// The tree against the harness's sandbox, through the same code path as against the real clouds.
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import type { MediaTasksApi } from '../../src/extension';
+import type { Account } from '../../src/model/account';
+import type { TreeNode } from '../../src/tree/nodes';
+import { accountNode, addDemoAccounts, childrenOf, mediaTasks } from './support/mediaTasks';
+
+const MAX_ROWS = 200;
+
+/** Every node under `node` down to tasks, checking no level is silently empty or too long. */
+async function walk(api: MediaTasksApi, node: TreeNode, out: TreeNode[] = []): Promise<TreeNode[]> {
+  const children = await childrenOf(api, node);
+  assert.ok(children.length > 0, `${node.id} has no rows (an empty level must say why)`);
+  assert.ok(children.length <= MAX_ROWS + 2, `${node.id} shows ${children.length} rows`);
+  for (const child of children) {
+    out.push(child);
+    if (child.kind === 'product' || child.kind === 'room' || child.kind === 'dayGroup') await walk(api, child, out);
+  }
+  return out;
+}
+
+describe('tree (real VS Code, sandbox)', function () {
+  this.timeout(120_000);
+  let api: MediaTasksApi;
+  let tencent: Account;
+  let zego: Account;
+
+  before(async () => {
+    api = await mediaTasks();
+    ({ tencent, zego } = await addDemoAccounts(api));
+  });
+
+  it('shows every Tencent product with tasks, no error rows, and described, coloured task rows', async () => {
+    const account = await accountNode(api, tencent.id);
+    const products = await childrenOf(api, account);
+    assert.deepEqual(
+      products.map((p) => (p.kind === 'product' ? p.product : p.kind)),
+      ['trtc-recording', 'trtc-relay', 'gme', 'css'],
+    );
+    const rows = await walk(api, account);
+    const errors = rows.filter((r) => r.kind === 'error');
+    assert.deepEqual(errors.map((e) => (e.kind === 'error' ? `${e.summary} ${e.message}` : '')), []);
+    for (const product of ['trtc-recording', 'trtc-relay', 'gme', 'css'] as const) {
+      const tasks = rows.filter((r) => r.kind === 'task' && r.key.product === product);
+      assert.ok(tasks.length > 0, `${product} shows no task`);
+    }
+    // TRTC does not say when a task started; CSS does.
+    const running = rows.find((r) => r.kind === 'task' && api.ledger.get(r.key)?.task.status === 'running' && api.ledger.get(r.key)?.task.startedAt !== undefined);
+    assert.ok(running, 'some task with a start time is running in the demo');
+    const item = api.tree.getTreeItem(running);
+    assert.match(String(item.description), /^running · \d\d:\d\d · /);
+    assert.match(String(item.contextValue), /(^|;)task(;|$)/);
+    assert.ok(item.iconPath instanceof vscode.ThemeIcon && item.iconPath.color instanceof vscode.ThemeColor);
+    assert.ok(item.tooltip instanceof vscode.MarkdownString);
+    assert.equal(item.id, running.id);
+  });
+
+  it('shows GME rooms with their current task, TRTC tasks under their room label', async () => {
+    const products = await childrenOf(api, await accountNode(api, tencent.id));
+    const gme = products.find((p) => p.kind === 'product' && p.product === 'gme')!;
+    const rooms = (await childrenOf(api, gme)).filter((r) => r.kind === 'room');
+    assert.ok(rooms.length > 0);
+    const described = rooms.map((r) => String(api.tree.getTreeItem(r).description));
+    assert.ok(described.some((d) => /running|recording|no recording/.test(d)), described.join(' | '));
+    const trtc = products.find((p) => p.kind === 'product' && p.product === 'trtc-recording')!;
+    const labels = (await childrenOf(api, trtc)).filter((r) => r.kind === 'room').map((r) => (r.kind === 'room' ? r.room : ''));
+    assert.deepEqual(labels, ['sandbox']);
+  });
+
+  it('lists ZEGO rooms from DescribeTasks with their tasks', async () => {
+    const [product] = await childrenOf(api, await accountNode(api, zego.id));
+    assert.equal(product.kind === 'product' && product.product, 'zego-recording');
+    const rows = await walk(api, product);
+    const seen = rows.map((r) => (r.kind === 'error' ? `error ${r.summary} ${r.message}` : r.kind === 'placeholder' ? `placeholder ${r.message}` : r.kind));
+    assert.ok(rows.some((r) => r.kind === 'room'), seen.join(', '));
+    assert.ok(rows.some((r) => r.kind === 'task'));
+    assert.ok(!rows.some((r) => r.kind === 'error'));
+  });
+
+  it('reveals a task by its key (stable ids through any grouping)', async () => {
+    const entry = api.ledger.entriesOf(tencent.id, 'css')[0];
+    assert.ok(entry);
+    const node = await api.tree.findTaskNode(entry);
+    assert.ok(node);
+    assert.equal(node.key.taskId, entry.taskId);
+    await vscode.commands.executeCommand('mediaTasks.tasks.focus');
+    assert.equal(await api.view.revealTask(entry), true);
+  });
+
+  it('turns bad credentials into an error row offering to re-enter them, never an empty list', async () => {
+    const bad = await api.accounts.add(
+      { vendor: 'zego', label: 'Wrong secret', appId: zego.vendor === 'zego' ? zego.appId : 1, endpoint: zego.endpoint },
+      { vendor: 'zego', serverSecret: '0123456789abcdef0123456789abcdef' },
+    );
+    try {
+      const [product] = await childrenOf(api, await accountNode(api, bad.id));
+      const rows = await childrenOf(api, product);
+      const error = rows.find((r) => r.kind === 'error');
+      assert.ok(error && error.kind === 'error', `expected an error row, got ${rows.map((r) => r.kind).join(', ')}`);
+      assert.equal(error.auth, true);
+      const item = api.tree.getTreeItem(error);
+      assert.match(String(item.contextValue), /(^|;)auth(;|$)/);
+      assert.equal(item.command?.command, 'mediaTasks.reenterCredentials');
+      assert.match(error.summary, /DescribeTasks: \d+/);
+    } finally {
+      await api.accounts.remove(bad.id);
+      api.ledger.removeAccount(bad.id);
+    }
+  });
+
+  it('narrows rows with the filter and says so when nothing matches', async () => {
+    await api.filter.set({ text: 'no-task-has-this-text' });
+    try {
+      const products = await childrenOf(api, await accountNode(api, tencent.id));
+      const css = products.find((p) => p.kind === 'product' && p.product === 'css')!;
+      const rows = await childrenOf(api, css);
+      assert.ok(rows.some((r) => r.kind === 'placeholder' && r.message === 'No tasks match the filter'), rows.map((r) => r.kind).join(','));
+      assert.equal(api.view.view.description, '“no-task-has-this-text”');
+    } finally {
+      await api.filter.clear();
+    }
+    assert.equal(api.view.view.description, undefined);
+  });
+});
