@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import type { MediaTasksApi } from '../../src/extension';
 import type { Account } from '../../src/model/account';
 import type { TreeNode } from '../../src/tree/nodes';
-import { accountNode, addDemoAccounts, childrenOf, mediaTasks } from './support/mediaTasks';
+import { CommandIds } from '../../src/commands/ids';
+import { accountNode, addDemoAccounts, childrenOf, mediaTasks, sandboxUrl } from './support/mediaTasks';
 
 const MAX_ROWS = 200;
 
@@ -121,5 +122,30 @@ describe('tree (real VS Code, sandbox)', function () {
       await api.filter.clear();
     }
     assert.equal(api.view.view.description, undefined);
+  });
+
+  it('pages a 10,000-task ZEGO room with Load more, one batch at a time, grouping so no level passes 200 rows', async () => {
+    const response = await fetch(`${sandboxUrl()}/_sandbox/bulk`, { method: 'POST', body: JSON.stringify({ product: 'zego', count: 10_000 }) });
+    const bulk = (await response.json()) as { appId: number; serverSecret: string; roomId: string };
+    const account = await api.accounts.add({ vendor: 'zego', label: 'Bulk', appId: bulk.appId, endpoint: sandboxUrl() }, { vendor: 'zego', serverSecret: bulk.serverSecret });
+    try {
+      const [product] = await childrenOf(api, await accountNode(api, account.id));
+      const first = await childrenOf(api, product);
+      assert.ok(first.some((r) => r.kind === 'loadMore'), first.map((r) => r.kind).join(','));
+      assert.match(String(api.tree.getTreeItem(product).description), /^\(\d+\+\)$/);
+      const before = api.ledger.entriesOf(account.id).length;
+      const loadMore = first.find((r) => r.kind === 'loadMore')!;
+      // Two clicks at once are one load.
+      await Promise.all([vscode.commands.executeCommand(CommandIds.loadMore, loadMore.parent), vscode.commands.executeCommand(CommandIds.loadMore, loadMore.parent)]);
+      const after = api.ledger.entriesOf(account.id).length;
+      assert.ok(after > before && after - before <= 550, `loaded ${after - before} more`);
+      const room = (await childrenOf(api, product)).find((r) => r.kind === 'room' && r.room === bulk.roomId);
+      assert.ok(room);
+      const rows = await walk(api, room);
+      assert.equal(rows.filter((r) => r.kind === 'task').length, after);
+    } finally {
+      await api.accounts.remove(account.id);
+      api.ledger.removeAccount(account.id);
+    }
   });
 });
