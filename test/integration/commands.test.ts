@@ -54,4 +54,23 @@ describe('commands (real VS Code)', function () {
     await vscode.commands.executeCommand(CommandIds.clearFilter);
     assert.equal(api.view.view.description, undefined);
   });
+
+  it('Try the Sandbox starts the embedded sandbox and adds its demo accounts with tasks to show', async () => {
+    const api = await mediaTasks();
+    await vscode.commands.executeCommand(CommandIds.trySandbox);
+    const sandboxAccounts = api.accounts.list().filter((a) => a.endpoint && a.endpoint !== process.env.MTE_SANDBOX_URL?.replace(/\/$/, '') && a.endpoint.startsWith('http://127.0.0.1:'));
+    assert.ok(sandboxAccounts.length >= 2, sandboxAccounts.map((a) => `${a.label} ${a.endpoint}`).join(', '));
+    const tencent = sandboxAccounts.find((a) => a.vendor === 'tencent')!;
+    assert.ok(api.ledger.entriesOf(tencent.id, 'trtc-recording').some((e) => e.pinned));
+    assert.ok(api.ledger.pinnedRooms(tencent.id, 'gme').length > 0);
+    const products = await childrenOf(api, await accountNode(api, tencent.id));
+    const gme = products.find((p) => p.kind === 'product' && p.product === 'gme')!;
+    const rows = await childrenOf(api, gme);
+    assert.ok(rows.length > 0 && rows.every((r) => r.kind === 'room'), rows.map((r) => r.kind).join(','));
+    for (const account of sandboxAccounts) {
+      await api.accounts.remove(account.id);
+      api.ledger.removeAccount(account.id);
+    }
+  });
 });
+
