@@ -9,7 +9,7 @@ import {
   rowInfos,
   screenshot,
   treeRows,
-  walkSubtree,
+  openProductBranch,
 } from './harness';
 import { state } from './state';
 
@@ -21,20 +21,8 @@ describe('e2e 3: task details panel', () => {
     await collapseAll(page);
     const account = treeRows(page).filter({ hasText: /Tencent/ }).first();
     assert.ok((await account.count()) > 0, `no Tencent account row: ${JSON.stringify((await rowInfos(page)).map((r) => r.label))}`);
-    let accountLevel: number | undefined;
-    let inTrtc = false;
     const tried: string[] = [];
-    const { stopped } = await walkSubtree(page, account, {
-      maxSteps: 120,
-      // open the account, its "TRTC Cloud Recording" product, and everything below that product
-      expand: (r) => r.level === accountLevel || (r.level === accountLevel! + 1 ? /TRTC Cloud Recording/.test(r.label) : inTrtc),
-      stop: (r) => {
-        accountLevel ??= r.level;
-        if (r.level === accountLevel + 1) inTrtc = /TRTC Cloud Recording/.test(r.label);
-        return false;
-      },
-    });
-    assert.equal(stopped, undefined);
+    await openProductBranch(page, account, /TRTC Cloud Recording/);
     // Now only the TRTC recording branch is open: its tasks are rendered rows.
     const rows = await rowInfos(page); // running TRTC tasks are expandable: their files are child rows
     for (const info of rows) {

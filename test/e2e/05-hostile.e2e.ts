@@ -8,6 +8,7 @@ import {
   focusedRow,
   frameText,
   isTaskRow,
+  openProductBranch,
   openWorkbench,
   rowInfos,
   screenshot,
@@ -45,6 +46,8 @@ describe('e2e 5: hostile strings from the sandbox', () => {
     assert.ok(labels.some((l) => l.includes(IMG)), `"${IMG}" is not shown verbatim in any row`);
     const dom = await sidebar(page).evaluate((el) => (el as unknown as { querySelectorAll(s: string): ArrayLike<unknown> }).querySelectorAll('img[src="x"]').length);
     assert.equal(dom, 0, 'a hostile <img> became an element in the tree');
+    await collapseAll(page);
+    await openProductBranch(page, treeRows(page).filter({ hasText: 'Hostile strings' }).first(), /TRTC Cloud Recording/);
     await screenshot(page, '07-hostile-tree');
   });
 

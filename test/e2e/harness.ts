@@ -212,7 +212,19 @@ export async function walkSubtree(
 ): Promise<{ visited: RowInfo[]; stopped?: RowInfo }> {
   await start.click();
   const focused = () => focusedRow(page);
+  /**
+   * The tree can drop its focused row when a refresh replaces it (tasks end, pages load): then click
+   * the row last seen with the same label (or the start row) to take the focus back.
+   */
+  const ensureFocus = async (lastLabel: string | undefined): Promise<void> => {
+    if (await focused().waitFor({ state: 'attached', timeout: 3_000 }).then(() => true, () => false)) return;
+    const rows = await rowInfos(page);
+    const same = lastLabel === undefined ? undefined : rows.find((r) => r.label === lastLabel);
+    await (same ? treeRows(page).nth(same.index) : start).click();
+    await focused().waitFor({ state: 'attached', timeout: 5_000 });
+  };
   const info = async (): Promise<RowInfo> => {
+    await ensureFocus(visitedLabel);
     const row = focused();
     const [label, ariaLabel, level, exp, actions] = await Promise.all([
       row.locator('.label-name').first().textContent().catch(() => ''),
@@ -230,9 +242,11 @@ export async function walkSubtree(
       actions,
     };
   };
+  let visitedLabel: string | undefined;
   const first = await info();
   const visited: RowInfo[] = [first];
   let current = first;
+  visitedLabel = first.label;
   for (let step = 0; step < (opts.maxSteps ?? 200); step++) {
     if (opts.stop?.(current)) return { visited, stopped: current };
     if (current.expanded === false && (opts.expand?.(current) ?? true)) {
@@ -240,15 +254,37 @@ export async function walkSubtree(
       await waitFor(async () => (await focused().getAttribute('aria-expanded')) === 'true', `"${current.label}" did not expand`, 15_000).catch(() => undefined);
       await page.waitForTimeout(200);
     }
+    await ensureFocus(visitedLabel);
     const before = await focused().getAttribute('id');
     await page.keyboard.press('ArrowDown');
     await page.waitForTimeout(60);
+    await ensureFocus(visitedLabel);
     if ((await focused().getAttribute('id')) === before) break; // the end of the list
     current = await info();
     if (current.level <= first.level) break; // left the subtree
     visited.push(current);
+    visitedLabel = current.label;
   }
   return { visited };
+}
+
+/**
+ * Opens one account's branch for one product: expands the account row `start`, its product row whose
+ * label matches `product`, and everything below that product (other products stay collapsed).
+ */
+export async function openProductBranch(page: Page, start: Locator, product: RegExp, maxSteps = 120): Promise<RowInfo[]> {
+  let accountLevel: number | undefined;
+  let inProduct = false;
+  const { visited } = await walkSubtree(page, start, {
+    maxSteps,
+    expand: (r) => r.level === accountLevel || (r.level === accountLevel! + 1 ? product.test(r.label) : inProduct),
+    stop: (r) => {
+      accountLevel ??= r.level;
+      if (r.level === accountLevel + 1) inProduct = product.test(r.label);
+      return false;
+    },
+  });
+  return visited;
 }
 
 /** The tree row that has keyboard focus (always rendered). */
