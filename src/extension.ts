@@ -30,6 +30,8 @@ export interface MediaTasksApi {
   readonly ready: Promise<void>;
   /** Where the ledger is written. */
   readonly ledgerPath: string;
+  /** How long `activate` took, ms (the target is 15: no network, no sandbox, no file reads in it). */
+  readonly activationMs: number;
   /** Everything this extension keeps in `globalState` (tests assert no secret is among it). */
   storedState(): Record<string, unknown>;
 }
@@ -37,6 +39,7 @@ export interface MediaTasksApi {
 let flushLedger: (() => Promise<void>) | undefined;
 
 export function activate(context: vscode.ExtensionContext): MediaTasksApi {
+  const started = performance.now();
   const channel = vscode.window.createOutputChannel('Media Tasks', { log: true });
   const redactor = new Redactor(vendorRedactorFactory);
   const logger = createRedactingLogger(channel, redactor);
@@ -96,7 +99,9 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi {
   );
   void ready.then(() => addHarnessDemoAccounts(accounts, ledger, logger));
   const storedState = (): Record<string, unknown> => Object.fromEntries(context.globalState.keys().map((key) => [key, context.globalState.get(key)]));
-  return { accounts, ledger, tree, view, filter, ready, ledgerPath: ledgerFile.path, storedState };
+  const activationMs = performance.now() - started;
+  logger.info(`[activate] ${activationMs.toFixed(1)} ms`);
+  return { accounts, ledger, tree, view, filter, ready, ledgerPath: ledgerFile.path, activationMs, storedState };
 }
 
 /**

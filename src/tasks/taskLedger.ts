@@ -116,7 +116,7 @@ export class TaskLedger implements TaskStore {
     } catch (err) {
       const error = asMediaApiError(err, vendor, 'refresh');
       this.logger.debug(`[ledger] refresh ${taskKeyString(key)} failed: ${error.summary()}`);
-      if (prev && error.kind !== 'cancelled') this.setEntry(withError(prev, error.summary()));
+      if (prev && this.get(key) && error.kind !== 'cancelled') this.setEntry(withError(prev, error.summary()));
       throw error;
     }
   }
@@ -190,7 +190,7 @@ export class TaskLedger implements TaskStore {
 
   private async refreshById(key: TaskKey, prev: LedgerEntry | undefined, answer: Promise<Task>): Promise<LedgerEntry> {
     try {
-      return this.record([await answer])[0];
+      return this.recordRefreshed(prev, await answer);
     } catch (err) {
       // TRTC's per-task queries fail once the task ended: for a task we knew, that is its end.
       if (prev && isMediaApiError(err) && (err.kind === 'taskEnded' || err.kind === 'notFound')) {
@@ -206,9 +206,18 @@ export class TaskLedger implements TaskStore {
     const query = { startMs: Math.max(listingStartMs(source, now, Number.POSITIVE_INFINITY), since), endMs: listingEndMs(source.product, now), room: prev?.task.room || undefined, statuses: 'all' as const };
     for await (const page of source.list(query, signal)) {
       const match = page.find((t) => t.taskId === key.taskId);
-      if (match) return this.record([match])[0];
+      if (match) return this.recordRefreshed(prev, match);
     }
     throw notListed(PRODUCT_VENDOR[key.product], source.product === 'css' ? 'DescribeRecordTask' : 'DescribeTasks', key.taskId);
+  }
+
+  /**
+   * Records a refreshed snapshot, unless the user forgot the task while the vendor was answering
+   * (a poll in flight must not bring a forgotten task back).
+   */
+  private recordRefreshed(prev: LedgerEntry | undefined, task: Task): LedgerEntry {
+    if (prev && !this.get(task)) return observe(prev, task, this.now());
+    return this.record([task])[0];
   }
 
   private setEntry(entry: LedgerEntry): void {

@@ -143,6 +143,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     // A listing's rooms and groups are views of the product's listing: reload the listing.
     const owner = (target.kind === 'room' || target.kind === 'dayGroup') && isListing(target.product) ? this.productOf(target) : target;
     this.forgetLoads(owner.id);
+    if (owner.kind === 'room' && isTrtc(owner.product)) await this.withViewProgress(this.loadTrtcTasks(this.productOf(owner), owner.room));
     this.changeEmitter.fire(owner);
   }
 
@@ -280,8 +281,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   }
 
   private async roomChildren(node: RoomNode): Promise<TreeNode[]> {
+    // TRTC tasks were asked about when the product expanded; a room refresh asks again (refreshNode).
     if (node.product === 'gme') await this.ensureLoaded(node.id, () => this.loadGmeRoom(node.accountId, node.room, node.id));
-    else if (isTrtc(node.product)) await this.ensureLoaded(node.id, () => this.loadTrtcTasks(this.productOf(node), node.room));
     const entries = this.entriesShown(node.accountId, node.product).filter((e) => e.task.room === node.room).sort(byNewest);
     const out: TreeNode[] = [];
     const error = this.errors.get(node.id);

@@ -37,4 +37,11 @@ describe('accounts (real VS Code)', () => {
     const roots = await api.tree.getChildren();
     assert.equal(roots.length, api.accounts.list().length);
   });
+
+  it('activates quickly: nothing slow runs inside activate()', async () => {
+    const api = await mediaTasks();
+    // The target is 15 ms; the bound leaves room for a loaded CI machine running code-server and chromium.
+    assert.ok(api.activationMs < 100, `activate() took ${api.activationMs} ms`);
+  });
 });
+

@@ -45,6 +45,8 @@ describe('commands (real VS Code)', function () {
     const found = api.ledger.get({ accountId: tencent.id, product: 'trtc-relay', taskId });
     assert.ok(found, 'the looked-up task is in the ledger');
     assert.equal(found.pinned, true);
+    // The match opened its details panel; later suites count panels.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('clears the filter from the command, updating the view description', async () => {

@@ -1,0 +1,70 @@
+// The TaskStore over real task sources (the vendor clients) against the real sandbox.
+import { strict as assert } from 'node:assert';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { demoAccountPlans, type DemoAccountPlan } from '../../../src/accounts/demoAccounts';
+import type { Account } from '../../../src/model/account';
+import { silentLogger } from '../../../src/model/logger';
+import type { Product } from '../../../src/model/task';
+import { startSandbox, type RunningSandbox } from '../../../src/sandbox';
+import { LedgerFile } from '../../../src/tasks/ledgerFile';
+import { TaskLedger } from '../../../src/tasks/taskLedger';
+import { createTaskSources } from '../../../src/vendors/createTaskSources';
+
+describe('task ledger over the sandbox', function () {
+  this.timeout(30_000);
+  let sandbox: RunningSandbox;
+  let dir: string;
+  let plan: DemoAccountPlan;
+  let account: Account;
+  let ledger: TaskLedger;
+
+  beforeEach(async () => {
+    sandbox = await startSandbox({ port: 0 });
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'mte-ledger-sb-'));
+    plan = demoAccountPlans(sandbox.demo(), sandbox.url)[0];
+    account = { ...plan.account, id: 'acct' } as Account;
+    const sources = createTaskSources(account, plan.secret, { logger: silentLogger });
+    const sourceFor = async (_id: string, product: Product) => sources.find((s) => s.product === product)!;
+    ledger = new TaskLedger(new LedgerFile(dir, { logger: silentLogger, debounceMs: 5 }), sourceFor, silentLogger);
+  });
+
+  afterEach(async () => {
+    await ledger.flush();
+    await sandbox.close();
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it('turns a tracked TRTC task into the vendor snapshot', async () => {
+    const key = { accountId: account.id, product: 'trtc-recording' as const, taskId: plan.trtcRecordingTaskIds[0] };
+    ledger.track(key, '1', 'lobby');
+    const entry = await ledger.refresh(key);
+    assert.ok(['starting', 'running'].includes(entry.task.status), entry.task.status);
+    assert.equal(entry.task.room, 'lobby');
+    assert.equal(entry.pinned, true);
+    assert.deepEqual(entry.history.map((h) => h.status), [entry.task.status]);
+  });
+
+  it('does not bring back a task forgotten while its refresh was under way', async () => {
+    const key = { accountId: account.id, product: 'trtc-relay' as const, taskId: plan.trtcRelayTaskIds[0] };
+    ledger.track(key, '1', '');
+    const refreshing = ledger.refresh(key);
+    await ledger.forget(key);
+    await refreshing;
+    assert.equal(ledger.get(key), undefined);
+  });
+
+  it('records a GME room: its current task now, and that task as ended once the room has another or none', async () => {
+    const room = plan.gmeRoomIds[0];
+    const [source] = createTaskSources(account, plan.secret, { logger: silentLogger }).filter((s) => s.product === 'gme');
+    assert.ok(source.kind === 'byRoom');
+    const current = await source.describeRoom(room);
+    assert.ok(current, 'the demo room records now');
+    await ledger.recordRoom(account.id, 'gme', room, current);
+    assert.equal(ledger.get(current)?.task.status, 'running');
+    await ledger.recordRoom(account.id, 'gme', room, undefined);
+    assert.equal(ledger.get(current)?.task.status, 'ended');
+    assert.equal(ledger.get(current)?.task.rawStatus, 'NotCurrent');
+  });
+});
