@@ -105,4 +105,13 @@ describe('manifest and code agree', () => {
       'mediaTasks.statusBar.alwaysShow',
     ]);
   });
+
+  it('activates for restored detail panels (their serializers need an explicit event) and nothing eager', () => {
+    // The view types are read from the panels' source: that module needs `vscode` to load.
+    const panels = fs.readFileSync(path.join(root, 'src', 'webview', 'panels.ts'), 'utf8');
+    const viewTypes = [...panels.matchAll(/export const \w+_VIEW_TYPE = '([\w.]+)'/g)].map((m) => `onWebviewPanel:${m[1]}`);
+    assert.equal(viewTypes.length, 2);
+    assert.deepEqual([...pkg.activationEvents].sort(), viewTypes.sort());
+  });
 });
+
