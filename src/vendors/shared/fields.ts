@@ -52,6 +52,20 @@ export function optionalNumber(value: unknown, path: string): number | undefined
   return value === undefined || value === null ? undefined : number(value, path);
 }
 
+/** The largest |Unix ms| a `Date` holds; beyond it `toISOString()` throws (export, details). */
+const MAX_EPOCH_MS = 8.64e15;
+
+/** A Unix time in the vendor's unit (`unitMs`: 1000 for seconds, 1 for ms) that a `Date` can hold. */
+export function epoch(value: unknown, path: string, unitMs: 1 | 1000): number {
+  const n = number(value, path);
+  if (Math.abs(n * unitMs) > MAX_EPOCH_MS) throw new ShapeError(path, 'a Unix time');
+  return n;
+}
+
+export function optionalEpoch(value: unknown, path: string, unitMs: 1 | 1000): number | undefined {
+  return value === undefined || value === null ? undefined : epoch(value, path, unitMs);
+}
+
 /**
  * An identifier the vendor sends as a JSON integer or string (GME TaskId u64, user ids shown as
  * numbers in GME's own example), always returned as its exact decimal / verbatim string.

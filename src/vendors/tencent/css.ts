@@ -10,7 +10,7 @@ import { splitWindows } from '../shared/windows';
 import { DESCRIBE_RECORD_TASK } from './actions';
 import type { TencentClient } from './client';
 import { normalizeCssTask } from './normalize';
-import { readCssRecordTaskPage } from './records';
+import { readCssRecordTaskPage, type CssRecordTask } from './records';
 
 const DAY_MS = 86_400_000;
 export const CSS_MAX_WINDOW_SEC = 7 * 86_400;
@@ -46,6 +46,8 @@ export class CssListingSource implements ListingSource {
     const seen = new Set<string>();
     for (const window of cssWindows(query.startMs, query.endMs)) {
       let scrollToken = '';
+      // A server that hands back a token it already gave is not advancing: end the window, don't loop.
+      const tokens = new Set<string>();
       do {
         const { value, requestId } = await this.client.call(
           DESCRIBE_RECORD_TASK,
@@ -61,14 +63,18 @@ export class CssListingSource implements ListingSource {
           signal,
         );
         const observedAt = this.now();
-        const tasks = value.TaskList.filter((t) => !seen.has(t.TaskId))
-          .map((t) => {
-            seen.add(t.TaskId);
-            return normalizeCssTask(t, { accountId: this.account.id, observedAt, requestId });
-          })
+        // Marked as seen one by one, so a task listed twice on one page is yielded once too.
+        const fresh: CssRecordTask[] = [];
+        for (const t of value.TaskList) {
+          if (!seen.has(t.TaskId)) fresh.push(t);
+          seen.add(t.TaskId);
+        }
+        const tasks = fresh
+          .map((t) => normalizeCssTask(t, { accountId: this.account.id, observedAt, requestId }))
           .filter((t) => wanted(t, query.statuses));
         if (tasks.length > 0) yield tasks;
-        scrollToken = value.TaskList.length > 0 ? value.ScrollToken : '';
+        scrollToken = value.TaskList.length > 0 && !tokens.has(value.ScrollToken) ? value.ScrollToken : '';
+        tokens.add(scrollToken);
       } while (scrollToken !== '');
     }
   }

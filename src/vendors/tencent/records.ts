@@ -3,11 +3,12 @@
  * the `Response` object field by field. Readers keep vendor names; `normalize.ts` maps to the model.
  */
 import {
+  epoch,
   idString,
   isObject,
-  number,
   object,
   optionalArray,
+  optionalEpoch,
   optionalNumber,
   optionalString,
   string,
@@ -98,7 +99,7 @@ export function readTrtcCloudRecording(response: RawObject): TrtcCloudRecording 
         UserId: optionalString(file.UserId, `${path}.UserId`) ?? '',
         FileName: string(file.FileName, `${path}.FileName`),
         TrackType: optionalString(file.TrackType, `${path}.TrackType`) ?? '',
-        BeginTimeStamp: optionalNumber(file.BeginTimeStamp, `${path}.BeginTimeStamp`),
+        BeginTimeStamp: optionalEpoch(file.BeginTimeStamp, `${path}.BeginTimeStamp`, 1),
       };
     }),
   };
@@ -119,10 +120,10 @@ export function readCssRecordTaskPage(response: RawObject): CssRecordTaskPage {
         DomainName: string(task.DomainName, `${path}.DomainName`),
         AppName: string(task.AppName, `${path}.AppName`),
         StreamName: string(task.StreamName, `${path}.StreamName`),
-        StartTime: number(task.StartTime, `${path}.StartTime`),
-        EndTime: number(task.EndTime, `${path}.EndTime`),
+        StartTime: epoch(task.StartTime, `${path}.StartTime`, 1000),
+        EndTime: epoch(task.EndTime, `${path}.EndTime`, 1000),
         TemplateId: optionalNumber(task.TemplateId, `${path}.TemplateId`) ?? 0,
-        Stopped: optionalNumber(task.Stopped, `${path}.Stopped`) ?? 0,
+        Stopped: optionalEpoch(task.Stopped, `${path}.Stopped`, 1000) ?? 0,
       };
     }),
   };

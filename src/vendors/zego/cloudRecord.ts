@@ -10,7 +10,7 @@ import { checkListRange, LOOK_BACK_MARGIN_MS, probeBy } from '../shared/listing'
 import { splitWindows } from '../shared/windows';
 import type { ZegoClient } from './client';
 import { normalizeZegoTask } from './normalize';
-import { readZegoTaskPage } from './records';
+import { readZegoTaskPage, type ZegoTaskRecord } from './records';
 
 export const DESCRIBE_TASKS = 'DescribeTasks';
 export const ZEGO_WINDOW_MS = 3 * 86_400_000;
@@ -43,6 +43,8 @@ export class ZegoRecordingSource implements ListingSource {
     const seen = new Set<string>();
     for (const status of zegoQueryStatuses(query.statuses)) {
       for (const window of splitWindows(query.startMs, query.endMs, ZEGO_WINDOW_MS)) {
+        // Ids this query has returned: a page of nothing but those means the server ignores PageOffset.
+        const inQuery = new Set<string>();
         for (let pageOffset = 1; ; pageOffset++) {
           const { value, requestId } = await this.client.call(
             DESCRIBE_TASKS,
@@ -58,13 +60,19 @@ export class ZegoRecordingSource implements ListingSource {
             signal,
           );
           const observedAt = this.now();
-          const fresh = value.TaskList.filter((t) => !seen.has(t.TaskId));
-          fresh.forEach((t) => seen.add(t.TaskId));
+          // Marked as seen one by one, so a task listed twice on one page is yielded once too.
+          const fresh: ZegoTaskRecord[] = [];
+          for (const t of value.TaskList) {
+            if (!seen.has(t.TaskId)) fresh.push(t);
+            seen.add(t.TaskId);
+          }
           if (fresh.length > 0) {
             yield fresh.map((t) => normalizeZegoTask(t, { accountId: this.account.id, appId: this.account.appId, observedAt, requestId }));
           }
           const total = value.TotalCount ?? Infinity;
-          if (value.TaskList.length < ZEGO_PAGE_SIZE || pageOffset * ZEGO_PAGE_SIZE >= total) break;
+          const advanced = value.TaskList.some((t) => !inQuery.has(t.TaskId));
+          value.TaskList.forEach((t) => inQuery.add(t.TaskId));
+          if (!advanced || value.TaskList.length < ZEGO_PAGE_SIZE || pageOffset * ZEGO_PAGE_SIZE >= total) break;
         }
       }
     }

@@ -1,5 +1,5 @@
 /** Raw ZEGO cloud-recording shapes, as documented (times in ms), with checked readers. */
-import { array, idString, number, object, optionalNumber, string, type RawObject } from '../shared/fields';
+import { array, idString, number, object, optionalEpoch, optionalNumber, string, type RawObject } from '../shared/fields';
 
 export interface ZegoTaskRecord {
   /** 16-character task id. */
@@ -34,7 +34,7 @@ export function readZegoTaskPage(data: RawObject): ZegoTaskPage {
         TaskId: string(task.TaskId, `${path}.TaskId`),
         RoomId: idString(task.RoomId, `${path}.RoomId`),
         Status: number(task.Status, `${path}.Status`),
-        RecordBeginTimestamp: optionalNumber(task.RecordBeginTimestamp, `${path}.RecordBeginTimestamp`),
+        RecordBeginTimestamp: optionalEpoch(task.RecordBeginTimestamp, `${path}.RecordBeginTimestamp`, 1),
       };
     }),
   };
