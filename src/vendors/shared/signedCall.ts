@@ -77,7 +77,7 @@ export async function signedCall<T>(deps: SignedCallDeps, spec: CallSpec<T>, sig
   };
   const retryDeps: RetryDeps = {
     ...deps.retry,
-    onRetry: (error, n, delayMs) => deps.logger.info(`${tag} retry ${n} in ${delayMs} ms: ${error.code}`),
+    onRetry: (error, n, delayMs) => deps.logger.info(deps.redact(`${tag} retry ${n} in ${delayMs} ms: ${error.code}`)),
   };
   try {
     return await withRetry(attempt, retryDeps, signal);
@@ -97,6 +97,8 @@ function asMediaApiError(spec: CallSpec<unknown>, thrown: unknown, response: Tra
   return new MediaApiError({ vendor: spec.vendor, action: spec.action, kind: 'vendor', code: 'ClientError', message, retryable: false, hint: hintFor('vendor') });
 }
 
+/** Code and RequestId come from the server too, which may echo the request's Authorization back. */
 function redacted(error: MediaApiError, redact: Redactor): MediaApiError {
-  return new MediaApiError({ ...error, message: redact(error.message), hint: redact(error.hint) });
+  const requestId = error.requestId === undefined ? undefined : redact(error.requestId);
+  return new MediaApiError({ ...error, message: redact(error.message), hint: redact(error.hint), code: redact(error.code), requestId });
 }
