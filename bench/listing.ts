@@ -99,11 +99,15 @@ function forceGc(): () => void {
   return runInNewContext('gc') as () => void;
 }
 
-/** Heap kept after listing 10,000 ZEGO tasks and holding them, GC forced before and after. */
-export async function heapFigure(sandbox: RunningSandbox, runs: number): Promise<Figure> {
+/**
+ * Heap kept after listing 10,000 ZEGO tasks and holding them, GC forced before and after; also
+ * returns the last listing's tasks for the tree figures.
+ */
+export async function heapFigure(sandbox: RunningSandbox, runs: number): Promise<{ figure: Figure; tasks: readonly Task[] }> {
   const gc = forceGc();
   const set = sandbox.addBulkTasks({ product: 'zego', count: TASKS }) as ZegoBulkTaskSet;
   const growth: number[] = [];
+  let tasks: readonly Task[] = [];
   for (let i = 0; i < runs; i++) {
     gc();
     const before = process.memoryUsage().heapUsed;
@@ -112,6 +116,7 @@ export async function heapFigure(sandbox: RunningSandbox, runs: number): Promise
     const after = process.memoryUsage().heapUsed;
     if (run.tasks.length !== TASKS) throw new Error('listing lost tasks');
     growth.push((after - before) / 1024 / 1024);
+    tasks = run.tasks;
   }
-  return atMost('Heap growth holding 10,000 listed tasks', median(growth), 'MB', 30, `median of ${runs} runs, GC forced`);
+  return { figure: atMost('Heap growth holding 10,000 listed tasks', median(growth), 'MB', 30, `median of ${runs} runs, GC forced`), tasks };
 }

@@ -9,6 +9,7 @@ import { bundleSize, vsixSize } from './artifacts';
 import type { Figure } from './figure';
 import { heapFigure, listingFigure } from './listing';
 import { pollingFigures } from './polling';
+import { treeFigures } from './tree';
 import { signingThroughput } from './signing';
 
 async function main(): Promise<void> {
@@ -25,7 +26,9 @@ async function main(): Promise<void> {
   try {
     for (const figure of await listingFigure(sandbox, 'css', 3)) add(figure);
     for (const figure of await listingFigure(sandbox, 'zego', 3)) add(figure);
-    add(await heapFigure(sandbox, 3));
+    const heap = await heapFigure(sandbox, 3);
+    add(heap.figure);
+    for (const figure of treeFigures(heap.tasks)) add(figure);
     for (const figure of await pollingFigures(sandbox)) add(figure);
   } finally {
     await sandbox.close();
