@@ -223,27 +223,40 @@ export async function walkSubtree(
     await (same ? treeRows(page).nth(same.index) : start).click();
     await focused().waitFor({ state: 'attached', timeout: 5_000 });
   };
-  const info = async (): Promise<RowInfo> => {
-    await ensureFocus(visitedLabel);
-    const row = focused();
-    const [label, ariaLabel, level, exp, actions] = await Promise.all([
-      row.locator('.label-name').first().textContent().catch(() => ''),
-      row.getAttribute('aria-label'),
-      row.getAttribute('aria-level'),
-      row.getAttribute('aria-expanded'),
-      row.locator('.actions .action-label').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? '')),
-    ]);
-    return {
-      index: -1,
-      label: (label ?? '').trim(),
-      ariaLabel: ariaLabel ?? '',
-      level: Number(level ?? '0'),
-      expanded: exp === null ? undefined : exp === 'true',
-      actions,
-    };
+  /** The focused row's state, read in one go (retried: a refresh can replace the row mid-read). */
+  const read = async (): Promise<RowInfo & { id: string }> => {
+    let lastErr: unknown;
+    for (let attempt = 0; attempt < 6; attempt++) {
+      try {
+        await ensureFocus(visitedLabel);
+        const row = focused();
+        const t = { timeout: 2_000 };
+        const [id, label, ariaLabel, level, exp, actions] = await Promise.all([
+          row.getAttribute('id', t),
+          row.locator('.label-name').first().textContent(t).catch(() => ''),
+          row.getAttribute('aria-label', t),
+          row.getAttribute('aria-level', t),
+          row.getAttribute('aria-expanded', t),
+          row.locator('.actions .action-label').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? '')),
+        ]);
+        return {
+          id: id ?? '',
+          index: -1,
+          label: (label ?? '').trim(),
+          ariaLabel: ariaLabel ?? '',
+          level: Number(level ?? '0'),
+          expanded: exp === null ? undefined : exp === 'true',
+          actions,
+        };
+      } catch (err) {
+        lastErr = err;
+        await page.waitForTimeout(300);
+      }
+    }
+    throw new Error(`lost the tree's focused row: ${String(lastErr)}`);
   };
   let visitedLabel: string | undefined;
-  const first = await info();
+  const first = await read();
   const visited: RowInfo[] = [first];
   let current = first;
   visitedLabel = first.label;
@@ -251,16 +264,15 @@ export async function walkSubtree(
     if (opts.stop?.(current)) return { visited, stopped: current };
     if (current.expanded === false && (opts.expand?.(current) ?? true)) {
       await page.keyboard.press('ArrowRight');
-      await waitFor(async () => (await focused().getAttribute('aria-expanded')) === 'true', `"${current.label}" did not expand`, 15_000).catch(() => undefined);
+      await waitFor(async () => (await read()).expanded === true, `"${current.label}" did not expand`, 15_000).catch(() => undefined);
       await page.waitForTimeout(200);
     }
-    await ensureFocus(visitedLabel);
-    const before = await focused().getAttribute('id');
+    const before = (await read()).id;
     await page.keyboard.press('ArrowDown');
     await page.waitForTimeout(60);
-    await ensureFocus(visitedLabel);
-    if ((await focused().getAttribute('id')) === before) break; // the end of the list
-    current = await info();
+    const next = await read();
+    if (next.id === before) break; // the end of the list
+    current = next;
     if (current.level <= first.level) break; // left the subtree
     visited.push(current);
     visitedLabel = current.label;
