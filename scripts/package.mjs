@@ -4,13 +4,18 @@
 // what goes in; this script checks the file list against it before packaging.
 //   node scripts/package.mjs [--out file.vsix]
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { root } from './vscode/paths.mjs';
 
 const vsce = path.join(root, 'node_modules', '.bin', 'vsce');
-const allowed = [/^dist\/extension\.js$/, /^media\//, /^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE(\.txt|\.md)?$/, /^package\.nls(\.[\w-]+)?\.json$/, /^l10n\//];
+const allowed = [/^dist\/extension\.js$/, /^media\/icons\//, /^media\/webview\/.*\.(js|css)$/, /^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE(\.txt|\.md)?$/, /^package\.nls(\.[\w-]+)?\.json$/, /^l10n\//];
+
+function listFiles(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
 
 export function vsixPath() {
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -35,8 +40,18 @@ export function packageVsix({ out = vsixPath(), quiet = false } = {}) {
   for (const must of ['dist/extension.js', 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
     if (!files.includes(must)) throw new Error(`${must} would be missing from the VSIX (files: ${files.join(', ')})`);
   }
+  // A new media file that the allowlist leaves out is most likely a mistake: say so before shipping.
+  const leftOut = listFiles(path.join(root, 'media'))
+    .map((f) => path.relative(root, f).split(path.sep).join('/'))
+    .filter((f) => !files.includes(f) && !/^media\/screenshots\/|\.d\.ts$|tsconfig\.json$/.test(f));
+  if (leftOut.length > 0) throw new Error(`media files the .vscodeignore allowlist leaves out of the VSIX:\n  ${leftOut.join('\n  ')}`);
   say(`${files.length} files: ${files.join(', ')}`);
-  const r = vsceRun(['package', '--no-dependencies', '--out', out]);
+  // README images (media/screenshots, kept out of the VSIX) are linked from the repository, as the
+  // Marketplace shows them; vsce detects only GitHub/GitLab by itself.
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const repo = String(pkg.repository?.url ?? pkg.repository ?? '').replace(/^git\+/, '').replace(/\.git$/, '');
+  const base = /^https:\/\//.test(repo) ? ['--baseContentUrl', `${repo}/blob/HEAD`, '--baseImagesUrl', `${repo}/raw/HEAD`] : [];
+  const r = vsceRun(['package', '--no-dependencies', ...base, '--out', out]);
   if (r.code !== 0 || !existsSync(out)) throw new Error(`vsce package failed:\n${r.out}`);
   const warnings = r.out.split('\n').filter((l) => /WARNING|warn/i.test(l) && !/nodedir/.test(l));
   for (const w of warnings) say(w.trim());
