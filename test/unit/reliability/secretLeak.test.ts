@@ -15,7 +15,7 @@ import type { TaskSource } from '../../../src/model/taskSource';
 import { startSandbox, type FaultSettings, type RunningSandbox, type TencentDemoApp, type ZegoDemoApp } from '../../../src/sandbox';
 import { RateLimiterRegistry } from '../../../src/vendors/shared/rateLimiter';
 import { HttpTransport, type Transport, type TransportRequest, type TransportResponse } from '../../../src/vendors/shared/transport';
-import { exercise, QUICK_RETRY, RecordingLogger, settleWithin, sourceFor } from '../fuzz/support/harness';
+import { accountFor, exercise, QUICK_RETRY, RecordingLogger, settleWithin, sourceFor } from '../fuzz/support/harness';
 import { ScriptedServer } from '../fuzz/support/scriptedServer';
 
 /** Records what each request carried that must never come back out: the signatures actually sent. */
@@ -139,18 +139,8 @@ describe('secret-leak proof: every failure class through the real sources', func
       const account: ZegoAccount = { id: 'leak-z', label: 'z', vendor: 'zego', appId: c.secret === 'unknownId' ? 4242 : zapp.appId, endpoint: sb.url };
       return { account, secret: { vendor: 'zego', serverSecret: c.secret === 'wrong' ? WRONG_SERVER_SECRET : zapp.serverSecret } };
     }
-    const account: TencentAccount = {
-      id: 'leak-t',
-      label: 't',
-      vendor: 'tencent',
-      site: 'intl',
-      region: app.region,
-      endpoint: sb.url,
-      trtcSdkAppId: app.trtcSdkAppId,
-      gmeBizId: app.gmeBizId,
-      cssEnabled: true,
-      cssDomain: app.cssDomain,
-    };
+    const demoApp = { region: app.region, trtcSdkAppId: app.trtcSdkAppId, gmeBizId: app.gmeBizId, cssDomain: app.cssDomain };
+    const account: TencentAccount = { ...(accountFor('tencent', sb.url) as TencentAccount), id: 'leak-t', ...demoApp };
     const secretId = c.secret === 'unknownId' ? 'AKIDunknownUnknownUnknownUnknown0000' : app.secretId;
     return { account, secret: { vendor: 'tencent', secretId, secretKey: c.secret === 'wrong' ? WRONG_SECRET_KEY : app.secretKey } };
   }

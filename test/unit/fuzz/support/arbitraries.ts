@@ -108,10 +108,19 @@ export const hostileValue: fc.Arbitrary<JsonTree> = fc.letrec<{ value: JsonTree 
   ),
 })).value;
 
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.constant<Mutation>({ op: 'delete' }),
-  fc.constant<Mutation>({ op: 'set', value: null }),
-  { weight: 4, arbitrary: hostileValue.map((value): Mutation => ({ op: 'set', value })) },
+/** A field mutation and its label for the summary. */
+type Labelled = readonly [Mutation, string];
+const setTo = (label: string, values: fc.Arbitrary<JsonTree>): fc.Arbitrary<Labelled> => values.map((value): Labelled => [{ op: 'set', value }, label]);
+
+const mutation: fc.Arbitrary<Labelled> = fc.oneof(
+  fc.constant<Labelled>([{ op: 'delete' }, 'missingField']),
+  setTo('null', fc.constant(null)),
+  setTo('beyond2^64', fc.constantFrom(...HUGE_NUMBERS).map((t) => new RawToken(t))),
+  setTo('hostileString', fc.constantFrom(...HOSTILE_STRINGS)),
+  setTo('deepNesting', deep),
+  setTo('hugeArray', hugeArray),
+  setTo('oddKeys', oddObject),
+  { weight: 4, arbitrary: setTo('wrongType', hostileValue) },
 );
 
 // ---------------------------------------------------------------- documented answers
@@ -305,7 +314,7 @@ export function fuzzCase(api: ApiName): fc.Arbitrary<FuzzCase> {
   return fc
     .record({
       template: TEMPLATES[api],
-      mutations: fc.oneof({ weight: 1, arbitrary: fc.constant([]) }, { weight: 2, arbitrary: fc.array(fc.tuple(fc.nat(), mutation), { minLength: 1, maxLength: 3 }) }),
+      mutations: fc.oneof({ weight: 1, arbitrary: fc.constant<Array<[number, Labelled]>>([]) }, { weight: 2, arbitrary: fc.array(fc.tuple(fc.nat(), mutation), { minLength: 1, maxLength: 3 }) }),
       body: bodyDamage,
       status,
       contentType,
@@ -315,7 +324,7 @@ export function fuzzCase(api: ApiName): fc.Arbitrary<FuzzCase> {
     })
     .map(({ template, mutations, body, status: code, contentType: type, encoding: how, delivery: mode, followUp: next }) => {
       const tree = clone(template.tree);
-      for (const [at, m] of mutations) {
+      for (const [at, [m]] of mutations) {
         const all = paths(tree);
         if (all.length > 0) mutate(tree, all[at % all.length], m);
       }
@@ -324,7 +333,7 @@ export function fuzzCase(api: ApiName): fc.Arbitrary<FuzzCase> {
       if (type !== '') headers['Content-Type'] = type;
       if (encoded.header) headers['Content-Encoding'] = encoded.header;
       const damage = [
-        mutations.length > 0 ? 'fields' : '',
+        ...new Set(mutations.map(([, [, label]]) => label)),
         body.kind === 'none' ? '' : body.kind,
         code === 200 ? '' : `http${code}`,
         type.includes('json') ? '' : 'contentType',

@@ -1,0 +1,59 @@
+/**
+ * GME TaskIds are u64. Every id above 2^53 (where `JSON.parse` starts rounding) up to 2^64-1, sent
+ * as a bare JSON integer or as a string, must come out of the real HTTP path as the exact decimal
+ * string, and stay exact through the JSON round trip the ledger and the export make.
+ */
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import type { RoomSource } from '../../../src/model/taskSource';
+import type { Task } from '../../../src/model/task';
+import { sourceFor } from '../fuzz/support/harness';
+import { ScriptedServer } from '../fuzz/support/scriptedServer';
+
+const TWO_53 = 2n ** 53n;
+const U64_MAX = 2n ** 64n - 1n;
+const RUNS = 300;
+
+const u64AboveSafe = fc.oneof(
+  fc.constantFrom(TWO_53 + 1n, TWO_53 + 3n, 2n ** 63n - 1n, 2n ** 63n, 2n ** 63n + 1n, U64_MAX - 1n, U64_MAX, 446192236330927912n),
+  fc.bigInt({ min: TWO_53 + 1n, max: U64_MAX }),
+);
+
+describe('u64 GME TaskIds are exact from the wire to JSON and back', function () {
+  this.timeout(30_000);
+  const server = new ScriptedServer();
+  let rounded = 0;
+  let tried = 0;
+
+  before(() => server.start());
+  after(async () => {
+    await server.close();
+    console.log(`      u64: ${tried} TaskIds in (2^53, 2^64-1] through HTTP → Task → JSON; ${rounded} of them JSON.parse would have rounded; 0 changed`);
+  });
+
+  async function gmeTask(body: string): Promise<Task> {
+    server.serve(() => ({ status: 200, headers: { 'Content-Type': 'application/json' }, body: Buffer.from(body), delivery: 'whole' }));
+    const task = await (sourceFor('gme', { endpoint: server.url }) as RoomSource).describeRoom('room');
+    assert.ok(task, 'a task');
+    return task;
+  }
+
+  it(`${RUNS} ids as bare integers and as strings survive parse → Task → JSON.stringify/parse exactly`, async () => {
+    await fc.assert(
+      fc.asyncProperty(u64AboveSafe, fc.boolean(), async (id, quoted) => {
+        const digits = id.toString();
+        const wire = quoted ? JSON.stringify(digits) : digits;
+        const task = await gmeTask(`{"Response":{"TaskId":${wire},"RecordMode":2,"RequestId":"r-${digits}"}}`);
+        tried++;
+        if (String(JSON.parse(digits)) !== digits) rounded++;
+        assert.equal(task.taskId, digits);
+        assert.equal(BigInt(task.taskId), id);
+        const restored = JSON.parse(JSON.stringify(task)) as Task;
+        assert.equal(restored.taskId, digits);
+        assert.deepStrictEqual(restored, task);
+      }),
+      { numRuns: RUNS, seed: 0x64 },
+    );
+    assert.ok(rounded > RUNS / 2, `most ids are ones plain JSON.parse corrupts (${rounded})`);
+  });
+});
