@@ -13,8 +13,6 @@ export class ListingPager {
   private loading: Promise<void> | undefined;
   private readonly abort = new AbortController();
   private finished = false;
-  /** Tasks this listing returned, in vendor order. */
-  count = 0;
   error: MediaApiError | undefined;
 
   constructor(
@@ -60,14 +58,12 @@ export class ListingPager {
           return;
         }
         loaded += next.value.length;
-        this.count += next.value.length;
         this.onPage(next.value);
       }
     } catch (err) {
       this.error = asMediaApiError(err, this.source.account.vendor, this.source.product === 'css' ? 'DescribeRecordTask' : 'DescribeTasks');
       // An async generator that threw is finished; the next attempt starts the listing again.
       this.iterator = undefined;
-      this.count = 0;
     }
   }
 }

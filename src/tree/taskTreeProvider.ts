@@ -184,7 +184,9 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       }
       return undefined;
     };
-    return search(this.accountNode(account));
+    const node = await search(this.accountNode(account));
+    if (!node) this.deps.logger.warn(`[tree] task ${key.taskId} is not reachable in the tree (filtered out, or its room is not shown)`);
+    return node;
   }
 
   /** The node of a room (Open Room…), pinning GME rooms on the way. */
@@ -495,7 +497,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       pinnedRoom: (accountId, product, room) => this.deps.ledger.pinnedRooms(accountId, product).some((r) => r.room === room),
       listing: (productNodeId) => {
         const pager = this.pagers.get(productNodeId);
-        return pager?.started ? { count: pager.count, more: pager.hasMore } : undefined;
+        return pager?.started ? { more: pager.hasMore } : undefined;
       },
       productCount: (accountId, product) => this.entriesShown(accountId, product).length,
       error: (nodeId) => this.errors.get(nodeId),

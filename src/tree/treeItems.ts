@@ -18,7 +18,7 @@ export interface ItemContext {
   roomEntries(accountId: string, product: Product, room: string): LedgerEntry[];
   pinnedRoom(accountId: string, product: Product, room: string): boolean;
   /** The product's listing progress, once a listing started. */
-  listing(productNodeId: string): { count: number; more: boolean } | undefined;
+  listing(productNodeId: string): { more: boolean } | undefined;
   productCount(accountId: string, product: Product): number;
   error(nodeId: string): MediaApiError | undefined;
 }
@@ -76,8 +76,8 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
     case 'product': {
       const item = new vscode.TreeItem(productLabel(node.product, t), Collapsed);
       item.iconPath = new vscode.ThemeIcon(PRODUCT_ICONS[node.product]);
-      const listing = ctx.listing(node.id);
-      item.description = listing ? countLabel(listing.count, listing.more) : `(${ctx.productCount(node.accountId, node.product)})`;
+      // The count is of the rows the user can reach; `+` while the vendor listing has more pages.
+      item.description = countLabel(ctx.productCount(node.accountId, node.product), ctx.listing(node.id)?.more ?? false);
       const error = ctx.error(node.id);
       if (error) item.description = `${item.description} · ${t('failed')}`;
       item.contextValue = buildContextValue({ kind: 'product', product: node.product });

@@ -45,6 +45,11 @@ describe('commands (real VS Code)', function () {
     const found = api.ledger.get({ accountId: tencent.id, product: 'trtc-relay', taskId });
     assert.ok(found, 'the looked-up task is in the ledger');
     assert.equal(found.pinned, true);
+    // Looking up a task already known reveals and selects it too.
+    await vscode.commands.executeCommand(CommandIds.lookUpTask, taskId);
+    await new Promise((r) => setTimeout(r, 1500));
+    const selected = api.view.view.selection[0];
+    assert.equal(selected?.kind === 'task' ? selected.key.taskId : selected?.id, taskId);
     // The match opened its details panel; later suites count panels.
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
