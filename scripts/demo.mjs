@@ -13,21 +13,14 @@
 //
 // The VS Code process gets MTE_DEMO=1 and MTE_SANDBOX_URL: with them the extension adds the sandbox's
 // demo accounts by itself. The user settings also point both vendors' endpoints at the sandbox.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { ensureNodeModules } from './ensure-deps.mjs';
 import { root, vscodeTestDir } from './vscode/paths.mjs';
 
 const log = (m) => console.log(`[demo] ${m}`);
-
-function ensureNodeModules() {
-  const marker = path.join(root, 'node_modules', '.package-lock.json');
-  if (existsSync(marker) && readFileSync(marker, 'utf8').length > 0) return;
-  log('installing npm packages (npm ci)');
-  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('npm ci failed: Node 20 and access to the npm registry are needed');
-}
 
 function portIsFree(port) {
   return new Promise((resolve) => {
@@ -38,7 +31,7 @@ function portIsFree(port) {
 }
 
 async function main() {
-  ensureNodeModules();
+  ensureNodeModules((m) => log(m));
   // Loaded after npm ci: these import esbuild / @vscode packages.
   const { ensureHarness } = await import('./vscode/install-code-server.mjs');
   const { freePort, installVsix, prepareRunDirs, startCodeServer } = await import('./vscode/codeServer.mjs');

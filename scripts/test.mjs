@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureNodeModules } from './ensure-deps.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = path.join(root, 'test-results', 'counts');
@@ -20,19 +21,6 @@ function run(cmd, args, env = {}) {
   const started = Date.now();
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   return { code: r.status ?? 1, seconds: (Date.now() - started) / 1000 };
-}
-
-function ensureNodeModules() {
-  const lock = path.join(root, 'package-lock.json');
-  const marker = path.join(root, 'node_modules', '.package-lock.json');
-  if (existsSync(marker) && readFileSync(marker, 'utf8').length > 0 && existsSync(lock)) return 0;
-  console.log('[test] installing npm packages (npm ci)');
-  const r = run('npm', ['ci', '--no-audit', '--no-fund']);
-  if (r.code !== 0) {
-    console.error('[test] npm ci failed: Node 20 and access to the npm registry are needed.');
-    process.exit(1);
-  }
-  return r.seconds;
 }
 
 /** Suites in order; `counts` suites report through the counting reporter, others count as one check. */
@@ -54,7 +42,14 @@ if (selected.length === 0) {
 
 const started = Date.now();
 const setup = [];
-const npmSeconds = ensureNodeModules();
+let npmSeconds = 0;
+try {
+  npmSeconds = ensureNodeModules((m) => console.log(`[test] ${m}`));
+} catch (err) {
+  console.error(`[test] ${err.message}`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 if (npmSeconds) setup.push(`npm ci ${npmSeconds.toFixed(1)} s`);
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });

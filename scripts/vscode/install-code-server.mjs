@@ -123,12 +123,14 @@ export function installCodeServer({ force = false } = {}) {
   symlink('browser-linux.sh', path.join(vscodeDir, 'bin', 'helpers', 'browser.sh'));
   sh('npm', ['install', '--omit=dev', ...npmFlags], { cwd: path.join(vscodeDir, 'extensions'), env: { npm_config_yes: 'true' } });
   // Step 5: it runs.
-  const v = spawnSync(codeServerBin, ['--version'], { encoding: 'utf8' });
-  if (v.status !== 0 || !v.stdout.includes(CODE_SERVER_VERSION)) {
+  // (its own config folder, so it writes no default config into ~/.config)
+  const v = spawnSync(codeServerBin, ['--version'], { encoding: 'utf8', env: { ...process.env, XDG_CONFIG_HOME: path.join(codeServerDir, 'xdg-config') } });
+  const versionLine = (v.stdout ?? '').split('\n').find((l) => l.startsWith(CODE_SERVER_VERSION));
+  if (v.status !== 0 || !versionLine) {
     throw new Error(`code-server --version failed: ${v.stdout}${v.stderr}`);
   }
   writeFileSync(codeServerMarker, CODE_SERVER_VERSION + '\n');
-  log(`installed: ${v.stdout.trim().split('\n')[0]} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  log(`installed: code-server ${versionLine.trim()} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }
 
 /** Everything the code-server harness needs; `browser: false` skips chromium. */
