@@ -88,7 +88,9 @@ export class TencentClient {
               answer.status,
             );
           }
-          return { value: { value: read(response), requestId }, requestId };
+          // RequestId is server text that reaches the ledger and exports; an echoing server must not plant a signature there.
+          const safeId = requestId === undefined ? undefined : this.deps.redact(requestId);
+          return { value: { value: read(response), requestId: safeId }, requestId: safeId };
         },
       },
       signal,

@@ -59,7 +59,9 @@ export class ZegoClient {
             throw zegoApiError(action, code, optionalString(root.Message, 'Message') ?? '', requestId, answer.status);
           }
           const data = root.Data === undefined || root.Data === null ? {} : object(root.Data, 'Data');
-          return { value: { value: read(data), requestId }, requestId };
+          // RequestId is server text that reaches the ledger and exports; an echoing server must not plant a signature there.
+          const safeId = requestId === undefined ? undefined : this.deps.redact(requestId);
+          return { value: { value: read(data), requestId: safeId }, requestId: safeId };
         },
       },
       signal,

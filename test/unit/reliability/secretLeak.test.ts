@@ -230,5 +230,26 @@ describe('secret-leak proof: every failure class through the real sources', func
         assert.deepEqual(leaks([...renderings(error), ...echoLogger.lines], needles()), []);
       });
     }
+
+    it('trtc-relay and zego-recording: a signature echoed into a successful RequestId does not reach the Task', async () => {
+      for (const product of ['trtc-relay', 'zego-recording'] as const) {
+        echo.serve((request) => {
+          const said = `${String(request.headers.authorization ?? '')} ${request.url}`;
+          const task = { TaskId: 'YRHu6-E4IyvEAAAD', RoomId: 'r', Status: 2, RecordBeginTimestamp: Date.now() - 1000 };
+          const body =
+            product === 'zego-recording'
+              ? { Code: 0, Message: 'ok', RequestId: said, Data: { PageOffset: 1, PageSize: 50, TotalCount: 1, TaskList: [task] } }
+              : { Response: { Status: 'InProgress', RequestId: said } };
+          return { status: 200, headers: { 'Content-Type': 'application/json' }, body: Buffer.from(JSON.stringify(body)), delivery: 'whole' };
+        });
+        const { account, secret } = accountAndSecret(product, { name: 'echo', expect: 'rateLimit' });
+        const source = sourceFor(product, { endpoint: echo.url, account: { ...account, endpoint: echo.url }, secret, transport: sent, logger: new RecordingLogger() });
+        const settled = await settleWithin(5000, (signal) => exercise(source, signal, 1));
+        assert.equal(settled.type, 'tasks', JSON.stringify(settled).slice(0, 400));
+        const tasks = settled.type === 'tasks' ? settled.tasks : [];
+        assert.ok(tasks.length > 0 && tasks.every((t) => t.requestId !== undefined), `${product}: the RequestId is kept, masked`);
+        assert.deepEqual(leaks([JSON.stringify(tasks)], needles()), [], product);
+      }
+    });
   });
 });
