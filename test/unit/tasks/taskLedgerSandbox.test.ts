@@ -37,13 +37,20 @@ describe('task ledger over the sandbox', function () {
   });
 
   it('turns a tracked TRTC task into the vendor snapshot', async () => {
-    const key = { accountId: account.id, product: 'trtc-recording' as const, taskId: plan.trtcRecordingTaskIds[0] };
-    ledger.track(key, '1', 'lobby');
-    const entry = await ledger.refresh(key);
-    assert.ok(['starting', 'running'].includes(entry.task.status), entry.task.status);
-    assert.equal(entry.task.room, 'lobby');
-    assert.equal(entry.pinned, true);
-    assert.deepEqual(entry.history.map((h) => h.status), [entry.task.status]);
+    // Demo lanes are staggered over a 10-minute cycle, so at any moment some current task is live
+    // (the sandbox's own tests check that); which one depends on the wall clock.
+    const live: string[] = [];
+    for (const taskId of plan.trtcRecordingTaskIds) {
+      const key = { accountId: account.id, product: 'trtc-recording' as const, taskId };
+      ledger.track(key, '1', 'lobby');
+      const entry = await ledger.refresh(key).catch(() => undefined);
+      if (!entry || !['starting', 'running', 'stopping'].includes(entry.task.status)) continue;
+      assert.equal(entry.task.room, 'lobby');
+      assert.equal(entry.pinned, true);
+      assert.deepEqual(entry.history.map((h) => h.status), [entry.task.status]);
+      live.push(taskId);
+    }
+    assert.ok(live.length > 0, 'one of the demo recordings is live now');
   });
 
   it('does not bring back a task forgotten while its refresh was under way', async () => {
@@ -56,11 +63,17 @@ describe('task ledger over the sandbox', function () {
   });
 
   it('records a GME room: its current task now, and that task as ended once the room has another or none', async () => {
-    const room = plan.gmeRoomIds[0];
     const [source] = createTaskSources(account, plan.secret, { logger: silentLogger }).filter((s) => s.product === 'gme');
     assert.ok(source.kind === 'byRoom');
-    const current = await source.describeRoom(room);
-    assert.ok(current, 'the demo room records now');
+    // Which demo room records right now depends on the wall clock; some always does.
+    let room = '';
+    let current: Awaited<ReturnType<typeof source.describeRoom>>;
+    for (const candidate of plan.gmeRoomIds) {
+      current = await source.describeRoom(candidate);
+      room = candidate;
+      if (current) break;
+    }
+    assert.ok(current, 'a demo room records now');
     await ledger.recordRoom(account.id, 'gme', room, current);
     assert.equal(ledger.get(current)?.task.status, 'running');
     await ledger.recordRoom(account.id, 'gme', room, undefined);
