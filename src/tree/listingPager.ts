@@ -1,7 +1,7 @@
 /**
  * One listing (CSS or ZEGO) loaded page by page: "Load more…" pulls the next pages until about
- * `batch` more tasks arrived (vendors list oldest first, so a generous batch reaches today's tasks). One load at a time; a failed load keeps what came before and can be
- * retried from where it stopped. No `vscode` import.
+ * `batch` more tasks arrived (the caller sizes it to the vendor's order). One load at a time; a failed
+ * load keeps what came before and can be retried from where it stopped. No `vscode` import.
  */
 import type { MediaApiError } from '../model/errors';
 import type { Task } from '../model/task';

@@ -63,6 +63,16 @@ interface RoomItem {
 }
 
 const byNewest = (a: LedgerEntry, b: LedgerEntry): number => entryTime(b) - entryTime(a);
+
+/**
+ * Tasks one load (first view or Load more…) pulls. ZEGO answers newest first (as its documented sample
+ * shows), so one page per status already holds the latest tasks, and at 10 requests/s every extra page
+ * costs the first paint 100 ms. CSS answers oldest first within its window, so a batch must be large
+ * enough to reach today's tasks.
+ */
+function listingBatch(product: Product): number {
+  return product === 'zego-recording' ? 50 : 500;
+}
 const isListing = (product: Product): boolean => product === 'css' || product === 'zego-recording';
 /** Whether a node id is `prefix` or below it ('' is above everything). */
 const within = (id: string, prefix: string): boolean => prefix === '' || id === prefix || id.startsWith(`${prefix}/`);
@@ -384,7 +394,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       const now = this.now();
       const hours = node.product === 'css' ? listingHours(this.deps.filter.get(), this.deps.defaultHours()) : Number.POSITIVE_INFINITY;
       const query = { startMs: listingStartMs(source, now, hours), endMs: listingEndMs(source.product, now), statuses: 'all' as const };
-      pager = new ListingPager(source, query, (tasks) => this.deps.ledger.record(tasks));
+      pager = new ListingPager(source, query, (tasks) => this.deps.ledger.record(tasks), listingBatch(source.product));
       this.pagers.set(node.id, pager);
     }
     if (!pager.started || pager.isLoading) await this.withViewProgress(pager.loadMore());
