@@ -5,8 +5,7 @@
  */
 import * as http from 'node:http';
 import * as https from 'node:https';
-import { HttpProxyAgent } from 'http-proxy-agent';
-import { HttpsProxyAgent } from 'https-proxy-agent';
+import type { createProxyAgents } from './proxyAgents';
 
 export type AgentSelector = (url: URL) => http.Agent;
 
@@ -24,13 +23,16 @@ export function isLoopbackHost(hostname: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
+/** Loaded on first use: most users have no proxy, and the agents cost a tenth of the bundle. */
+function loadProxyAgents(): typeof createProxyAgents {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous lazy load; node-fetch picks agents synchronously
+  return (require('./proxyAgents') as typeof import('./proxyAgents')).createProxyAgents;
+}
+
 function proxyAgents(proxyUrl: string): { http: http.Agent; https: http.Agent } {
   let agents = proxied.get(proxyUrl);
   if (!agents) {
-    agents = {
-      http: new HttpProxyAgent(proxyUrl, AGENT_OPTIONS),
-      https: new HttpsProxyAgent(proxyUrl, AGENT_OPTIONS),
-    };
+    agents = loadProxyAgents()(proxyUrl, AGENT_OPTIONS);
     proxied.set(proxyUrl, agents);
   }
   return agents;
