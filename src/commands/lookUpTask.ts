@@ -14,6 +14,8 @@ import { CommandIds } from './ids';
 
 const t = vscode.l10n.t;
 
+const RELAY_NOT_EXIST = 'NotExist';
+
 type Outcome = { readonly candidate: LookupCandidate; readonly task?: Task; readonly error?: unknown };
 
 /** One account's answer: a per-id query for TRTC, a scan of the listing window for CSS and ZEGO. */
@@ -21,7 +23,10 @@ async function ask(source: TaskSource, taskId: string, hours: number, signal: Ab
   switch (source.kind) {
     case 'byTaskId':
       try {
-        return await source.describeTask(taskId, '', signal);
+        const task = await source.describeTask(taskId, '', signal);
+        // DescribeStreamIngest says NotExist for any id it does not know, so for an id never seen
+        // before that answer means "not found", not "an ended relay".
+        return task.product === 'trtc-relay' && task.rawStatus === RELAY_NOT_EXIST ? undefined : task;
       } catch (err) {
         if (isMediaApiError(err) && (err.kind === 'notFound' || err.kind === 'taskEnded')) return undefined;
         throw err;

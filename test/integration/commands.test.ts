@@ -54,6 +54,14 @@ describe('commands (real VS Code)', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('pins nothing for an id no account knows (a relay\'s NotExist is "not found" for a lookup)', async () => {
+    const api = await mediaTasks();
+    await addDemoAccounts(api);
+    const unknown = 'no-such-task-0123456789abcdef0123';
+    await vscode.commands.executeCommand(CommandIds.lookUpTask, unknown);
+    assert.deepEqual(api.ledger.all().filter((e) => e.taskId === unknown), []);
+  });
+
   it('clears the filter from the command, updating the view description', async () => {
     const api = await mediaTasks();
     await api.filter.set({ statuses: ['running'] });
