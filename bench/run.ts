@@ -10,6 +10,7 @@ import type { Figure } from './figure';
 import { heapFigure, listingFigure } from './listing';
 import { pollingFigures } from './polling';
 import { treeFigures } from './tree';
+import { vscodeFigures } from './vscode';
 import { signingThroughput } from './signing';
 
 async function main(): Promise<void> {
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   add(signingThroughput());
   add(bundleSize());
   add(vsixSize());
+  for (const figure of vscodeFigures()) add(figure);
 
   const sandbox = await startSandbox({ port: 0 });
   try {
