@@ -1,12 +1,10 @@
 // Composition root: builds the pieces and registers them; nothing else lives here.
 import * as vscode from 'vscode';
 import { AccountStore } from './accounts/accountStore';
-import { demoAccountPlans } from './accounts/demoAccounts';
-import { applyDemoPlans } from './accounts/demoSetup';
+import { addHarnessDemoAccounts } from './accounts/harnessDemo';
 import { createCommands, registerCommands } from './commands/registry';
 import { Redactor } from './log/redact';
 import { createRedactingLogger } from './log/redactingLogger';
-import type { Logger } from './model/logger';
 import { createTaskPoller } from './polling';
 import { EmbeddedSandbox } from './sources/embeddedSandbox';
 import { SourceRegistry } from './sources/sourceRegistry';
@@ -97,27 +95,11 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi {
     },
     (err: unknown) => logger.error('[ledger] could not be read', err),
   );
-  void ready.then(() => addHarnessDemoAccounts(accounts, ledger, logger));
+  void ready.then(() => addHarnessDemoAccounts(process.env, accounts, ledger, logger));
   const storedState = (): Record<string, unknown> => Object.fromEntries(context.globalState.keys().map((key) => [key, context.globalState.get(key)]));
   const activationMs = performance.now() - started;
   logger.info(`[activate] ${activationMs.toFixed(1)} ms`);
   return { accounts, ledger, tree, view, filter, ready, ledgerPath: ledgerFile.path, activationMs, storedState };
-}
-
-/**
- * `npm run demo` starts a sandbox next to VS Code and sets MTE_DEMO=1 and MTE_SANDBOX_URL: its demo
- * accounts are added on first activation (and re-pointed when the sandbox moved port).
- */
-async function addHarnessDemoAccounts(accounts: AccountStore, ledger: TaskLedger, logger: Logger): Promise<void> {
-  const url = process.env.MTE_SANDBOX_URL;
-  if (process.env.MTE_DEMO !== '1' || !url) return;
-  try {
-    const response = await fetch(`${url.replace(/\/$/, '')}/_sandbox/demo`);
-    const added = await applyDemoPlans(demoAccountPlans(await response.json(), url), accounts, ledger);
-    logger.info(`[demo] ${added.length} demo accounts use the sandbox at ${url}`);
-  } catch (err) {
-    logger.warn(`[demo] could not read the sandbox's demo accounts from ${url}`, err);
-  }
 }
 
 export async function deactivate(): Promise<void> {
