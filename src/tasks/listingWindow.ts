@@ -2,10 +2,11 @@
 import type { ListingSource } from '../model/taskSource';
 
 /**
- * Kept inside the vendor's look-back limit: the vendor checks the range against its own clock
- * a moment after we computed it, so starting exactly at the limit would be refused.
+ * Kept inside the vendor's look-back limit: the vendor checks the range against its own clock, a
+ * moment after we computed it and up to as far ahead of ours as its signature check tolerates
+ * (ZEGO 10 minutes, Tencent 5), so starting at the limit by our clock would be refused.
  */
-export const LOOK_BACK_SAFETY_MS = 60_000;
+export const LOOK_BACK_SAFETY_MS = 11 * 60_000;
 const HOUR_MS = 3_600_000;
 
 /** The earliest start to ask `source` for: `hours` back, but never past what the vendor accepts. */
