@@ -11,6 +11,8 @@ export interface DemoAccountPlan {
   readonly secret: AccountSecret;
   readonly trtcRecordingTaskIds: readonly string[];
   readonly trtcRelayTaskIds: readonly string[];
+  /** The room of each TRTC task, by task id, as the sandbox reports it. */
+  readonly trtcTaskRooms: Readonly<Record<string, string>>;
   readonly gmeRoomIds: readonly string[];
 }
 
@@ -18,6 +20,8 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.length > 0) : []);
+const stringMap = (v: unknown): Record<string, string> =>
+  isObject(v) ? Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].length > 0)) : {};
 
 /** The plans for a sandbox at `url`; malformed apps are skipped. */
 export function demoAccountPlans(demo: unknown, url: string): DemoAccountPlan[] {
@@ -45,6 +49,7 @@ export function demoAccountPlans(demo: unknown, url: string): DemoAccountPlan[] 
       secret: { vendor: 'tencent', secretId, secretKey },
       trtcRecordingTaskIds: strings(app.trtcRecordingTaskIds),
       trtcRelayTaskIds: strings(app.trtcRelayTaskIds),
+      trtcTaskRooms: stringMap(app.trtcTaskRooms),
       gmeRoomIds: strings(app.gmeRoomIds),
     });
   }
@@ -58,6 +63,7 @@ export function demoAccountPlans(demo: unknown, url: string): DemoAccountPlan[] 
       secret: { vendor: 'zego', serverSecret },
       trtcRecordingTaskIds: [],
       trtcRelayTaskIds: [],
+      trtcTaskRooms: {},
       gmeRoomIds: [],
     });
   }

@@ -7,7 +7,7 @@ import type { TaskLedger } from '../tasks/taskLedger';
 import type { AccountStore } from './accountStore';
 import { isSameDemoApp, type DemoAccountPlan } from './demoAccounts';
 
-/** Label of the room under which the demo's TRTC tasks are tracked. */
+/** Label of the room for a demo TRTC task whose room the sandbox did not say. */
 export const DEMO_ROOM_LABEL = 'sandbox';
 
 export async function applyDemoPlans(plans: readonly DemoAccountPlan[], accounts: AccountStore, ledger: TaskLedger): Promise<Account[]> {
@@ -23,8 +23,9 @@ export async function applyDemoPlans(plans: readonly DemoAccountPlan[], accounts
     }
     applied.push(account);
     const appId = account.vendor === 'tencent' ? String(account.trtcSdkAppId ?? '') : String(account.appId);
-    for (const taskId of plan.trtcRecordingTaskIds) ledger.track({ accountId: account.id, product: 'trtc-recording', taskId }, appId, DEMO_ROOM_LABEL);
-    for (const taskId of plan.trtcRelayTaskIds) ledger.track({ accountId: account.id, product: 'trtc-relay', taskId }, appId, DEMO_ROOM_LABEL);
+    const roomOf = (taskId: string): string => plan.trtcTaskRooms[taskId] ?? DEMO_ROOM_LABEL;
+    for (const taskId of plan.trtcRecordingTaskIds) ledger.track({ accountId: account.id, product: 'trtc-recording', taskId }, appId, roomOf(taskId));
+    for (const taskId of plan.trtcRelayTaskIds) ledger.track({ accountId: account.id, product: 'trtc-relay', taskId }, appId, roomOf(taskId));
     for (const room of plan.gmeRoomIds) ledger.pinRoom(account.id, 'gme', room);
   }
   return applied;

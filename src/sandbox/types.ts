@@ -29,6 +29,8 @@ export interface TencentDemoApp {
   readonly trtcRecordingTaskIds: string[];
   /** Relay (stream ingest) tasks of the current cycle, taken when `demo()` was called. */
   readonly trtcRelayTaskIds: string[];
+  /** The room each of those recording and relay tasks runs in, by task id. */
+  readonly trtcTaskRooms: Record<string, string>;
 }
 
 export interface ZegoDemoApp {

@@ -1,6 +1,6 @@
 /** The `demo()` snapshot: credentials, app ids and the task ids current at the time of the call. */
 import type { DemoCredentials } from '../types';
-import { currentTrtcTaskIds } from './trtc';
+import { currentTrtcTaskIds, currentTrtcTaskRooms } from './trtc';
 import type { World } from './world';
 
 export function demoCredentials(world: World, nowMs: number): DemoCredentials {
@@ -16,6 +16,7 @@ export function demoCredentials(world: World, nowMs: number): DemoCredentials {
       gmeRoomIds: app.gmeRooms.map((room) => room.roomId),
       trtcRecordingTaskIds: currentTrtcTaskIds(app, 'recording', nowMs),
       trtcRelayTaskIds: currentTrtcTaskIds(app, 'relay', nowMs),
+      trtcTaskRooms: currentTrtcTaskRooms(app, nowMs),
     })),
     zego: world.zego.map((app) => ({ label: app.label, appId: app.appId, serverSecret: app.serverSecret })),
   };

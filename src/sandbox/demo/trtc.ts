@@ -30,6 +30,15 @@ export function currentTrtcTaskIds(app: TencentApp, product: TrtcProduct, nowMs:
   return lanesOf(app, product).map((lane) => trtcTaskId(product, lane, slotAt(lane, nowMs)));
 }
 
+/** The room of each current task of both products, keyed by task id (what a user would label it with). */
+export function currentTrtcTaskRooms(app: TencentApp, nowMs: number): Record<string, string> {
+  const rooms: Record<string, string> = {};
+  for (const product of ['recording', 'relay'] as const) {
+    for (const lane of lanesOf(app, product)) rooms[trtcTaskId(product, lane, slotAt(lane, nowMs))] = lane.roomId;
+  }
+  return rooms;
+}
+
 interface LaneTask {
   readonly lane: TrtcLane;
   readonly startMs: number;

@@ -38,13 +38,14 @@ describe('accounts', () => {
 
   it('turns the sandbox demo into accounts pointed at it, with tasks and rooms to pin', () => {
     const demo = {
-      tencent: [{ label: 'Demo', secretId: 'AKIDdemo', secretKey: 'demo-key', region: 'ap-singapore', trtcSdkAppId: 1400000001, gmeBizId: 3400352518, cssDomain: 'push.example', gmeRoomIds: ['9832'], trtcRecordingTaskIds: ['rec-1'], trtcRelayTaskIds: ['relay-1'] }, { label: 'broken' }],
+      tencent: [{ label: 'Demo', secretId: 'AKIDdemo', secretKey: 'demo-key', region: 'ap-singapore', trtcSdkAppId: 1400000001, gmeBizId: 3400352518, cssDomain: 'push.example', gmeRoomIds: ['9832'], trtcRecordingTaskIds: ['rec-1'], trtcRelayTaskIds: ['relay-1'], trtcTaskRooms: { 'rec-1': 'lobby', 'relay-1': 7, x: '' } }, { label: 'broken' }],
       zego: [{ label: 'Zego demo', appId: 12345, serverSecret: 's'.repeat(32) }],
     };
     const plans = demoAccountPlans(demo, 'http://127.0.0.1:9000');
     assert.equal(plans.length, 2);
     assert.equal(plans[0].account.endpoint, 'http://127.0.0.1:9000');
     assert.deepEqual([plans[0].gmeRoomIds, plans[0].trtcRecordingTaskIds, plans[0].trtcRelayTaskIds], [['9832'], ['rec-1'], ['relay-1']]);
+    assert.deepEqual(plans[0].trtcTaskRooms, { 'rec-1': 'lobby' }, 'only non-empty string rooms are kept');
     assert.equal(plans[1].secret.vendor, 'zego');
     assert.ok(isSameDemoApp(plans[0].account, { ...plans[0].account, endpoint: 'http://127.0.0.1:1' }));
     assert.ok(!isSameDemoApp(plans[0].account, plans[1].account));
