@@ -3,24 +3,14 @@
  * StartTime is scheduled two minutes after creation (the "starting" phase); history streams get one
  * every few hours over the whole 90 days; bulk streams hold benchmark batches.
  */
+import type { CssRecordTask } from '../../vendors/tencent/records';
 import { hash32, opaqueId, unit } from './hash';
 import { occurrencesBeginningIn, type Occurrence } from './occurrences';
 import { LIVE_STARTING_MS } from './schedule';
 import type { CssStream, TencentApp } from './world';
 
-export interface CssTaskRecord {
-  readonly TaskId: string;
-  readonly DomainName: string;
-  readonly AppName: string;
-  readonly StreamName: string;
-  /** Unix seconds. */
-  readonly StartTime: number;
-  readonly EndTime: number;
-  /** 0 = no template. */
-  readonly TemplateId: number;
-  /** Unix seconds when StopRecordTask was called; 0 = never. */
-  readonly Stopped: number;
-}
+/** What DescribeRecordTask answers for one task, in the client's own record shape (times in seconds). */
+export type CssTaskRecord = CssRecordTask;
 
 /** A listed task before its strings are built; cheap enough to sort by the thousand. */
 export interface CssTaskRef {

@@ -1,9 +1,17 @@
 /** The shape every emulated Tencent action has: where it lives, what it accepts, how it answers. */
+import type { TencentAction as DocumentedAction, TencentService } from '../../vendors/tencent/actions';
 import type { TencentApp } from '../demo/world';
 import type { Params, ParamSpec } from './params';
 
-/** The credential-scope service names of the three products. */
-export type TencentService = 'gme' | 'trtc' | 'live';
+export type { TencentService };
+
+/**
+ * Name, service, version and region list as the vendor's pages document them: one table, shared with
+ * the client, so the emulator and the client cannot drift apart on what the docs say.
+ */
+export function documented(action: DocumentedAction): Pick<TencentAction, 'service' | 'name' | 'version' | 'regions'> {
+  return { service: action.service, name: action.name, version: action.version, regions: action.regions };
+}
 
 export interface ActionContext {
   /** The app the request's SecretId belongs to. */

@@ -4,7 +4,8 @@
  * sandbox returns 100 tasks per page, and ScrollToken points at the next task (empty when done).
  */
 import { cssTaskRecord, cssTasksInWindow, type CssTaskRef } from '../demo/css';
-import type { TencentAction } from './action';
+import { DESCRIBE_RECORD_TASK } from '../../vendors/tencent/actions';
+import { documented, type TencentAction } from './action';
 import { TencentApiError } from './errors';
 
 export const CSS_PAGE_SIZE = 100;
@@ -31,27 +32,8 @@ function atOrAfter(ref: CssTaskRef, pos: ScrollPosition): boolean {
   return (ref.startSec - pos.startSec || ref.stream.order - pos.order || ref.occurrence.slot - pos.slot) >= 0;
 }
 
-const REGIONS = [
-  'ap-bangkok',
-  'ap-guangzhou',
-  'ap-hongkong',
-  'ap-jakarta',
-  'ap-mumbai',
-  'ap-seoul',
-  'ap-singapore',
-  'ap-tokyo',
-  'eu-frankfurt',
-  'na-ashburn',
-  'na-siliconvalley',
-  'na-toronto',
-  'sa-saopaulo',
-];
-
 export const cssDescribeRecordTask: TencentAction = {
-  service: 'live',
-  name: 'DescribeRecordTask',
-  version: '2018-08-01',
-  regions: REGIONS,
+  ...documented(DESCRIBE_RECORD_TASK),
   params: [
     { name: 'StartTime', type: 'integer', required: true, missing: 'MissingParameter', invalid: 'InvalidParameter' },
     { name: 'EndTime', type: 'integer', required: true, missing: 'MissingParameter', invalid: 'InvalidParameter' },

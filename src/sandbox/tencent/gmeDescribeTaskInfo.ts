@@ -1,15 +1,14 @@
 /** GME DescribeTaskInfo (2018-07-11): the recording task currently running in a room, if any. */
 import { gmeCurrentTask } from '../demo/gme';
-import type { TencentAction } from './action';
+import { DESCRIBE_TASK_INFO } from '../../vendors/tencent/actions';
+import { documented, type TencentAction } from './action';
 import { TencentApiError } from './errors';
 
 /** GME room ids are short strings; an empty or overlong one is rejected rather than looked up. */
 const MAX_ROOM_ID_LENGTH = 127;
 
 export const gmeDescribeTaskInfo: TencentAction = {
-  service: 'gme',
-  name: 'DescribeTaskInfo',
-  version: '2018-07-11',
+  ...documented(DESCRIBE_TASK_INFO),
   params: [
     { name: 'BizId', type: 'integer', required: true, missing: 'MissingParameter', invalid: 'InvalidParameter' },
     { name: 'RoomId', type: 'string', required: true, missing: 'MissingParameter', invalid: 'InvalidParameterValue.InvalidRoomId' },

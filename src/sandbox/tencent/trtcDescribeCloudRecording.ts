@@ -5,14 +5,12 @@
  * lists, for ended and unknown tasks alike, as the vendor cannot tell them apart either.
  */
 import { recordingState } from '../demo/trtc';
-import type { TencentAction } from './action';
+import { DESCRIBE_CLOUD_RECORDING } from '../../vendors/tencent/actions';
+import { documented, type TencentAction } from './action';
 import { TencentApiError } from './errors';
 
 export const trtcDescribeCloudRecording: TencentAction = {
-  service: 'trtc',
-  name: 'DescribeCloudRecording',
-  version: '2019-07-22',
-  regions: ['ap-beijing', 'ap-guangzhou', 'ap-mumbai', 'ap-shanghai', 'ap-singapore'],
+  ...documented(DESCRIBE_CLOUD_RECORDING),
   params: [
     { name: 'SdkAppId', type: 'integer', required: true, missing: 'MissingParameter.SdkAppId', invalid: 'InvalidParameter.SdkAppId' },
     { name: 'TaskId', type: 'string', required: true, missing: 'MissingParameter.TaskId', invalid: 'InvalidParameter' },

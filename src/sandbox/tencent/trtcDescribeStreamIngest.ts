@@ -1,13 +1,11 @@
 /** TRTC DescribeStreamIngest (2019-07-22): a relay task is `InProgress` or, once over or unknown, `NotExist`. */
 import { relayStatus } from '../demo/trtc';
-import type { TencentAction } from './action';
+import { DESCRIBE_STREAM_INGEST } from '../../vendors/tencent/actions';
+import { documented, type TencentAction } from './action';
 import { TencentApiError } from './errors';
 
 export const trtcDescribeStreamIngest: TencentAction = {
-  service: 'trtc',
-  name: 'DescribeStreamIngest',
-  version: '2019-07-22',
-  regions: ['ap-bangkok', 'ap-jakarta', 'ap-mumbai', 'ap-singapore'],
+  ...documented(DESCRIBE_STREAM_INGEST),
   params: [
     { name: 'SdkAppId', type: 'integer', required: true, missing: 'MissingParameter.SdkAppId', invalid: 'InvalidParameter' },
     { name: 'TaskId', type: 'string', required: true, missing: 'MissingParameter.TaskId', invalid: 'InvalidParameter.TaskId' },
