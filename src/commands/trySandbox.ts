@@ -23,7 +23,7 @@ export function trySandboxCommand(deps: { readonly accounts: AccountStore; reado
           async () => {
             const sandbox = await deps.sandbox.start();
             const accounts = await applyDemoPlans(demoAccountPlans(sandbox.demo(), sandbox.url), deps.accounts, deps.ledger);
-            await deps.sandbox.remember(accounts.map((a) => a.id));
+            await deps.sandbox.remember(accounts);
             return { url: sandbox.url, accounts };
           },
         );

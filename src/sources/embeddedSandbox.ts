@@ -1,7 +1,8 @@
 /**
  * The sandbox started inside the extension host by "Try the Sandbox". Imported lazily: nothing
- * of it loads until the user asks. Accounts it created are remembered, so after a window reload
- * their sources start it again (same seed, same credentials) and follow its new port.
+ * of it loads until the user asks. Accounts it created are remembered with the endpoint it gave them,
+ * so after a window reload their sources start it again (same seed, same credentials) and follow its
+ * new port; an account re-pointed elsewhere since (the demo harness's sandbox) is left alone.
  */
 import type * as vscode from 'vscode';
 import type { Account } from '../model/account';
@@ -34,18 +35,26 @@ export class EmbeddedSandbox implements vscode.Disposable {
     return this.running;
   }
 
-  async remember(accountIds: readonly string[]): Promise<void> {
-    const ids = new Set([...this.ids(), ...accountIds]);
-    await this.state.update(SANDBOX_ACCOUNTS_KEY, [...ids]);
+  /** Records the accounts pointed at this sandbox, with the endpoint each was given. */
+  async remember(accounts: readonly Account[]): Promise<void> {
+    const endpoints = { ...this.endpoints() };
+    for (const account of accounts) if (account.endpoint) endpoints[account.id] = account.endpoint;
+    await this.state.update(SANDBOX_ACCOUNTS_KEY, endpoints);
   }
 
   async forget(accountId: string): Promise<void> {
-    await this.state.update(SANDBOX_ACCOUNTS_KEY, this.ids().filter((id) => id !== accountId));
+    const endpoints = { ...this.endpoints() };
+    delete endpoints[accountId];
+    await this.state.update(SANDBOX_ACCOUNTS_KEY, endpoints);
   }
 
-  /** The account as its sources must see it: a sandbox account points at the running sandbox. */
+  /**
+   * The account as its sources must see it: while it still has the endpoint this sandbox gave it, it
+   * points at the running sandbox (whose port changes with every start).
+   */
   async prepare(account: Account): Promise<Account> {
-    if (!this.ids().includes(account.id)) return account;
+    const given = this.endpoints()[account.id];
+    if (given === undefined || given !== account.endpoint) return account;
     const { url } = await this.start();
     return { ...account, endpoint: url };
   }
@@ -54,8 +63,10 @@ export class EmbeddedSandbox implements vscode.Disposable {
     void this.running?.then((s) => s.close()).catch(() => undefined);
   }
 
-  private ids(): string[] {
+  /** Account id → the endpoint it was given; anything else in the state is ignored. */
+  private endpoints(): Record<string, string> {
     const v = this.state.get<unknown>(SANDBOX_ACCOUNTS_KEY);
-    return Array.isArray(v) ? v.filter((id): id is string => typeof id === 'string') : [];
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return {};
+    return Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string'));
   }
 }

@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { CommandIds } from '../../src/commands/ids';
-import { accountNode, addDemoAccounts, childrenOf, mediaTasks } from './support/mediaTasks';
+import { accountNode, addDemoAccounts, childrenOf, mediaTasks, sandboxUrl } from './support/mediaTasks';
 
 describe('commands (real VS Code)', function () {
   this.timeout(120_000);
@@ -38,13 +38,21 @@ describe('commands (real VS Code)', function () {
   it('looks a TRTC task up by id across accounts and pins it', async () => {
     const api = await mediaTasks();
     const { tencent, plans } = await addDemoAccounts(api);
-    const taskId = plans[0].trtcRelayTaskIds[0];
-    assert.ok(taskId);
-    await api.ledger.forget({ accountId: tencent.id, product: 'trtc-relay', taskId });
-    await vscode.commands.executeCommand(CommandIds.lookUpTask, taskId);
-    const found = api.ledger.get({ accountId: tencent.id, product: 'trtc-relay', taskId });
-    assert.ok(found, 'the looked-up task is in the ledger');
-    assert.equal(found.pinned, true);
+    // A relay answers only while it runs (NotExist otherwise, which a lookup reports as not found);
+    // the demo's relays are staggered so that one of them runs at any moment.
+    let taskId = '';
+    for (const candidate of plans[0].trtcRelayTaskIds) {
+      const key = { accountId: tencent.id, product: 'trtc-relay' as const, taskId: candidate };
+      await api.ledger.forget(key);
+      await vscode.commands.executeCommand(CommandIds.lookUpTask, candidate);
+      const found = api.ledger.get(key);
+      if (!found) continue;
+      assert.equal(found.pinned, true);
+      assert.equal(found.task.status, 'running');
+      taskId = candidate;
+      break;
+    }
+    assert.ok(taskId, 'a running demo relay was looked up and pinned');
     // Looking up a task already known reveals and selects it too.
     await vscode.commands.executeCommand(CommandIds.lookUpTask, taskId);
     await new Promise((r) => setTimeout(r, 1500));
@@ -82,6 +90,17 @@ describe('commands (real VS Code)', function () {
     const gme = products.find((p) => p.kind === 'product' && p.product === 'gme')!;
     const rows = await childrenOf(api, gme);
     assert.ok(rows.length > 0 && rows.every((r) => r.kind === 'room'), rows.map((r) => r.kind).join(','));
+
+    // Pointed elsewhere afterwards (as `npm run demo` does with its own sandbox), an account the
+    // embedded sandbox took over follows its new endpoint.
+    const { tencent: repointed } = await addDemoAccounts(api);
+    assert.ok(sandboxAccounts.some((a) => a.id === repointed.id), 'the harness app was one the embedded sandbox took over');
+    await fetch(`${sandboxUrl()}/_sandbox/stats`, { method: 'DELETE' });
+    api.tree.refreshAll();
+    const css = (await childrenOf(api, await accountNode(api, repointed.id))).find((p) => p.kind === 'product' && p.product === 'css')!;
+    await childrenOf(api, css);
+    const stats = (await (await fetch(`${sandboxUrl()}/_sandbox/stats`)).json()) as Record<string, { requests: number }>;
+    assert.ok((stats.DescribeRecordTask?.requests ?? 0) > 0, 'the listing went to the harness sandbox');
     for (const account of sandboxAccounts) {
       await api.accounts.remove(account.id);
       api.ledger.removeAccount(account.id);

@@ -227,10 +227,10 @@ describe('secrets: nothing secret is written or shown (real VS Code)', function 
   after(async () => {
     manager?.dispose();
     for (const file of exported) fs.rmSync(file, { force: true });
-    // Also the harness's demo accounts "Try the Sandbox" adopted (it keeps sending them to the
-    // embedded sandbox): later suites add them afresh.
+    // Also the harness's demo accounts "Try the Sandbox" pointed at the embedded sandbox: later
+    // suites add them afresh.
     const adopted = api.storedState()['mediaTasks.sandboxAccounts'];
-    const ids = new Set([...removeAfter.map((a) => a.id), ...(Array.isArray(adopted) ? adopted.filter((id): id is string => typeof id === 'string') : [])]);
+    const ids = new Set([...removeAfter.map((a) => a.id), ...(adopted && typeof adopted === 'object' ? Object.keys(adopted) : [])]);
     for (const id of ids) {
       if (api.accounts.get(id)) await api.accounts.remove(id);
       api.ledger.removeAccount(id);
