@@ -127,10 +127,14 @@ export function taskPickRow(
   const task = entry.task;
   const status = statusLabel(task.status, l10n);
   const room = l10n.t('{0} {1}', roomLabel(task.product, l10n), visibleString(shortId(task.room, 40)));
+  // CSS reports the scheduled end of a running task, which lies ahead: elapsed first, then when it ends.
+  const elapsed = l10n.t('for {0}', formatDuration(time.now - taskStartMs(entry), time.locale));
   const when =
-    task.endedAt !== undefined
-      ? l10n.t('ended {0}', formatRelative(task.endedAt, time))
-      : l10n.t('for {0}', formatDuration(time.now - taskStartMs(entry), time.locale));
+    task.endedAt === undefined
+      ? elapsed
+      : task.endedAt <= time.now
+        ? l10n.t('ended {0}', formatRelative(task.endedAt, time))
+        : l10n.t('{0}, ends {1}', elapsed, formatRelative(task.endedAt, time));
   return {
     label: taskTitle(task, l10n),
     description: `${status} · ${room}`,

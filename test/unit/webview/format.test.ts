@@ -88,5 +88,8 @@ describe('formatting helpers', () => {
     const ended = taskPickRow(makeEntry(makeTask({ status: 'ended', endedAt: NOW - 600_000, product: 'css', vendor: 'tencent' })), time, l10n);
     assert.equal(ended.description, 'ended · Stream room-42');
     assert.match(ended.detail, /^ended 10 minutes ago · /);
+    // A running CSS task carries its scheduled end, which is ahead: elapsed time, then when it ends.
+    const scheduled = taskPickRow(makeEntry(makeTask({ endedAt: NOW + 2 * 3_600_000, product: 'css', vendor: 'tencent' })), time, l10n);
+    assert.match(scheduled.detail, /^for 1h 2m, ends in 2 hours · /);
   });
 });
