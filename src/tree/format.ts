@@ -9,6 +9,12 @@ import type { TimeBucket } from './grouping';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
+/** `1 task`, `12 tasks`; `1 room`, `3 rooms`. */
+export function nounCount(count: number, noun: 'task' | 'room', t: Localize): string {
+  if (noun === 'task') return count === 1 ? t('1 task') : t('{0} tasks', count);
+  return count === 1 ? t('1 room') : t('{0} rooms', count);
+}
+
 /** `14:02` today, `Mar 3 14:02` on another day (local time). */
 export function formatClock(ms: number, now: number): string {
   const d = new Date(ms);

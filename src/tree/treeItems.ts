@@ -6,7 +6,7 @@ import type { LedgerEntry } from '../model/ledgerEntry';
 import { isTerminal, type Product, type TaskKey, type TaskStatus } from '../model/task';
 import { CommandIds } from '../commands/ids';
 import { buildContextValue } from './contextValue';
-import { bucketLabel, countLabel, formatClock, productLabel, recordModeLabel, statusLabel, taskDescription } from './format';
+import { bucketLabel, countLabel, formatClock, nounCount, productLabel, recordModeLabel, statusLabel, taskDescription } from './format';
 import type { TreeNode } from './nodes';
 import { errorTooltip, roomTooltip, taskTooltip } from './tooltip';
 
@@ -94,7 +94,8 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
         item.description = current ? [statusLabel(current.task.status, t), mode].filter(Boolean).join(' · ') : t('no recording');
         item.tooltip = markdown(roomTooltip(node.room, current, ctx.now, t));
       } else {
-        item.description = running.length > 0 ? t('{0} tasks · {1} running', entries.length, running.length) : t('{0} tasks', entries.length);
+        const count = nounCount(entries.length, 'task', t);
+        item.description = running.length > 0 ? t('{0} · {1} running', count, running.length) : count;
       }
       if (ctx.error(node.id)) item.description = `${item.description} · ${t('failed')}`;
       item.contextValue = buildContextValue({ kind: 'room', product: node.product, pinnedRoom: ctx.pinnedRoom(node.accountId, node.product, node.room) });
@@ -103,7 +104,7 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
     case 'dayGroup': {
       const item = new vscode.TreeItem(bucketLabel(node.bucket, ctx.now, t), Collapsed);
       item.iconPath = new vscode.ThemeIcon(node.bucket.level === 'slice' ? 'list-flat' : 'calendar');
-      item.description = node.room === undefined ? t('{0} rooms', node.bucket.count) : t('{0} tasks', node.bucket.count);
+      item.description = nounCount(node.bucket.count, node.room === undefined ? 'room' : 'task', t);
       item.contextValue = buildContextValue({ kind: 'dayGroup' });
       return withId(item, node);
     }

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { plainLocalize as t } from '../../../src/l10n/localize';
 import { observe } from '../../../src/model/ledger';
-import { bucketLabel, countLabel, formatClock, formatElapsed, recordModeLabel, taskDescription } from '../../../src/tree/format';
+import { bucketLabel, countLabel, formatClock, formatElapsed, nounCount, recordModeLabel, taskDescription } from '../../../src/tree/format';
 import { T0, entry, task } from '../tasks/fixtures';
 
 const clock = (ms: number): string => {
@@ -47,6 +47,8 @@ describe('tree formatting', () => {
   it('labels paging counts, GME record modes and group rows', () => {
     assert.equal(countLabel(100, true), '(100+)');
     assert.equal(countLabel(42, false), '(42)');
+    assert.deepEqual([nounCount(1, 'task', t), nounCount(2, 'task', t), nounCount(0, 'task', t)], ['1 task', '2 tasks', '0 tasks']);
+    assert.deepEqual([nounCount(1, 'room', t), nounCount(12, 'room', t)], ['1 room', '12 rooms']);
     assert.equal(recordModeLabel(2, t), 'mixed');
     assert.equal(recordModeLabel(9, t), '9');
     assert.equal(recordModeLabel(undefined, t), undefined);
