@@ -432,3 +432,62 @@ export async function recordingCount(page: Page): Promise<number | undefined> {
 export async function notifications(page: Page): Promise<string[]> {
   return page.locator('.notifications-toasts .notification-toast, .notification-list-item').evaluateAll((els) => els.map((e) => ((e as unknown as DomEl).innerText ?? '').trim()));
 }
+
+// ---- More quick input, view and editor reads ---------------------------------------------------
+
+export interface QuickInputRow {
+  label: string;
+  description: string;
+  detail: string;
+  ariaLabel: string;
+  checked: boolean | undefined;
+}
+
+/** The rendered rows of the open quick input (empty when it shows none or is closed). */
+export async function quickInputRows(page: Page): Promise<QuickInputRow[]> {
+  const widget = quickInput(page);
+  if (!(await widget.isVisible().catch(() => false))) return [];
+  return widget.locator('.quick-input-list .monaco-list-row').evaluateAll((els) =>
+    els.map((el) => {
+      const e = el as unknown as DomEl;
+      // (no helper functions in here: the bundler would wrap them in a `__name` the page lacks)
+      const lines = e.querySelectorAll('.quick-input-list-row');
+      const checked = e.getAttribute('aria-checked');
+      return {
+        label: (lines[0]?.querySelector('.label-name')?.textContent ?? '').trim(),
+        description: (lines[0]?.querySelector('.label-description')?.textContent ?? '').trim(),
+        detail: lines.length > 1 ? (lines[1]?.textContent ?? '').trim() : '',
+        ariaLabel: e.getAttribute('aria-label') ?? '',
+        checked: checked === null ? undefined : checked === 'true',
+      };
+    }),
+  );
+}
+
+/**
+ * The side bar view's description (`TreeView.description`) as VS Code put it in the DOM, or ''. It
+ * sits in the view's pane header, which VS Code hides when the container holds only that view (the
+ * container's title then reads "MEDIA TASKS: TASKS"): read here, not necessarily on screen.
+ */
+export async function viewDescription(page: Page): Promise<string> {
+  return sidebar(page)
+    .locator('.pane-header .description')
+    .evaluateAll((els) => els.map((e) => ((e as unknown as DomEl).textContent ?? '').trim()).filter(Boolean).join(' '))
+    .catch(() => '');
+}
+
+/** The label of the active editor tab ('' when no editor is open). */
+export async function activeEditorTab(page: Page): Promise<string> {
+  const tab = page.locator('.part.editor .tabs-container .tab.active').first();
+  if (!(await tab.count())) return '';
+  return ((await tab.locator('.label-name').first().textContent().catch(() => '')) ?? '').trim();
+}
+
+/** Closes the active editor tab with its close button. */
+export async function closeActiveEditor(page: Page): Promise<void> {
+  const tab = page.locator('.part.editor .tabs-container .tab.active').first();
+  const before = await activeEditorTab(page);
+  await tab.hover();
+  await tab.locator('.tab-actions .action-label').first().click();
+  await waitFor(async () => (await activeEditorTab(page)) !== before || !(await tab.count()), `the editor "${before}" did not close`, 5_000).catch(() => undefined);
+}
