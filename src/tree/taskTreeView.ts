@@ -1,5 +1,5 @@
 /**
- * The "Tasks" view around the provider: the filter in the view's description, the context keys
+ * The "Tasks" view around the provider: the filter in the view's description and message, the context keys
  * menus and welcome content use, visibility for the poller, and reveal by task or room.
  */
 import * as vscode from 'vscode';
@@ -57,7 +57,11 @@ export class TaskTreeView implements vscode.Disposable {
 
   private showFilter(): void {
     const filter = this.filter.get();
-    this.view.description = isFiltering(filter) ? describeFilter(filter, vscode.l10n.t) : undefined;
+    const described = isFiltering(filter) ? describeFilter(filter, vscode.l10n.t) : undefined;
+    this.view.description = described;
+    // VS Code hides a view's description while it is its container's only view, so the filter is also
+    // said inside the view, where it is always seen.
+    this.view.message = described === undefined ? undefined : vscode.l10n.t('Filtered: {0}. Clear the filter to see every task.', described);
     void vscode.commands.executeCommand('setContext', 'mediaTasks.filtered', isFiltering(filter));
   }
 

@@ -74,8 +74,10 @@ describe('commands (real VS Code)', function () {
     const api = await mediaTasks();
     await api.filter.set({ statuses: ['running'] });
     assert.equal(api.view.view.description, 'running');
+    assert.match(api.view.view.message ?? '', /Filtered: running/, 'said inside the view too (a lone view hides its description)');
     await vscode.commands.executeCommand(CommandIds.clearFilter);
     assert.equal(api.view.view.description, undefined);
+    assert.equal(api.view.view.message, undefined);
   });
 
   it('Try the Sandbox starts the embedded sandbox and adds its demo accounts with tasks to show', async () => {
