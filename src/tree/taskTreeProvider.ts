@@ -509,7 +509,9 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         const pager = this.pagers.get(productNodeId);
         return pager?.started ? { more: pager.hasMore } : undefined;
       },
-      productCount: (accountId, product) => this.entriesShown(accountId, product).length,
+      // GME's rows are the rooms the user pinned; the other products' rows are their tasks.
+      productCount: (accountId, product) =>
+        product === 'gme' ? this.deps.ledger.pinnedRooms(accountId, product).length : this.entriesShown(accountId, product).length,
       error: (nodeId) => this.errors.get(nodeId),
     };
   }

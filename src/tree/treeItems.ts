@@ -76,8 +76,12 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
     case 'product': {
       const item = new vscode.TreeItem(productLabel(node.product, t), Collapsed);
       item.iconPath = new vscode.ThemeIcon(PRODUCT_ICONS[node.product]);
-      // The count is of the rows the user can reach; `+` while the vendor listing has more pages.
-      item.description = countLabel(ctx.productCount(node.accountId, node.product), ctx.listing(node.id)?.more ?? false);
+      // The count is of the rows the user can reach; `+` while the vendor listing has more pages. A
+      // listing not loaded yet shows no count rather than a misleading (0).
+      const count = ctx.productCount(node.accountId, node.product);
+      const listing = ctx.listing(node.id);
+      const unlisted = (node.product === 'css' || node.product === 'zego-recording') && listing === undefined && count === 0;
+      item.description = unlisted ? undefined : countLabel(count, listing?.more ?? false);
       const error = ctx.error(node.id);
       if (error) item.description = `${item.description} · ${t('failed')}`;
       item.contextValue = buildContextValue({ kind: 'product', product: node.product });

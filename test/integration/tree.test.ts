@@ -68,11 +68,27 @@ describe('tree (real VS Code, sandbox)', function () {
     assert.ok(rooms.length > 0);
     const described = rooms.map((r) => String(api.tree.getTreeItem(r).description));
     assert.ok(described.some((d) => /running|recording|no recording/.test(d)), described.join(' | '));
+    // GME's rows are its pinned rooms, so that is what its count says.
+    assert.equal(api.tree.getTreeItem(gme).description, `(${api.ledger.pinnedRooms(tencent.id, 'gme').length})`);
     const trtc = products.find((p) => p.kind === 'product' && p.product === 'trtc-recording')!;
     const labels = (await childrenOf(api, trtc)).filter((r) => r.kind === 'room').map((r) => (r.kind === 'room' ? r.room : ''));
     const taskRooms = new Set(tencentPlan.trtcRecordingTaskIds.map((id) => tencentPlan.trtcTaskRooms[id]));
     assert.ok(taskRooms.size > 0 && !taskRooms.has(undefined as unknown as string), 'the sandbox names the room of every demo task');
     assert.deepEqual(labels.sort(), [...taskRooms].sort());
+  });
+
+  it('shows no count on a listing nobody opened yet, and the count once it loaded', async () => {
+    const plan = tencentPlan;
+    const fresh = await api.accounts.add({ ...plan.account, label: `${plan.account.label} (count check)` }, plan.secret);
+    try {
+      const css = (await childrenOf(api, await accountNode(api, fresh.id))).find((p) => p.kind === 'product' && p.product === 'css')!;
+      assert.equal(api.tree.getTreeItem(css).description, undefined, 'not "(0)" before the vendor was asked');
+      await childrenOf(api, css);
+      assert.match(String(api.tree.getTreeItem(css).description), /^\(\d+\+?\)$/);
+    } finally {
+      await api.accounts.remove(fresh.id);
+      api.ledger.removeAccount(fresh.id);
+    }
   });
 
   it('lists ZEGO rooms from DescribeTasks with their tasks', async () => {
