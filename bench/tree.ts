@@ -6,27 +6,24 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { LedgerEntry } from '../src/model/ledgerEntry';
+import { byNewest, entryStartMs, type LedgerEntry } from '../src/model/ledgerEntry';
 import { silentLogger } from '../src/model/logger';
 import type { Task } from '../src/model/task';
 import { LedgerFile } from '../src/tasks/ledgerFile';
 import { TaskLedger } from '../src/tasks/taskLedger';
-import { entryTime } from '../src/tree/format';
 import { groupChildren, groupRows, type Grouped } from '../src/tree/grouping';
 import { atMost, median, type Figure } from './figure';
 
-const byNewest = (a: LedgerEntry, b: LedgerEntry) => entryTime(b) - entryTime(a);
-
 function firstLevel(ledger: TaskLedger, room: string): Grouped<LedgerEntry> {
   const entries = ledger.all().filter((e) => e.task.room === room).sort(byNewest);
-  return groupRows(entries, entryTime);
+  return groupRows(entries, entryStartMs);
 }
 
 /** The most rows any level shows, walking every group down to task rows. */
 function widestLevel(entries: readonly LedgerEntry[], grouped: Grouped<LedgerEntry>): number {
   if (grouped.kind === 'rows') return grouped.rows.length;
   let widest = grouped.groups.length;
-  for (const bucket of grouped.groups) widest = Math.max(widest, widestLevel(entries, groupChildren(entries, entryTime, bucket)));
+  for (const bucket of grouped.groups) widest = Math.max(widest, widestLevel(entries, groupChildren(entries, entryStartMs, bucket)));
   return widest;
 }
 

@@ -1,17 +1,8 @@
 // Debian's chromium, driven by playwright-core (playwright's own browser download fails offline).
 import { chromium } from 'playwright-core';
 import { findChromium } from './install-code-server.mjs';
+import { chromiumArgs } from './paths.mjs';
 
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 export async function launchChromium({ headless = true } = {}) {
   const executablePath = findChromium();

@@ -1,4 +1,5 @@
 // Where the proof harness keeps its caches and run folders (all git-ignored).
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,5 +13,8 @@ export const codeServerBin = path.join(codeServerDir, 'node_modules', '.bin', 'c
 export const codeServerMarker = path.join(codeServerDir, '.installed');
 export const testResultsDir = path.join(root, 'test-results');
 
-/** Debian's chromium, the browser playwright-core drives (its own browser downloads fail offline). */
-export const chromiumCandidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/lib/chromium/chromium'];
+// Debian's chromium, the browser playwright-core drives (its own browser downloads fail offline): where
+// it is and the flags it needs with no outside network, in a JSON file the e2e harness (TS) reads too.
+const chromiumSettings = JSON.parse(readFileSync(new URL('./chromium.json', import.meta.url), 'utf8'));
+export const chromiumCandidates = chromiumSettings.candidates;
+export const chromiumArgs = chromiumSettings.args;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { TaskStatus } from '../model/task';
 import type { FilterState } from '../tree/filterState';
-import { statusLabel } from '../tree/format';
+import { statusLabel } from '../l10n/labels';
 import type { Command } from './command';
 import { CommandIds } from './ids';
 

@@ -23,3 +23,13 @@ export interface LedgerEntry extends TaskKey {
   /** The last refresh failed with this message (the snapshot above is then older). */
   readonly lastError?: string;
 }
+
+/** When the task began, as far as anyone knows: the vendor's start, else when the extension first saw it. */
+export function entryStartMs(entry: LedgerEntry): number {
+  return entry.task.startedAt ?? entry.firstSeen;
+}
+
+/** Newest first by `entryStartMs`, the order every task list is shown in. */
+export function byNewest(a: LedgerEntry, b: LedgerEntry): number {
+  return entryStartMs(b) - entryStartMs(a);
+}

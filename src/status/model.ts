@@ -5,7 +5,8 @@
 import { CommandIds } from '../commands/ids';
 import type { LedgerEntry } from '../model/ledgerEntry';
 import { PRODUCTS, PRODUCT_VENDOR, type Product, type Vendor } from '../model/task';
-import { productLabel, taskStartMs, vendorLabel } from '../webview/format';
+import { entryStartMs } from '../model/ledgerEntry';
+import { productLabel, vendorLabel } from '../webview/format';
 import type { Localizer } from '../webview/localize';
 
 /** Non-terminal tasks of one product: `running` is what the item counts, `other` is starting/paused/stopping/unknown. */
@@ -86,7 +87,7 @@ export function runningTasksFor(active: readonly LedgerEntry[], filter: RunningT
   return active
     .filter((e) => filter.product === undefined || e.task.product === filter.product)
     .filter((e) => filter.vendor === undefined || PRODUCT_VENDOR[e.task.product] === filter.vendor)
-    .sort((a, b) => Number(b.task.status === 'running') - Number(a.task.status === 'running') || taskStartMs(a) - taskStartMs(b));
+    .sort((a, b) => Number(b.task.status === 'running') - Number(a.task.status === 'running') || entryStartMs(a) - entryStartMs(b));
 }
 
 function commandLink(label: string, command: string, args?: RunningTasksFilter): string {

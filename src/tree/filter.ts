@@ -4,7 +4,8 @@
 import type { LedgerEntry } from '../model/ledgerEntry';
 import type { Product, TaskStatus } from '../model/task';
 import type { Localize } from '../l10n/localize';
-import { entryTime, statusLabel } from './format';
+import { entryStartMs } from '../model/ledgerEntry';
+import { statusLabel } from '../l10n/labels';
 
 export interface TaskFilter {
   /** Case-insensitive substring of the task id, room or stream, vendor status, or a file name. */
@@ -23,7 +24,7 @@ export function isFiltering(filter: TaskFilter): boolean {
 
 export function matchesFilter(entry: LedgerEntry, filter: TaskFilter, now: number): boolean {
   if (filter.statuses && filter.statuses.length > 0 && !filter.statuses.includes(entry.task.status)) return false;
-  if (filter.hours !== undefined && entryTime(entry) < now - filter.hours * 3_600_000) return false;
+  if (filter.hours !== undefined && entryStartMs(entry) < now - filter.hours * 3_600_000) return false;
   if (filter.text) {
     const needle = filter.text.toLowerCase();
     const { task } = entry;
@@ -46,7 +47,7 @@ export function listingHours(filter: TaskFilter, defaultHours: number): number {
 export function isShown(entry: LedgerEntry, filter: TaskFilter, defaultHours: number, now: number): boolean {
   if (!matchesFilter(entry, filter, now)) return false;
   if (entry.product !== ('css' satisfies Product) || entry.pinned || entry.task.status === 'running') return true;
-  return entryTime(entry) >= now - listingHours(filter, defaultHours) * 3_600_000;
+  return entryStartMs(entry) >= now - listingHours(filter, defaultHours) * 3_600_000;
 }
 
 /** The view description: `“abc” · running, ended · last 6 h`. */

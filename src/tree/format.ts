@@ -3,7 +3,8 @@
  * labels. Pure (the translation function is passed in), so each rule is unit-tested.
  */
 import type { LedgerEntry } from '../model/ledgerEntry';
-import { isTerminal, type Product, type TaskStatus } from '../model/task';
+import { isTerminal, type Product } from '../model/task';
+import { statusLabel } from '../l10n/labels';
 import type { Localize } from '../l10n/localize';
 import type { TimeBucket } from './grouping';
 
@@ -35,25 +36,6 @@ export function formatElapsed(ms: number): string {
   return `${Math.floor(h / 24)}d ${pad(h % 24)}h`;
 }
 
-export function statusLabel(status: TaskStatus, t: Localize): string {
-  switch (status) {
-    case 'starting':
-      return t('starting');
-    case 'running':
-      return t('running');
-    case 'paused':
-      return t('paused');
-    case 'stopping':
-      return t('stopping');
-    case 'ended':
-      return t('ended');
-    case 'failed':
-      return t('failed');
-    case 'unknown':
-      return t('unknown');
-  }
-}
-
 export function productLabel(product: Product, t: Localize): string {
   switch (product) {
     case 'trtc-recording':
@@ -67,11 +49,6 @@ export function productLabel(product: Product, t: Localize): string {
     case 'zego-recording':
       return t('ZEGO Cloud Recording');
   }
-}
-
-/** When the task began as far as anyone knows: the vendor's start, else when the extension first saw it. */
-export function entryTime(entry: LedgerEntry): number {
-  return entry.task.startedAt ?? entry.firstSeen;
 }
 
 /**

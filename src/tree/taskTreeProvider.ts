@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { accountProducts, type Account } from '../model/account';
 import type { MediaApiError } from '../model/errors';
-import type { LedgerEntry } from '../model/ledgerEntry';
+import { byNewest, entryStartMs, type LedgerEntry } from '../model/ledgerEntry';
 import type { Logger } from '../model/logger';
 import { isTerminal, type Product, type TaskKey } from '../model/task';
 import type { ListingSource } from '../model/taskSource';
@@ -19,7 +19,6 @@ import { listingEndMs, listingStartMs } from '../tasks/listingWindow';
 import type { TaskLedger } from '../tasks/taskLedger';
 import { isFiltering, isShown, listingHours } from './filter';
 import type { FilterState } from './filterState';
-import { entryTime } from './format';
 import { bucketIdPart, groupChildren, groupRows, type Grouped } from './grouping';
 import { ListingPager } from './listingPager';
 import {
@@ -62,7 +61,6 @@ interface RoomItem {
   readonly entries: readonly LedgerEntry[];
 }
 
-const byNewest = (a: LedgerEntry, b: LedgerEntry): number => entryTime(b) - entryTime(a);
 
 /**
  * Tasks one load (first view or Load more…) pulls. ZEGO answers newest first (as its documented sample
@@ -299,7 +297,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const out: TreeNode[] = [];
     const error = this.errors.get(node.id);
     if (error) out.push(this.errorNode(node, error, node.accountId));
-    out.push(...this.taskRows(node, node.room, groupRows(entries, entryTime)));
+    out.push(...this.taskRows(node, node.room, groupRows(entries, entryStartMs)));
     if (entries.length === 0 && !error) {
       out.push(this.placeholder(node, this.emptyMessage(node.product === 'gme' ? vscode.l10n.t('No recording in this room') : vscode.l10n.t('No tasks'))));
     }
@@ -310,7 +308,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const product = this.productOf(node);
     if (node.room === undefined) return this.roomRows(node, this.roomItems(product), node);
     const entries = this.entriesShown(node.accountId, node.product).filter((e) => e.task.room === node.room).sort(byNewest);
-    return this.taskRows(node, node.room, groupChildren(entries, entryTime, node.bucket));
+    return this.taskRows(node, node.room, groupChildren(entries, entryStartMs, node.bucket));
   }
 
   private taskChildren(node: TaskNode): TreeNode[] {
@@ -350,7 +348,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     for (const entry of this.entriesShown(product.accountId, product.product)) {
       const item = rooms.get(entry.task.room) ?? { latest: 0, entries: [] };
       item.entries.push(entry);
-      item.latest = Math.max(item.latest, entryTime(entry));
+      item.latest = Math.max(item.latest, entryStartMs(entry));
       rooms.set(entry.task.room, item);
     }
     const filtering = isFiltering(this.deps.filter.get());

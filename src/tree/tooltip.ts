@@ -5,7 +5,8 @@
 import type { LedgerEntry } from '../model/ledgerEntry';
 import type { Task } from '../model/task';
 import type { Localize } from '../l10n/localize';
-import { formatClock, formatElapsed, productLabel, recordModeLabel, statusLabel } from './format';
+import { statusLabel } from '../l10n/labels';
+import { formatClock, formatElapsed, productLabel, recordModeLabel } from './format';
 
 /** Escapes Markdown punctuation and HTML so vendor text renders literally. */
 export function escapeMarkdown(text: string): string {

@@ -1,12 +1,13 @@
 /** Maps each node kind to its TreeItem: label, description, codicon with theme colour, tooltip, click. */
 import * as vscode from 'vscode';
+import { statusLabel } from '../l10n/labels';
 import type { Account } from '../model/account';
 import type { MediaApiError } from '../model/errors';
 import type { LedgerEntry } from '../model/ledgerEntry';
 import { isTerminal, type Product, type TaskKey, type TaskStatus } from '../model/task';
 import { CommandIds } from '../commands/ids';
 import { buildContextValue } from './contextValue';
-import { bucketLabel, countLabel, formatClock, nounCount, productLabel, recordModeLabel, statusLabel, taskDescription } from './format';
+import { bucketLabel, countLabel, formatClock, nounCount, productLabel, recordModeLabel, taskDescription } from './format';
 import type { TreeNode } from './nodes';
 import { errorTooltip, roomTooltip, taskTooltip } from './tooltip';
 

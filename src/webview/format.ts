@@ -3,8 +3,9 @@
  * Pure: the caller passes the localizer and the clock/locale, so every rule here is unit-tested.
  */
 import { isMediaApiError } from '../model/errors';
-import type { LedgerEntry } from '../model/ledgerEntry';
+import { entryStartMs, type LedgerEntry } from '../model/ledgerEntry';
 import type { Product, TaskKey, TaskStatus, Vendor } from '../model/task';
+import { statusLabel as sharedStatusLabel } from '../l10n/labels';
 import type { Localizer, TimeContext } from './localize';
 
 export function vendorLabel(vendor: Vendor, l10n: Localizer): string {
@@ -23,16 +24,7 @@ export function productLabel(product: Product, l10n: Localizer): string {
 }
 
 export function statusLabel(status: TaskStatus, l10n: Localizer): string {
-  const labels: Record<TaskStatus, string> = {
-    starting: l10n.t('starting'),
-    running: l10n.t('running'),
-    paused: l10n.t('paused'),
-    stopping: l10n.t('stopping'),
-    ended: l10n.t('ended'),
-    failed: l10n.t('failed'),
-    unknown: l10n.t('unknown'),
-  };
-  return labels[status];
+  return sharedStatusLabel(status, (message, ...args) => l10n.t(message, ...args));
 }
 
 /** What `Task.appId` holds for each product. */
@@ -113,11 +105,6 @@ export function formatEpochMs(ms: number, time: TimeContext, l10n: Localizer): {
   };
 }
 
-/** When a task began running, as far as anyone knows: the vendor's start, else when we first saw it. */
-export function taskStartMs(entry: LedgerEntry): number {
-  return entry.task.startedAt ?? entry.firstSeen;
-}
-
 /** One row of a task picker: `Task 1234… (TRTC relay)`, `running · room 42`, `1h 2m · account`. */
 export function taskPickRow(
   entry: LedgerEntry,
@@ -128,7 +115,7 @@ export function taskPickRow(
   const status = statusLabel(task.status, l10n);
   const room = l10n.t('{0} {1}', roomLabel(task.product, l10n), visibleString(shortId(task.room, 40)));
   // CSS reports the scheduled end of a running task, which lies ahead: elapsed first, then when it ends.
-  const elapsed = l10n.t('for {0}', formatDuration(time.now - taskStartMs(entry), time.locale));
+  const elapsed = l10n.t('for {0}', formatDuration(time.now - entryStartMs(entry), time.locale));
   const when =
     task.endedAt === undefined
       ? elapsed

@@ -4,22 +4,12 @@
 // The context is kept for the run because code-server keeps SecretStorage in the browser profile.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import chromiumSettings from '../../scripts/vscode/chromium.json';
 import { chromium, type Browser, type BrowserContext, type Frame, type Locator, type Page } from 'playwright-core';
 
 export const root = path.resolve(__dirname, '..', '..');
 export const screenshotsDir = process.env.MTE_SCREENSHOTS_DIR ?? path.join(root, 'test-results');
 
-const chromiumCandidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/lib/chromium/chromium'];
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 /**
  * The little of the DOM that browser-side callbacks use, typed here because the project compiles
@@ -60,9 +50,9 @@ function workbenchUrl(): string {
 /** The shared session: launches chromium and opens the workbench once. */
 export async function openWorkbench(): Promise<Session> {
   if (session) return session;
-  const executablePath = process.env.MTE_CHROMIUM ?? chromiumCandidates.find((p) => fs.existsSync(p));
+  const executablePath = process.env.MTE_CHROMIUM ?? chromiumSettings.candidates.find((p) => fs.existsSync(p));
   if (!executablePath) throw new Error('chromium not found (apt-get install chromium, or set MTE_CHROMIUM)');
-  const browser = await chromium.launch({ executablePath, headless: true, args: chromiumArgs });
+  const browser = await chromium.launch({ executablePath, headless: true, args: chromiumSettings.args });
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   // Lets specs read clipboard writes (Copy Task ID) without a permission prompt.
   await context.grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => undefined);
