@@ -498,7 +498,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
 
   private itemContext(): ItemContext {
     return {
-      now: this.now(),
+      time: { now: this.now(), locale: vscode.env.language },
       account: (id) => this.deps.accounts.get(id),
       entry: (key) => this.deps.ledger.get(key),
       roomEntries: (accountId, product, room) => this.entriesShown(accountId, product).filter((e) => e.task.room === room),
