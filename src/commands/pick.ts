@@ -9,6 +9,7 @@ import type { LedgerEntry } from '../model/ledgerEntry';
 import type { Product, StorageFile } from '../model/task';
 import type { AccountStore } from '../accounts/accountStore';
 import { accountSummary, productLabel } from '../display/labels';
+import { errorHint } from '../display/hints';
 import { fileUserLabel } from '../display/meanings';
 import { taskPickRow } from '../display/taskPick';
 import { visibleString } from '../display/text';
@@ -118,7 +119,7 @@ export function byLastSeen(entries: readonly LedgerEntry[]): LedgerEntry[] {
 
 /** A failed action, with the way out: re-enter credentials for auth failures, else the log. */
 export async function showFailure(message: string, err: unknown, accountId?: string): Promise<void> {
-  const detail = isMediaApiError(err) ? `${err.summary()}: ${err.message} ${err.hint}` : String(err instanceof Error ? err.message : err);
+  const detail = isMediaApiError(err) ? `${err.summary()}: ${err.message} ${errorHint(err, vscode.l10n)}` : String(err instanceof Error ? err.message : err);
   const reenter = t('Re-enter Credentials…');
   const showLog = t('Show Log');
   const actions = isMediaApiError(err) && err.kind === 'auth' && accountId ? [reenter, showLog] : [showLog];

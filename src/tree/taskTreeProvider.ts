@@ -17,6 +17,7 @@ import type { SourceRegistry } from '../sources/sourceRegistry';
 import { asMediaApiError } from '../tasks/apiErrors';
 import { listingEndMs, listingStartMs } from '../tasks/listingWindow';
 import type { TaskLedger } from '../tasks/taskLedger';
+import { errorHint } from '../display/hints';
 import { isFiltering, isShown, listingHours } from './filter';
 import type { FilterState } from './filterState';
 import { bucketIdPart, groupChildren, groupRows, type Grouped } from './grouping';
@@ -485,7 +486,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       accountId,
       summary: error.summary(),
       message: error.message,
-      hint: error.hint,
+      hint: errorHint(error, vscode.l10n),
       auth: error.kind === 'auth',
       parent,
     };

@@ -85,6 +85,5 @@ export function checkedRegion(account: TencentAccount, action: TencentAction): s
     action.name,
     'UnsupportedRegion',
     `${action.name} does not support region "${region}"; it supports: ${action.regions.join(', ')}`,
-    `Set the ${action.product} region to one of: ${action.regions.join(', ')}.`,
   );
 }

@@ -39,7 +39,6 @@ describe('display: task titles, pick rows, error lines', () => {
       message: 'task not exist',
       requestId: 'req-1',
       retryable: false,
-      hint: 'The task ended.',
     });
     assert.equal(errorMessage(error), 'task not exist (DescribeCloudRecording: InvalidParameter.TaskId (RequestId req-1))');
     assert.equal(errorMessage(new Error('boom')), 'boom');

@@ -39,7 +39,7 @@ describe('task details document', () => {
     const task = fields(document, 'Task');
     assert.equal(task.get('Task ID')!.value, 'm9-bVVU7nhKM5X3GsED6KNGVG');
     assert.deepEqual(task.get('Status'), { label: 'Status', value: 'running', raw: 'InProgress' });
-    assert.deepEqual(task.get('Product'), { label: 'Product', value: 'TRTC recording', raw: 'trtc-recording' });
+    assert.deepEqual(task.get('Product'), { label: 'Product', value: 'TRTC Cloud Recording', raw: 'trtc-recording' });
     assert.equal(task.get('SdkAppId')!.value, '1400188366');
     assert.equal(task.get('Room')!.value, 'room-42');
     assert.match(task.get('Started')!.value, /^May 1, 2024, 10:58:00 AM \(1 hour ago\)$/);
