@@ -102,6 +102,8 @@ export interface BulkTaskRequest {
   readonly startMs?: number;
   /** Window end, Unix ms. Defaults to one minute before now. */
   readonly endMs?: number;
+  /** CSS: how many of the batch's newest tasks are still running (scheduled to end an hour from now). */
+  readonly running?: number;
 }
 
 interface BulkTaskSetBase {

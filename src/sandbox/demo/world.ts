@@ -11,7 +11,16 @@ import { LIVE_PERIOD_MS, staggeredLanes, type Lane } from './schedule';
 export type Schedule =
   | { readonly kind: 'live'; readonly lane: Lane }
   | { readonly kind: 'history'; readonly lane: Lane }
-  | { readonly kind: 'bulk'; readonly startMs: number; readonly endMs: number; readonly count: number; readonly granularityMs: number };
+  | {
+      readonly kind: 'bulk';
+      readonly startMs: number;
+      readonly endMs: number;
+      readonly count: number;
+      readonly granularityMs: number;
+      /** The newest `running` tasks end at `runningUntilMs` instead (still running for a while). */
+      readonly running?: number;
+      readonly runningUntilMs?: number;
+    };
 
 /** A TRTC room whose recording (or relay) task restarts every live cycle. */
 export interface TrtcLane extends Lane {
