@@ -31,6 +31,8 @@ export interface TencentDemoApp {
   readonly trtcRelayTaskIds: string[];
   /** The room each of those recording and relay tasks runs in, by task id. */
   readonly trtcTaskRooms: Record<string, string>;
+  /** A key of the same account that CAM allows to describe tasks but not to stop them. */
+  readonly readOnlyKey: { readonly secretId: string; readonly secretKey: string };
 }
 
 export interface ZegoDemoApp {
