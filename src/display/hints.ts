@@ -26,6 +26,8 @@ function codeHint(code: string, l10n: Localizer): string | undefined {
       return l10n.t('Pick an end time after the start time.');
     case 'StartTimeTooOld':
       return l10n.t('Pick a start time the vendor still answers for (see the message).');
+    case 'InvalidTaskId':
+      return l10n.t('Stop the task from its room row.');
     case 'UnsupportedRegion':
       return l10n.t('Set the product’s region to one the message lists.');
     default:

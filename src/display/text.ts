@@ -1,17 +1,12 @@
 /**
- * How a vendor string (task id, room, file name, error text) is made safe to show as plain text.
- * Every surface calls these rather than showing the raw value. The sanitising rules themselves
- * (bidi isolation, control characters, truncation) belong in `vendorText.ts`; `visibleString` is
- * the single call site to route through it.
+ * The shorthand every surface uses for vendor ids in its own words (titles, pick rows). The
+ * sanitising rules live in vendorText.ts.
  */
+import { panelText } from './vendorText';
 
-// Characters that are invisible or reorder text (bidi overrides, zero-width joiners, C0/C1 controls):
-// shown escaped wherever a raw value is displayed, so "Trojan Source" style ids cannot disguise themselves.
-const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/gu;
-
-/** `s` with invisible and direction-changing characters written as `\u{…}` escapes. */
+/** `s` with invisible and direction-changing characters written as `\u{…}` escapes, whole. */
 export function visibleString(s: string): string {
-  return s.replace(INVISIBLE, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
+  return panelText(s);
 }
 
 /**
