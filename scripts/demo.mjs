@@ -10,6 +10,8 @@
 //   MTE_DEMO_DEV=1:                   code-server with the source tree as the development extension
 //                                     (no packaging; the URL carries a `payload`).
 //   PORT=8080:                        the code-server port (default: 8080 when free, else any free port).
+//   --hostile-strings / MTE_DEMO_HOSTILE_STRINGS=1: also the sandbox's "Hostile strings" apps (test data
+//                                     for escaping); the default demo shows realistic accounts only.
 //
 // The VS Code process gets MTE_DEMO=1 and MTE_SANDBOX_URL: with them the extension adds the sandbox's
 // demo accounts by itself. The user settings also point both vendors' endpoints at the sandbox.
@@ -54,9 +56,11 @@ async function main() {
   if (!sandbox) throw new Error('the sandbox CLI (src/sandbox/cli.ts) is missing');
   log(`sandbox on ${sandbox.url}`);
   const env = { MTE_DEMO: '1', MTE_SANDBOX_URL: sandbox.url };
+  const hostileStrings = process.argv.includes('--hostile-strings') || process.env.MTE_DEMO_HOSTILE_STRINGS === '1';
   const settings = {
     'mediaTasks.endpoints.tencent': sandbox.url,
     'mediaTasks.endpoints.zego': sandbox.url,
+    'mediaTasks.sandbox.hostileStrings': hostileStrings,
     'workbench.startupEditor': 'none',
   };
 
