@@ -32,6 +32,29 @@ function portIsFree(port) {
   });
 }
 
+// Everything started so far, stopped in reverse order on Ctrl-C, SIGTERM or a failure: the sandbox and
+// code-server run in their own process groups, so nothing else would end them.
+const stops = [];
+let stopping = false;
+async function stopAll(code) {
+  if (stopping) return;
+  stopping = true;
+  log('stopping');
+  for (const s of stops.reverse()) await s().catch(() => undefined);
+  process.exit(code);
+}
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+
+/** Registers what was just started; when a stop was asked for meanwhile, it ends at once. */
+async function started(stop) {
+  stops.push(stop);
+  if (stopping) {
+    await stop().catch(() => undefined);
+    await new Promise(() => undefined); // stopAll exits the process
+  }
+}
+
 async function main() {
   ensureNodeModules((m) => log(m));
   // Loaded after npm ci: these import esbuild / @vscode packages.
@@ -54,6 +77,7 @@ async function main() {
 
   const sandbox = await startSandbox();
   if (!sandbox) throw new Error('the sandbox CLI (src/sandbox/cli.ts) is missing');
+  await started(() => sandbox.stop());
   log(`sandbox on ${sandbox.url}`);
   const env = { MTE_DEMO: '1', MTE_SANDBOX_URL: sandbox.url };
   const hostileStrings = process.argv.includes('--hostile-strings') || process.env.MTE_DEMO_HOSTILE_STRINGS === '1';
@@ -63,18 +87,6 @@ async function main() {
     'mediaTasks.sandbox.hostileStrings': hostileStrings,
     'workbench.startupEditor': 'none',
   };
-
-  const stops = [() => sandbox.stop()];
-  let stopping = false;
-  const stopAll = async (code) => {
-    if (stopping) return;
-    stopping = true;
-    log('stopping');
-    for (const s of stops.reverse()) await s().catch(() => undefined);
-    process.exit(code);
-  };
-  process.on('SIGINT', () => void stopAll(0));
-  process.on('SIGTERM', () => void stopAll(0));
 
   if (mode === 'electron') {
     const { downloadAndUnzipVSCode } = await import('@vscode/test-electron');
@@ -101,10 +113,11 @@ async function main() {
 
   const dirs = prepareRunDirs('demo', { settings });
   if (vsix) installVsix(vsix, dirs);
+  // PORT=0 (or a port in use): any free port.
   const wanted = Number(process.env.PORT ?? 8080);
-  const port = (await portIsFree(wanted)) ? wanted : await freePort();
+  const port = wanted > 0 && (await portIsFree(wanted)) ? wanted : await freePort();
   const cs = await startCodeServer({ dirs, env, port });
-  stops.push(() => cs.stop());
+  await started(() => cs.stop());
   const url = dev
     ? cs.workbenchUrl({ payload: [['extensionDevelopmentPath', cs.remoteUri(root)]] })
     : cs.workbenchUrl();
@@ -123,5 +136,5 @@ async function main() {
 
 main().catch((err) => {
   console.error(`[demo] FAILED: ${err.message}`);
-  process.exit(1);
+  void stopAll(1);
 });
