@@ -126,7 +126,8 @@ async function main() {
   console.log('');
   log(`code-server (VS Code 1.100.3) on ${cs.url}, extension ${vsix ? path.relative(root, vsix) : 'from source'}; Ctrl-C stops`);
   log(`click "Media Tasks" in the activity bar; logs: ${path.relative(root, dirs.logFile)}`);
-  cs.exited.then(({ code }) => {
+  // `exited` only resolves.
+  void cs.exited.then(({ code }) => {
     if (!stopping) {
       console.error(`[demo] code-server exited (${code}); see ${dirs.logFile}`);
       void stopAll(1);
