@@ -52,6 +52,22 @@ describe('accounts', () => {
     assert.deepEqual(demoAccountPlans('nonsense', 'http://x'), []);
   });
 
+  it('leaves the sandbox\'s hostile-strings apps out of the demo unless asked for', () => {
+    const demo = {
+      tencent: [
+        { label: 'Singapore demo', hostileStrings: false, secretId: 'AKIDa', secretKey: 'ka', region: 'ap-singapore', trtcSdkAppId: 1400000001 },
+        { label: 'Hostile strings', hostileStrings: true, secretId: 'AKIDb', secretKey: 'kb', region: 'ap-singapore', trtcSdkAppId: 1400000002 },
+      ],
+      zego: [
+        { label: 'ZEGO demo', appId: 1, serverSecret: 's'.repeat(32) },
+        { label: 'Hostile strings', hostileStrings: true, appId: 2, serverSecret: 't'.repeat(32) },
+      ],
+    };
+    const labels = (plans: ReturnType<typeof demoAccountPlans>) => plans.map((p) => `${p.account.vendor}:${p.account.label}`);
+    assert.deepEqual(labels(demoAccountPlans(demo, 'http://x')), ['tencent:Singapore demo', 'zego:ZEGO demo']);
+    assert.deepEqual(labels(demoAccountPlans(demo, 'http://x', { hostileStrings: true })), ['tencent:Singapore demo', 'tencent:Hostile strings', 'zego:ZEGO demo', 'zego:Hostile strings']);
+  });
+
   it('looks a task id up only where it could live', () => {
     const where = (id: string) => lookupCandidates([tencent, zego], id).map((c) => `${c.accountId}:${c.product}`);
     assert.deepEqual(where('m9-bVVU7nhKM5X3GsED6KNGVG'), ['a1:trtc-recording', 'a1:trtc-relay', 'a1:css']);
