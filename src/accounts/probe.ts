@@ -10,8 +10,8 @@ import type { StopPermission } from '../model/taskStop';
 import type { SourceFactory } from '../sources/sourceRegistry';
 import type { StopperFactory } from '../tasks/taskStops';
 import { asMediaApiError } from '../tasks/apiErrors';
-import { productLabel } from '../tree/format';
-import type { Localize } from '../l10n/localize';
+import { productLabel } from '../display/labels';
+import type { Localizer } from '../display/localize';
 
 export interface ProbeResult {
   readonly product: Product;
@@ -20,23 +20,23 @@ export interface ProbeResult {
   readonly stop?: { readonly permission: StopPermission; readonly action: string; readonly needs?: string };
 }
 
-function stopReport(stop: NonNullable<ProbeResult['stop']>, t: Localize): string {
+function stopReport(stop: NonNullable<ProbeResult['stop']>, l10n: Localizer): string {
   switch (stop.permission.kind) {
     case 'allowed':
-      return t('may stop tasks');
+      return l10n.t('may stop tasks');
     case 'denied':
-      return stop.needs ? t('may not stop tasks (lacks {0})', stop.needs) : t('may not stop tasks ({0})', stop.permission.error.code);
+      return stop.needs ? l10n.t('may not stop tasks (lacks {0})', stop.needs) : l10n.t('may not stop tasks ({0})', stop.permission.error.code);
     case 'unknown':
-      return t('stop permission unknown ({0})', stop.permission.error.code);
+      return l10n.t('stop permission unknown ({0})', stop.permission.error.code);
   }
 }
 
 /** `TRTC Cloud Recording: answered, may stop tasks · GME Recording: AuthFailure.SignatureFailure (RequestId …)` */
-export function probeReport(results: readonly ProbeResult[], t: Localize): string {
+export function probeReport(results: readonly ProbeResult[], l10n: Localizer): string {
   return results
     .map((r) => {
-      const read = r.error ? r.error.summary() : t('answered');
-      return `${productLabel(r.product, t)}: ${r.stop && !r.error ? `${read}, ${stopReport(r.stop, t)}` : read}`;
+      const read = r.error ? r.error.summary() : l10n.t('answered');
+      return `${productLabel(r.product, l10n)}: ${r.stop && !r.error ? `${read}, ${stopReport(r.stop, l10n)}` : read}`;
     })
     .join(' · ');
 }

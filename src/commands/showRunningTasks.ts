@@ -4,7 +4,7 @@ import { isStoppable } from '../model/taskStop';
 import type { TaskStore } from '../model/taskStore';
 import { parseRunningTasksFilter, runningTasksFor } from '../status/model';
 import type { TaskDetailsPanels } from '../webview';
-import { taskPickRow } from '../webview/format';
+import { taskPickRow } from '../display/taskPick';
 import type { Command } from './command';
 import { CommandIds } from './ids';
 

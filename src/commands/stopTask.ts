@@ -13,12 +13,11 @@ import type { TaskKey } from '../model/task';
 import { isStoppable, type TaskStopper } from '../model/taskStop';
 import type { TaskStore } from '../model/taskStore';
 import type { TaskStops, StopResult } from '../tasks/taskStops';
-import { appIdLabel, productLabel, roomLabel, statusLabel } from '../webview/format';
+import { appIdLabel, productLabel, roomLabel, statusLabel } from '../display/labels';
 import { taskKeyFromCommandArg } from '../webview/identity';
-import { pickTask } from '../webview/pickTask';
 import type { Command } from './command';
 import { CommandIds } from './ids';
-import { showFailure } from './pick';
+import { pickTask, showFailure } from './pick';
 
 const t = vscode.l10n.t;
 

@@ -67,7 +67,6 @@ export class TaskStops {
         code: 'MissingCredentials',
         message: `No credentials are stored for the account of this task, or it is not set up for ${product}.`,
         retryable: false,
-        hint: 'Re-enter the credentials.',
       });
     }
     return found;
@@ -133,7 +132,6 @@ function notStoppable(key: TaskKey, entry: LedgerEntry | undefined): MediaApiErr
     code: 'NotRunning',
     message: entry ? `The task ${key.taskId} is ${entry.task.status}, not running.` : `The task ${key.taskId} is not in the task ledger.`,
     retryable: false,
-    hint: 'Refresh the task; only starting, running or paused tasks can be stopped.',
   });
 }
 
@@ -145,6 +143,5 @@ function asError(thrown: unknown, key: TaskKey): MediaApiError {
     code: 'ClientError',
     message: `${key.taskId}: ${thrown instanceof Error ? thrown.message : String(thrown)}`,
     retryable: false,
-    hint: 'See the log.',
   });
 }

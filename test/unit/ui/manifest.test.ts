@@ -104,6 +104,7 @@ describe('manifest and code agree', () => {
       'mediaTasks.readOnly',
       'mediaTasks.refreshIntervalSeconds',
       'mediaTasks.requestTimeoutSeconds',
+      'mediaTasks.sandbox.hostileStrings',
       'mediaTasks.statusBar.alwaysShow',
     ]);
   });
