@@ -15,7 +15,7 @@
   const root = /** @type {HTMLElement} */ (document.getElementById('root'));
   /** Closed sets: data never becomes a class name or an attribute value unless listed here. */
   const TONES = ['active', 'pending', 'done', 'error', 'unknown'];
-  const ACTIONS = ['refresh', 'openTask'];
+  const ACTIONS = ['refresh', 'openTask', 'openUrl'];
   let busy = false;
 
   /** @param {WebviewMessage} message */
@@ -136,7 +136,8 @@
         button.disabled = busy;
         button.addEventListener('click', () => post({ type: 'refresh' }));
       } else {
-        button.addEventListener('click', () => post({ type: 'openTask' }));
+        const type = action.id === 'openUrl' ? 'openUrl' : 'openTask';
+        button.addEventListener('click', () => post({ type }));
       }
       actions.append(button);
     }

@@ -31,6 +31,8 @@ export interface TencentDemoApp {
   readonly trtcRelayTaskIds: string[];
   /** The room each of those recording and relay tasks runs in, by task id. */
   readonly trtcTaskRooms: Record<string, string>;
+  /** The app's VOD: its SubAppId, and whether DescribeMediaInfos finds its media only with it. */
+  readonly vod: { readonly subAppId?: number; readonly required: boolean };
 }
 
 export interface ZegoDemoApp {

@@ -134,3 +134,15 @@ export function errorMessage(error: unknown): string {
   if (isMediaApiError(error)) return `${error.message} (${error.summary()})`;
   return error instanceof Error ? error.message : String(error);
 }
+
+/** `1.2 GB`, `340 kB`, `12 B` (decimal units, as the vendors' consoles show sizes), in the UI language. */
+export function formatBytes(bytes: number, locale: string): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+  let value = Math.max(0, bytes);
+  let i = 0;
+  while (value >= 1000 && i < units.length - 1) {
+    value /= 1000;
+    i++;
+  }
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: units[i], unitDisplay: 'short', maximumFractionDigits: i === 0 ? 0 : 1 }).format(value);
+}

@@ -1,7 +1,7 @@
 /** GME rooms: a room holds a recording task (TaskId above 2^53) while its live cycle is starting or running. */
 import { hash32, u64AboveSafe } from './hash';
 import { livePhase, slotAt, slotStart } from './schedule';
-import type { GmeRoom } from './world';
+import type { GmeRoom, TencentApp } from './world';
 
 export interface GmeTask {
   /** u64; emitted as a raw JSON integer, never through a JS number. */
@@ -13,11 +13,10 @@ export interface GmeTask {
   readonly unSubscribeUserIds: string[];
 }
 
-export function gmeCurrentTask(room: GmeRoom, nowMs: number): GmeTask | undefined {
-  if (!room.lane) return undefined;
-  const slot = slotAt(room.lane, nowMs);
-  const phase = livePhase(slotStart(room.lane, slot), nowMs);
-  if (phase !== 'starting' && phase !== 'running') return undefined;
+/** How many past cycles a TaskId is still looked up for (DescribeRecordInfo). */
+const RECOGNISED_SLOTS = 6;
+
+function gmeTaskAt(room: GmeRoom, slot: number): GmeTask {
   const h = hash32(room.key, slot, 'gme');
   const list = ['3342', String(1000 + (h % 9000))];
   return {
@@ -26,4 +25,33 @@ export function gmeCurrentTask(room: GmeRoom, nowMs: number): GmeTask | undefine
     subscribeUserIds: h % 3 === 1 ? list : [],
     unSubscribeUserIds: h % 3 === 2 ? list : [],
   };
+}
+
+export function gmeCurrentTask(room: GmeRoom, nowMs: number): GmeTask | undefined {
+  if (!room.lane) return undefined;
+  const slot = slotAt(room.lane, nowMs);
+  const phase = livePhase(slotStart(room.lane, slot), nowMs);
+  if (phase !== 'starting' && phase !== 'running') return undefined;
+  return gmeTaskAt(room, slot);
+}
+
+export interface FoundGmeTask {
+  readonly room: GmeRoom;
+  readonly task: GmeTask;
+  /** When the task's cycle began (it starts recording after the starting phase). */
+  readonly startMs: number;
+}
+
+/** The app's task with this id, among the recent cycles of every room that records. */
+export function findGmeTask(app: TencentApp, taskId: bigint, nowMs: number): FoundGmeTask | undefined {
+  for (const room of app.gmeRooms) {
+    if (!room.lane) continue;
+    const latest = slotAt(room.lane, nowMs);
+    for (let slot = latest; slot > latest - RECOGNISED_SLOTS; slot--) {
+      const startMs = slotStart(room.lane, slot);
+      if (startMs > nowMs || u64AboveSafe(room.key, slot, 'gme-task') !== taskId) continue;
+      return { room, task: gmeTaskAt(room, slot), startMs };
+    }
+  }
+  return undefined;
 }

@@ -58,11 +58,26 @@ export function zegoTasksInWindow(app: ZegoApp, fromMs: number, toMs: number, ro
   );
 }
 
+/** 16 characters, like ZEGO's own (`YRHu6-E4IyvEAAAD`). */
+export function zegoTaskId(ref: ZegoTaskRef): string {
+  return opaqueId(16, 'base64url', ref.room.key, ref.occurrence.slot, 'zego');
+}
+
 export function zegoTaskRecord(ref: ZegoTaskRef, nowMs: number): ZegoTaskRecord {
   return {
     RecordBeginTimestamp: ref.occurrence.beginMs,
-    TaskId: opaqueId(16, 'base64url', ref.room.key, ref.occurrence.slot, 'zego'),
+    TaskId: zegoTaskId(ref),
     RoomId: ref.room.roomId,
     Status: zegoTaskStatus(ref, nowMs),
   };
+}
+
+/** DescribeRecordStatus and DescribeTasks only know tasks that began within the last 3 days. */
+export const ZEGO_QUERY_WINDOW_MS = 3 * 86_400_000;
+
+/** The app's task with this id that began within the last 3 days. */
+export function findZegoTask(app: ZegoApp, taskId: string, nowMs: number): ZegoTaskRef | undefined {
+  return zegoTasksInWindow(app, nowMs - ZEGO_QUERY_WINDOW_MS, nowMs, undefined, nowMs).find(
+    (ref) => zegoTaskId(ref) === taskId,
+  );
 }

@@ -6,15 +6,19 @@
  */
 import type { TencentAction, TencentService } from './action';
 import { cssDescribeRecordTask } from './cssDescribeRecordTask';
+import { gmeDescribeRecordInfo } from './gmeDescribeRecordInfo';
 import { gmeDescribeTaskInfo } from './gmeDescribeTaskInfo';
 import { trtcDescribeCloudRecording } from './trtcDescribeCloudRecording';
 import { trtcDescribeStreamIngest } from './trtcDescribeStreamIngest';
+import { vodDescribeMediaInfos } from './vodDescribeMediaInfos';
 
 export const TENCENT_ACTIONS: readonly TencentAction[] = [
   gmeDescribeTaskInfo,
   trtcDescribeCloudRecording,
   trtcDescribeStreamIngest,
   cssDescribeRecordTask,
+  gmeDescribeRecordInfo,
+  vodDescribeMediaInfos,
 ];
 
 function isService(name: string): name is TencentService {

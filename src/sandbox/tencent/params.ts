@@ -6,7 +6,10 @@ import { TencentApiError } from './errors';
 
 export interface ParamSpec {
   readonly name: string;
-  readonly type: 'integer' | 'string';
+  /** `u64`: a JSON integer of up to 20 digits (GME TaskId), kept as a bigint; `strings`: an array of strings. */
+  readonly type: 'integer' | 'string' | 'u64' | 'strings';
+  /** `strings` only: most items allowed. */
+  readonly maxItems?: number;
   readonly required: boolean;
   /** Code when a required parameter is absent (`MissingParameter.SdkAppId`, or plain `MissingParameter`). */
   readonly missing: string;
@@ -14,8 +17,19 @@ export interface ParamSpec {
   readonly invalid: string;
 }
 
+type ParamValue = string | number | bigint | readonly string[];
+
 export class Params {
-  constructor(private readonly values: ReadonlyMap<string, string | number>) {}
+  constructor(private readonly values: ReadonlyMap<string, ParamValue>) {}
+
+  /** A required u64. */
+  u64(name: string): bigint {
+    return this.values.get(name) as bigint;
+  }
+
+  strings(name: string): readonly string[] {
+    return (this.values.get(name) as readonly string[] | undefined) ?? [];
+  }
 
   /** A required integer (presence was checked against the spec). */
   int(name: string): number {
@@ -35,8 +49,20 @@ export class Params {
   }
 }
 
-function coerce(spec: ParamSpec, raw: unknown, fromQuery: boolean): string | number | undefined {
+const U64_MAX = (1n << 64n) - 1n;
+
+function coerce(spec: ParamSpec, raw: unknown, fromQuery: boolean): ParamValue | undefined {
   if (spec.type === 'string') return typeof raw === 'string' && raw !== '' ? raw : undefined;
+  if (spec.type === 'strings') {
+    if (!Array.isArray(raw) || raw.length === 0 || !raw.every((item) => typeof item === 'string' && item !== '')) return undefined;
+    return raw as string[];
+  }
+  if (spec.type === 'u64') {
+    const text = fromQuery ? raw : typeof raw === 'bigint' || (typeof raw === 'number' && Number.isSafeInteger(raw)) ? String(raw) : undefined;
+    if (typeof text !== 'string' || !/^\d{1,20}$/.test(text)) return undefined;
+    const value = BigInt(text);
+    return value <= U64_MAX ? value : undefined;
+  }
   if (fromQuery) return typeof raw === 'string' && /^-?\d{1,16}$/.test(raw) && Number.isSafeInteger(Number(raw)) ? Number(raw) : undefined;
   return typeof raw === 'number' && Number.isSafeInteger(raw) ? raw : undefined;
 }
@@ -48,7 +74,7 @@ export function readParams(specs: readonly ParamSpec[], source: Record<string, u
       throw new TencentApiError('UnknownParameter', `The parameter \`${name}\` is not recognized.`);
     }
   }
-  const values = new Map<string, string | number>();
+  const values = new Map<string, ParamValue>();
   for (const spec of specs) {
     const raw = source[spec.name];
     // null counts as absent: the SDKs strip nulls, hand-written clients sometimes send them.
@@ -59,6 +85,9 @@ export function readParams(specs: readonly ParamSpec[], source: Record<string, u
     const value = coerce(spec, raw, fromQuery);
     if (value === undefined) {
       throw new TencentApiError(spec.invalid, `The value of parameter \`${spec.name}\` is invalid: ${spec.type} expected.`);
+    }
+    if (Array.isArray(value) && spec.maxItems !== undefined && value.length > spec.maxItems) {
+      throw new TencentApiError(spec.invalid, `The parameter \`${spec.name}\` may hold at most ${spec.maxItems} items.`);
     }
     values.set(spec.name, value);
   }
