@@ -393,7 +393,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       }
       const now = this.now();
       const hours = node.product === 'css' ? listingHours(this.deps.filter.get(), this.deps.defaultHours()) : Number.POSITIVE_INFINITY;
-      const query = { startMs: listingStartMs(source, now, hours), endMs: listingEndMs(source.product, now), statuses: 'all' as const };
+      const query = { startMs: listingStartMs(source, now, hours), endMs: listingEndMs(source, now), statuses: 'all' as const };
       pager = new ListingPager(source, query, (tasks) => this.deps.ledger.record(tasks), listingBatch(source.product));
       this.pagers.set(node.id, pager);
     }
