@@ -15,6 +15,7 @@ export const GENERIC_HINTS: Readonly<Record<ApiErrorKind, string>> = {
   notFound: 'The room or task does not exist (any more).',
   taskEnded: 'The task has ended, so the vendor no longer answers for it; its last snapshot is kept.',
   serviceNotActivated: 'The product is not activated (or is suspended) for this account; enable it in the console.',
+  unsupported: 'This operation is not supported for this account or API (the credentials themselves were accepted).',
   vendor: "See the vendor's message.",
 };
 
