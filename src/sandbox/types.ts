@@ -31,6 +31,8 @@ export interface TencentDemoApp {
   readonly trtcRelayTaskIds: string[];
   /** The room each of those recording and relay tasks runs in, by task id. */
   readonly trtcTaskRooms: Record<string, string>;
+  /** A key of the same account that CAM allows to describe tasks but not to stop them. */
+  readonly readOnlyKey: { readonly secretId: string; readonly secretKey: string };
 }
 
 export interface ZegoDemoApp {
@@ -102,6 +104,8 @@ export interface BulkTaskRequest {
   readonly startMs?: number;
   /** Window end, Unix ms. Defaults to one minute before now. */
   readonly endMs?: number;
+  /** CSS: how many of the batch's newest tasks are still running (scheduled to end an hour from now). */
+  readonly running?: number;
 }
 
 interface BulkTaskSetBase {

@@ -7,6 +7,7 @@ import { entryStartMs, type LedgerEntry } from '../model/ledgerEntry';
 import type { Product, TaskKey, TaskStatus, Vendor } from '../model/task';
 import { statusLabel as sharedStatusLabel } from '../l10n/labels';
 import type { Localizer, TimeContext } from './localize';
+import { panelText } from '../display/vendorText';
 
 export function vendorLabel(vendor: Vendor, l10n: Localizer): string {
   return vendor === 'tencent' ? l10n.t('Tencent Cloud') : l10n.t('ZEGO');
@@ -53,13 +54,9 @@ export function taskTitle(key: TaskKey, l10n: Localizer): string {
   return l10n.t('Task {0} ({1})', visibleString(shortId(key.taskId)), productLabel(key.product, l10n));
 }
 
-// Characters that are invisible or reorder text (bidi overrides, zero-width joiners, C0/C1 controls):
-// shown escaped wherever a raw value is displayed, so "Trojan Source" style ids cannot disguise themselves.
-const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/gu;
-
-/** `s` with invisible and direction-changing characters written as `\u{…}` escapes. */
+/** `s` with invisible and direction-changing characters written as `\u{…}` escapes (whole, for the panels). */
 export function visibleString(s: string): string {
-  return s.replace(INVISIBLE, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
+  return panelText(s);
 }
 
 function unit(locale: string, name: 'day' | 'hour' | 'minute' | 'second', value: number): string {

@@ -17,6 +17,7 @@ export function demoCredentials(world: World, nowMs: number): DemoCredentials {
       trtcRecordingTaskIds: currentTrtcTaskIds(app, 'recording', nowMs),
       trtcRelayTaskIds: currentTrtcTaskIds(app, 'relay', nowMs),
       trtcTaskRooms: currentTrtcTaskRooms(app, nowMs),
+      readOnlyKey: { secretId: app.readOnlySecretId, secretKey: app.readOnlySecretKey },
     })),
     zego: world.zego.map((app) => ({ label: app.label, appId: app.appId, serverSecret: app.serverSecret })),
   };

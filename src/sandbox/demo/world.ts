@@ -6,12 +6,22 @@ import type { TencentDemoApp, ZegoDemoApp } from '../types';
 import { HOSTILE, HOSTILE_LABEL } from './hostile';
 import { hash32, opaqueId } from './hash';
 import { LIVE_PERIOD_MS, staggeredLanes, type Lane } from './schedule';
+import { StopLedger } from './stops';
 
 /** When a lane's tasks happen: live cycles, a slower history cadence, or a fixed bulk batch. */
 export type Schedule =
   | { readonly kind: 'live'; readonly lane: Lane }
   | { readonly kind: 'history'; readonly lane: Lane }
-  | { readonly kind: 'bulk'; readonly startMs: number; readonly endMs: number; readonly count: number; readonly granularityMs: number };
+  | {
+      readonly kind: 'bulk';
+      readonly startMs: number;
+      readonly endMs: number;
+      readonly count: number;
+      readonly granularityMs: number;
+      /** The newest `running` tasks end at `runningUntilMs` instead (still running for a while). */
+      readonly running?: number;
+      readonly runningUntilMs?: number;
+    };
 
 /** A TRTC room whose recording (or relay) task restarts every live cycle. */
 export interface TrtcLane extends Lane {
@@ -59,12 +69,19 @@ export interface TencentApp
   readonly relayLanes: readonly TrtcLane[];
   /** Grows when bulk batches are added. */
   readonly cssStreams: CssStream[];
+  /** A second key of the same account whose CAM policy allows the Describe actions only. */
+  readonly readOnlySecretId: string;
+  readonly readOnlySecretKey: string;
+  /** Tasks of this app ended by a stop action. */
+  readonly stops: StopLedger;
 }
 
 export interface ZegoApp extends ZegoDemoApp {
   readonly key: string;
   /** Grows when bulk batches are added. */
   readonly rooms: ZegoRoom[];
+  /** Tasks of this app ended by StopRecord. */
+  readonly stops: StopLedger;
 }
 
 export interface World {
@@ -228,6 +245,9 @@ function tencentApp(seed: number, spec: TencentSpec, index: number): TencentApp 
     recordingLanes: trtcLanes(seed, spec, 'rec', spec.recordingRooms),
     relayLanes: trtcLanes(seed, spec, 'relay', spec.relayRooms),
     cssStreams: cssStreams(seed, spec, cssDomain),
+    readOnlySecretId: `AKID${opaqueId(32, 'alnum', seed, spec.key, 'readOnlySecretId')}`,
+    readOnlySecretKey: opaqueId(32, 'alnum', seed, spec.key, 'readOnlySecretKey'),
+    stops: new StopLedger(),
   };
 }
 
@@ -250,6 +270,7 @@ function zegoApp(seed: number, spec: ZegoSpec, index: number): ZegoApp {
     appId: 1_000_000_000 + index * 10_000_000 + (hash32(seed, spec.key, 'appId') % 10_000_000),
     serverSecret: opaqueId(32, 'hex', seed, spec.key, 'serverSecret'),
     rooms,
+    stops: new StopLedger(),
   };
 }
 
@@ -278,8 +299,19 @@ export function buildWorld(seed: number): World {
   };
 }
 
-export function tencentAppBySecretId(world: World, secretId: string): TencentApp | undefined {
-  return [...world.tencent, world.bulkTencent].find((app) => app.secretId === secretId);
+/** One SecretId's app, key and whether its CAM policy is the read-only one. */
+export interface TencentKey {
+  readonly app: TencentApp;
+  readonly secretKey: string;
+  readonly readOnly: boolean;
+}
+
+export function tencentKeyBySecretId(world: World, secretId: string): TencentKey | undefined {
+  for (const app of [...world.tencent, world.bulkTencent]) {
+    if (app.secretId === secretId) return { app, secretKey: app.secretKey, readOnly: false };
+    if (app.readOnlySecretId === secretId) return { app, secretKey: app.readOnlySecretKey, readOnly: true };
+  }
+  return undefined;
 }
 
 export function zegoAppById(world: World, appId: number): ZegoApp | undefined {

@@ -12,7 +12,7 @@ import { ShapeError } from './fields';
 import { hintFor } from './hints';
 import type { RateLimiterRegistry } from './rateLimiter';
 import type { Redactor } from './redact';
-import { withRetry, type RetryDeps } from './retry';
+import { isNotAppliedRejection, withRetry, type RetryDeps } from './retry';
 import { transportError, type Transport, type TransportResponse } from './transport';
 
 export interface SignedCallDeps {
@@ -45,6 +45,11 @@ export interface CallSpec<T> {
    * (undocumented shape). `clockSkew` errors trigger one re-signed attempt.
    */
   interpret(response: TransportResponse): { readonly value: T; readonly requestId?: string };
+  /**
+   * A write (stopping a task): sent again only after a rejection the vendor makes before processing
+   * (rate limit, expired signature), never after a timeout or a garbled answer.
+   */
+  readonly write?: boolean;
 }
 
 export async function signedCall<T>(deps: SignedCallDeps, spec: CallSpec<T>, signal?: AbortSignal): Promise<T> {
@@ -80,7 +85,7 @@ export async function signedCall<T>(deps: SignedCallDeps, spec: CallSpec<T>, sig
     onRetry: (error, n, delayMs) => deps.logger.info(deps.redact(`${tag} retry ${n} in ${delayMs} ms: ${error.code}`)),
   };
   try {
-    return await withRetry(attempt, retryDeps, signal);
+    return await withRetry(attempt, retryDeps, signal, spec.write ? isNotAppliedRejection : undefined);
   } catch (thrown) {
     throw redacted(asMediaApiError(spec, thrown, undefined), deps.redact);
   }

@@ -35,6 +35,7 @@ export class ZegoClient {
     params: Readonly<Record<string, unknown>>,
     read: (data: RawObject) => T,
     signal?: AbortSignal,
+    options: { readonly write?: boolean } = {},
   ): Promise<ZegoAnswer<T>> {
     const base = new URL(this.account.endpoint ?? ZEGO_CLOUD_RECORD_BASE);
     const body = JSON.stringify(params);
@@ -68,6 +69,7 @@ export class ZegoClient {
           const safeId = requestId === undefined ? undefined : this.deps.redact(requestId);
           return { value: { value: read(data), requestId: safeId }, requestId: safeId };
         },
+        write: options.write,
       },
       signal,
     );
