@@ -102,6 +102,7 @@ describe('manifest and code agree', () => {
       'mediaTasks.notifications',
       'mediaTasks.refreshIntervalSeconds',
       'mediaTasks.requestTimeoutSeconds',
+      'mediaTasks.sandbox.hostileStrings',
       'mediaTasks.statusBar.alwaysShow',
     ]);
   });
