@@ -17,6 +17,8 @@ export interface SandboxOptions {
 
 export interface TencentDemoApp {
   readonly label: string;
+  /** Test data: its vendor strings are the hostile ones (markup, script breakouts, bidi overrides), not a realistic demo. */
+  readonly hostileStrings: boolean;
   readonly secretId: string;
   readonly secretKey: string;
   readonly region: string;
@@ -33,10 +35,14 @@ export interface TencentDemoApp {
   readonly trtcTaskRooms: Record<string, string>;
   /** The app's VOD: its SubAppId, and whether DescribeMediaInfos finds its media only with it. */
   readonly vod: { readonly subAppId?: number; readonly required: boolean };
+  /** A key of the same account that CAM allows to describe tasks but not to stop them. */
+  readonly readOnlyKey: { readonly secretId: string; readonly secretKey: string };
 }
 
 export interface ZegoDemoApp {
   readonly label: string;
+  /** Test data: its vendor strings are the hostile ones (markup, script breakouts, bidi overrides), not a realistic demo. */
+  readonly hostileStrings: boolean;
   readonly appId: number;
   readonly serverSecret: string;
 }
@@ -104,6 +110,8 @@ export interface BulkTaskRequest {
   readonly startMs?: number;
   /** Window end, Unix ms. Defaults to one minute before now. */
   readonly endMs?: number;
+  /** CSS: how many of the batch's newest tasks are still running (scheduled to end an hour from now). */
+  readonly running?: number;
 }
 
 interface BulkTaskSetBase {

@@ -4,28 +4,11 @@
  * the whole URL only leaves through the copy button and the explicit Open URL action.
  */
 import { maskedUrl } from '../model/files';
-import type { FileState, StorageFile } from '../model/task';
-import { formatBytes, formatDuration, formatEpochMs, visibleString } from './format';
-import type { Localizer, TimeContext } from './localize';
-
-export function fileStateLabel(state: FileState | undefined, l10n: Localizer): string {
-  switch (state) {
-    case 'recording':
-      return l10n.t('Recording');
-    case 'processing':
-      return l10n.t('Transcoding');
-    case 'uploading':
-      return l10n.t('Uploading');
-    case 'uploaded':
-      return l10n.t('Uploaded');
-    case 'backup':
-      return l10n.t('On the vendor’s backup storage');
-    case 'failed':
-      return l10n.t('Upload failed');
-    case undefined:
-      return l10n.t('not reported');
-  }
-}
+import type { StorageFile } from '../model/task';
+import { fileStateLabel, formatBytes } from '../display/files';
+import type { Localizer, TimeContext } from '../display/localize';
+import { visibleString } from '../display/text';
+import { formatDuration, formatEpochMs } from '../display/time';
 
 export interface FileFieldSink {
   text(label: string, value: string, copy?: boolean): void;

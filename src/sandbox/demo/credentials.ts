@@ -8,6 +8,7 @@ export function demoCredentials(world: World, nowMs: number): DemoCredentials {
   return {
     tencent: world.tencent.map((app) => ({
       label: app.label,
+      hostileStrings: app.hostileStrings,
       secretId: app.secretId,
       secretKey: app.secretKey,
       region: app.region,
@@ -19,7 +20,8 @@ export function demoCredentials(world: World, nowMs: number): DemoCredentials {
       trtcRelayTaskIds: currentTrtcTaskIds(app, 'relay', nowMs),
       trtcTaskRooms: currentTrtcTaskRooms(app, nowMs),
       vod: vodSubApp(app),
+      readOnlyKey: { secretId: app.readOnlySecretId, secretKey: app.readOnlySecretKey },
     })),
-    zego: world.zego.map((app) => ({ label: app.label, appId: app.appId, serverSecret: app.serverSecret })),
+    zego: world.zego.map((app) => ({ label: app.label, hostileStrings: app.hostileStrings, appId: app.appId, serverSecret: app.serverSecret })),
   };
 }

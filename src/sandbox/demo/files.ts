@@ -6,8 +6,8 @@
  * on backup storage or lost).
  */
 import { hash32, opaqueId, unit } from './hash';
-import { LIVE_RUNNING_MS, LIVE_STARTING_MS } from './schedule';
-import type { GmeTask } from './gme';
+import { LIVE_STARTING_MS } from './schedule';
+import type { FoundGmeTask } from './gme';
 import type { ZegoTaskRef } from './zego';
 
 const SECOND = 1000;
@@ -50,13 +50,13 @@ function signedObjectUrl(host: string, path: string, key: string, slot: number, 
 }
 
 /** ZEGO files of a task: one per publishing user, or one mixed file; none before anyone published. */
-export function zegoTaskFiles(appId: number, taskId: string, ref: ZegoTaskRef, nowMs: number): ZegoFileRecord[] {
+export function zegoTaskFiles(appId: number, taskId: string, ref: ZegoTaskRef, endMs: number, nowMs: number): ZegoFileRecord[] {
   const { room, occurrence } = ref;
   const h = hash32(room.key, occurrence.slot, 'files');
   const mixed = h % 4 === 0;
   const streams = mixed ? [`mix_${room.roomId}`] : Array.from({ length: 1 + (h % 3) }, (_, i) => `stream_${room.roomId}_${i}`);
   const recordFrom = occurrence.beginMs + (room.schedule.kind === 'live' ? LIVE_STARTING_MS : 0);
-  const end = occurrence.endMs;
+  const end = endMs;
   const files: ZegoFileRecord[] = [];
   streams.forEach((streamId, i) => {
     const begin = recordFrom + i * 20 * SECOND + (hash32(room.key, occurrence.slot, streamId) % 5000);
@@ -109,19 +109,17 @@ export const GME_RECORD_INFO_KEPT_MS = 10 * 60 * SECOND;
 export const GME_USERS = ['3342', '5120', '7781'] as const;
 
 /** GME files of a task: per user (mode 1), one mixed file with UserId "0" (mode 2), or both (mode 3). */
-export function gmeTaskFiles(bizId: number, roomId: string, task: GmeTask, startMs: number, key: string, nowMs: number): GmeFileRecord[] {
-  const runningFrom = startMs + LIVE_STARTING_MS;
-  const end = runningFrom + LIVE_RUNNING_MS;
-  if (nowMs < runningFrom) return [];
-  const count = 1 + (hash32(key, String(task.taskId), 'users') % GME_USERS.length);
+export function gmeTaskFiles(bizId: number, task: FoundGmeTask, endMs: number, nowMs: number): GmeFileRecord[] {
+  const runningFrom = task.startMs + LIVE_STARTING_MS;
+  if (nowMs < runningFrom || endMs <= runningFrom) return [];
+  const count = 1 + (hash32(task.room.key, String(task.taskId), 'users') % GME_USERS.length);
   const users = task.recordMode === 2 ? [] : GME_USERS.slice(0, count);
   const ids = task.recordMode === 1 ? [...users] : [...users, '0'];
-  const status = gmeStatusAfter(nowMs - end);
+  const status = gmeStatusAfter(nowMs - endMs);
   return ids.map((userId) => ({
     UserId: userId,
-    FileName: `/${bizId}_${roomId}_${task.taskId}_${userId}`,
+    FileName: `/${bizId}_${task.room.roomId}_${task.taskId}_${userId}`,
     RecordBeginTime: Math.floor(runningFrom / SECOND),
     RecordStatus: status,
   }));
 }
-

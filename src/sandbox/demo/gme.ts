@@ -1,6 +1,7 @@
 /** GME rooms: a room holds a recording task (TaskId above 2^53) while its live cycle is starting or running. */
 import { hash32, u64AboveSafe } from './hash';
 import { livePhase, slotAt, slotStart } from './schedule';
+import type { StopLedger } from './stops';
 import type { GmeRoom, TencentApp } from './world';
 
 export interface GmeTask {
@@ -13,33 +14,35 @@ export interface GmeTask {
   readonly unSubscribeUserIds: string[];
 }
 
-/** How many past cycles a TaskId is still looked up for (DescribeRecordInfo). */
-const RECOGNISED_SLOTS = 6;
-
-function gmeTaskAt(room: GmeRoom, slot: number): GmeTask {
+/** The room's ongoing task; a task ended by StopRecord is gone from the room at once. */
+export function gmeCurrentTask(room: GmeRoom, nowMs: number, stops: StopLedger): GmeTask | undefined {
+  if (!room.lane) return undefined;
+  const slot = slotAt(room.lane, nowMs);
+  const phase = livePhase(slotStart(room.lane, slot), nowMs);
+  if (phase !== 'starting' && phase !== 'running') return undefined;
+  const taskId = u64AboveSafe(room.key, slot, 'gme-task');
+  if (stops.stopTime(taskId.toString(), nowMs) !== undefined) return undefined;
   const h = hash32(room.key, slot, 'gme');
   const list = ['3342', String(1000 + (h % 9000))];
   return {
-    taskId: u64AboveSafe(room.key, slot, 'gme-task'),
+    taskId,
     recordMode: ((h % 3) + 1) as 1 | 2 | 3,
     subscribeUserIds: h % 3 === 1 ? list : [],
     unSubscribeUserIds: h % 3 === 2 ? list : [],
   };
 }
 
-export function gmeCurrentTask(room: GmeRoom, nowMs: number): GmeTask | undefined {
-  if (!room.lane) return undefined;
-  const slot = slotAt(room.lane, nowMs);
-  const phase = livePhase(slotStart(room.lane, slot), nowMs);
-  if (phase !== 'starting' && phase !== 'running') return undefined;
-  return gmeTaskAt(room, slot);
-}
+/** How many past cycles a TaskId is still looked up for (DescribeRecordInfo). */
+const RECOGNISED_SLOTS = 6;
 
 export interface FoundGmeTask {
   readonly room: GmeRoom;
-  readonly task: GmeTask;
-  /** When the task's cycle began (it starts recording after the starting phase). */
+  readonly taskId: bigint;
+  readonly recordMode: 1 | 2 | 3;
+  /** When the task's cycle began (it records from the end of the starting phase). */
   readonly startMs: number;
+  /** When StopRecord ended it, if it did. */
+  readonly stoppedMs?: number;
 }
 
 /** The app's task with this id, among the recent cycles of every room that records. */
@@ -50,7 +53,8 @@ export function findGmeTask(app: TencentApp, taskId: bigint, nowMs: number): Fou
     for (let slot = latest; slot > latest - RECOGNISED_SLOTS; slot--) {
       const startMs = slotStart(room.lane, slot);
       if (startMs > nowMs || u64AboveSafe(room.key, slot, 'gme-task') !== taskId) continue;
-      return { room, task: gmeTaskAt(room, slot), startMs };
+      const recordMode = ((hash32(room.key, slot, 'gme') % 3) + 1) as 1 | 2 | 3;
+      return { room, taskId, recordMode, startMs, stoppedMs: app.stops.stopTime(taskId.toString(), nowMs) };
     }
   }
   return undefined;

@@ -6,10 +6,14 @@
  */
 import type { TencentAction, TencentService } from './action';
 import { cssDescribeRecordTask } from './cssDescribeRecordTask';
+import { cssStopRecordTask } from './cssStopRecordTask';
 import { gmeDescribeRecordInfo } from './gmeDescribeRecordInfo';
 import { gmeDescribeTaskInfo } from './gmeDescribeTaskInfo';
+import { gmeStopRecord } from './gmeStopRecord';
+import { trtcDeleteCloudRecording } from './trtcDeleteCloudRecording';
 import { trtcDescribeCloudRecording } from './trtcDescribeCloudRecording';
 import { trtcDescribeStreamIngest } from './trtcDescribeStreamIngest';
+import { trtcStopStreamIngest } from './trtcStopStreamIngest';
 import { vodDescribeMediaInfos } from './vodDescribeMediaInfos';
 
 export const TENCENT_ACTIONS: readonly TencentAction[] = [
@@ -17,6 +21,10 @@ export const TENCENT_ACTIONS: readonly TencentAction[] = [
   trtcDescribeCloudRecording,
   trtcDescribeStreamIngest,
   cssDescribeRecordTask,
+  trtcDeleteCloudRecording,
+  trtcStopStreamIngest,
+  cssStopRecordTask,
+  gmeStopRecord,
   gmeDescribeRecordInfo,
   vodDescribeMediaInfos,
 ];

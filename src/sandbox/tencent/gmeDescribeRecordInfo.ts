@@ -20,11 +20,11 @@ export const gmeDescribeRecordInfo: TencentAction = {
   handle({ app, params, nowMs }) {
     if (params.int('BizId') !== app.gmeBizId) throw new TencentApiError('InvalidParameterValue.InvalidBizId', 'Invalid BizId.');
     const found = findGmeTask(app, params.u64('TaskId'), nowMs);
-    const endMs = found ? found.startMs + LIVE_STARTING_MS + LIVE_RUNNING_MS : 0;
+    // A task ended by StopRecord ends its files then too.
+    const endMs = found ? Math.min(found.startMs + LIVE_STARTING_MS + LIVE_RUNNING_MS, found.stoppedMs ?? Infinity) : 0;
     if (!found || nowMs > endMs + GME_RECORD_INFO_KEPT_MS) {
       throw new TencentApiError('ResourceNotFound.TaskNotFound', 'The task ID does not exist.');
     }
-    const files = gmeTaskFiles(app.gmeBizId, found.room.roomId, found.task, found.startMs, found.room.key, nowMs);
-    return { RecordInfo: files, RecordMode: found.task.recordMode, RoomId: found.room.roomId };
+    return { RecordInfo: gmeTaskFiles(app.gmeBizId, found, endMs, nowMs), RecordMode: found.recordMode, RoomId: found.room.roomId };
   },
 };

@@ -6,9 +6,9 @@ import { TencentApiError } from './errors';
 
 export interface ParamSpec {
   readonly name: string;
-  /** `u64`: a JSON integer of up to 20 digits (GME TaskId), kept as a bigint; `strings`: an array of strings. */
-  readonly type: 'integer' | 'string' | 'u64' | 'strings';
-  /** `strings` only: most items allowed. */
+  /** `u64`: an unsigned 64-bit JSON integer (GME TaskId), kept as a bigint, never rounded through a number. */
+  readonly type: 'integer' | 'u64' | 'string' | 'strings';
+  /** `strings` (an array of non-empty strings) only: most items allowed. */
   readonly maxItems?: number;
   readonly required: boolean;
   /** Code when a required parameter is absent (`MissingParameter.SdkAppId`, or plain `MissingParameter`). */
@@ -22,7 +22,6 @@ type ParamValue = string | number | bigint | readonly string[];
 export class Params {
   constructor(private readonly values: ReadonlyMap<string, ParamValue>) {}
 
-  /** A required u64. */
   u64(name: string): bigint {
     return this.values.get(name) as bigint;
   }
@@ -49,19 +48,22 @@ export class Params {
   }
 }
 
-const U64_MAX = (1n << 64n) - 1n;
+const U64_MAX = 2n ** 64n - 1n;
+
+function u64(raw: unknown, fromQuery: boolean): bigint | undefined {
+  let value: bigint | undefined;
+  if (typeof raw === 'bigint') value = raw;
+  else if (typeof raw === 'number' && Number.isSafeInteger(raw)) value = BigInt(raw);
+  else if (fromQuery && typeof raw === 'string' && /^\d{1,20}$/.test(raw)) value = BigInt(raw);
+  return value !== undefined && value >= 0n && value <= U64_MAX ? value : undefined;
+}
 
 function coerce(spec: ParamSpec, raw: unknown, fromQuery: boolean): ParamValue | undefined {
   if (spec.type === 'string') return typeof raw === 'string' && raw !== '' ? raw : undefined;
+  if (spec.type === 'u64') return u64(raw, fromQuery);
   if (spec.type === 'strings') {
     if (!Array.isArray(raw) || raw.length === 0 || !raw.every((item) => typeof item === 'string' && item !== '')) return undefined;
     return raw as string[];
-  }
-  if (spec.type === 'u64') {
-    const text = fromQuery ? raw : typeof raw === 'bigint' || (typeof raw === 'number' && Number.isSafeInteger(raw)) ? String(raw) : undefined;
-    if (typeof text !== 'string' || !/^\d{1,20}$/.test(text)) return undefined;
-    const value = BigInt(text);
-    return value <= U64_MAX ? value : undefined;
   }
   if (fromQuery) return typeof raw === 'string' && /^-?\d{1,16}$/.test(raw) && Number.isSafeInteger(Number(raw)) ? Number(raw) : undefined;
   return typeof raw === 'number' && Number.isSafeInteger(raw) ? raw : undefined;

@@ -19,7 +19,6 @@ function zegoRequestId(): string {
 export const ZEGO_RATE_LIMITED = 300000003;
 export const ZEGO_INVALID_PARAMETER = 300000004;
 export const ZEGO_SYSTEM_ERROR = 300010000;
-export const ZEGO_TASK_NOT_FOUND = 300001000;
 
 export function zegoSuccess(data: Record<string, unknown>): VendorReply {
   return {

@@ -71,9 +71,22 @@ export class PacedRateLimiter {
   }
 }
 
-/** Documented per-action limits: 20/s for every Tencent action, 10/s for ZEGO DescribeTasks. */
-export function documentedLimit(vendor: Vendor): number {
-  return vendor === 'tencent' ? 20 : 10;
+/**
+ * ZEGO actions whose page documents another limit than DescribeTasks' 10/s: StopRecord "50 times/second"
+ * (https://www.zegocloud.com/docs/cloud-recording-server/stop-record).
+ */
+const ZEGO_ACTION_LIMITS: Readonly<Record<string, number>> = { StopRecord: 50 };
+
+/**
+ * Tencent actions whose page documents another limit than the usual 20/s: VOD DescribeMediaInfos
+ * "100 requests per second" (https://www.tencentcloud.com/document/api/266/34181).
+ */
+const TENCENT_ACTION_LIMITS: Readonly<Record<string, number>> = { DescribeMediaInfos: 100 };
+
+/** Documented per-action limits: 20/s for Tencent and 10/s for ZEGO, unless listed above. */
+export function documentedLimit(vendor: Vendor, action?: string): number {
+  const table = vendor === 'tencent' ? TENCENT_ACTION_LIMITS : ZEGO_ACTION_LIMITS;
+  return (action !== undefined ? table[action] : undefined) ?? (vendor === 'tencent' ? 20 : 10);
 }
 
 /** Limiters keyed by `vendor/action`. One registry per process (see `sharedLimiters`). */
@@ -86,7 +99,7 @@ export class RateLimiterRegistry {
     const key = `${vendor}/${action}`;
     let limiter = this.limiters.get(key);
     if (!limiter) {
-      limiter = new PacedRateLimiter(documentedLimit(vendor), DEFAULT_WINDOW_MS, this.clock);
+      limiter = new PacedRateLimiter(documentedLimit(vendor, action), DEFAULT_WINDOW_MS, this.clock);
       this.limiters.set(key, limiter);
     }
     return limiter;

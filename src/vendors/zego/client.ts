@@ -24,12 +24,18 @@ export class ZegoClient {
     private readonly nonce: () => string = zegoNonce,
   ) {}
 
+  /** How far this endpoint's clock is ahead of ours, as far as its `Date` headers taught us. */
+  clockOffsetMs(): number {
+    return this.deps.clockOffsets.offset(new URL(this.account.endpoint ?? ZEGO_CLOUD_RECORD_BASE).host);
+  }
+
   /** Calls `action` with a JSON body and hands `Data` (an empty object when absent) to `read`. */
   call<T>(
     action: string,
     params: Readonly<Record<string, unknown>>,
     read: (data: RawObject) => T,
     signal?: AbortSignal,
+    options: { readonly write?: boolean } = {},
   ): Promise<ZegoAnswer<T>> {
     const base = new URL(this.account.endpoint ?? ZEGO_CLOUD_RECORD_BASE);
     const body = JSON.stringify(params);
@@ -63,6 +69,7 @@ export class ZegoClient {
           const safeId = requestId === undefined ? undefined : this.deps.redact(requestId);
           return { value: { value: read(data), requestId: safeId }, requestId: safeId };
         },
+        write: options.write,
       },
       signal,
     );

@@ -87,6 +87,7 @@ describe('the ledger fetches files on refresh', () => {
       kind: 'listing',
       product: 'zego-recording',
       earliestStartMs: () => 0,
+      clockOffsetMs: () => 0,
       list: () => {
         listed++;
         return (async function* () {})();
@@ -110,6 +111,7 @@ describe('the ledger fetches files on refresh', () => {
       kind: 'listing',
       product: 'zego-recording',
       earliestStartMs: () => 0,
+      clockOffsetMs: () => 0,
       list: () => {
         listed++;
         return (async function* () {
@@ -117,7 +119,7 @@ describe('the ledger fetches files on refresh', () => {
         })();
       },
       describeFiles: async () => {
-        throw new MediaApiError({ vendor: 'zego', action: 'DescribeRecordStatus', kind: 'notFound', code: '300001000', message: 'task does not exist', retryable: false, hint: 'x' });
+        throw new MediaApiError({ vendor: 'zego', action: 'DescribeRecordStatus', kind: 'notFound', code: '300001000', message: 'task does not exist', retryable: false });
       },
     };
     const ledger = ledgerWith(source);
@@ -139,7 +141,7 @@ describe('the ledger fetches files on refresh', () => {
       describeRoom: async () => gmeTask,
       describeFiles: async (t: Task) => {
         filesCalls++;
-        if (failFiles) throw new MediaApiError({ vendor: 'tencent', action: 'DescribeRecordInfo', kind: 'server', code: 'InternalError', message: 'x', retryable: false, hint: 'x' });
+        if (failFiles) throw new MediaApiError({ vendor: 'tencent', action: 'DescribeRecordInfo', kind: 'server', code: 'InternalError', message: 'x', retryable: false });
         return { ...t, files: [file({ fileName: '/biz_room_task_3342', state: 'uploading', vodFileId: '5285485487985271487' })] };
       },
       describeMedia: async (ids: readonly string[]): Promise<VodMediaAnswer> => {
