@@ -1,15 +1,17 @@
 // Composition root: builds the pieces and registers them; nothing else lives here.
 import * as vscode from 'vscode';
 import { AccountStore } from './accounts/accountStore';
-import { HOSTILE_STRINGS_SETTING } from './accounts/demoAccounts';
-import { addHarnessDemoAccounts } from './accounts/harnessDemo';
 import { createCommands, registerCommands } from './commands/registry';
+import { addHarnessDemoAccounts } from './demo/demoEnvironment';
+import { SettingKeys } from './ids/settingKeys';
 import { Redactor } from './log/redact';
 import { createRedactingLogger } from './log/redactingLogger';
 import { createTaskPoller } from './polling';
 import { EmbeddedSandbox } from './sources/embeddedSandbox';
 import { SourceRegistry } from './sources/sourceRegistry';
-import { SOURCE_SETTINGS, createVendorSourceFactory, vendorRedactorFactory } from './sources/vendorSources';
+import { affectsAny, currentSettings } from './settings';
+import { SOURCE_SETTING_KEYS } from './settings/values';
+import { createVendorSourceFactory, vendorRedactorFactory } from './sources/vendorSources';
 import { createTaskStatusBar } from './status';
 import { LedgerFile } from './tasks/ledgerFile';
 import { TaskLedger } from './tasks/taskLedger';
@@ -42,8 +44,7 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi {
   const channel = vscode.window.createOutputChannel('Media Tasks', { log: true });
   const redactor = new Redactor(vendorRedactorFactory);
   const logger = createRedactingLogger(channel, redactor);
-  const settings = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('mediaTasks');
-  const defaultHours = (): number => Math.max(1, settings().get<number>('defaultTimeRangeHours', 24));
+  const defaultHours = (): number => currentSettings().defaultTimeRangeHours;
 
   const accounts = new AccountStore(context.globalState, context.secrets, redactor);
   const sandbox = new EmbeddedSandbox(context.globalState, logger);
@@ -73,10 +74,10 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi {
   );
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (SOURCE_SETTINGS.some((s) => e.affectsConfiguration(s))) {
+      if (affectsAny(e, SOURCE_SETTING_KEYS)) {
         sources.invalidate();
         tree.refreshAll();
-      } else if (e.affectsConfiguration('mediaTasks.defaultTimeRangeHours')) {
+      } else if (e.affectsConfiguration(SettingKeys.defaultTimeRangeHours)) {
         tree.refreshAll();
       }
     }),
@@ -97,7 +98,7 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi {
     (err: unknown) => logger.error('[ledger] could not be read', err),
   );
   void ready.then(() =>
-    addHarnessDemoAccounts(process.env, accounts, ledger, logger, { hostileStrings: vscode.workspace.getConfiguration().get<boolean>(HOSTILE_STRINGS_SETTING, false) }),
+    addHarnessDemoAccounts(process.env, accounts, ledger, logger, { hostileStrings: currentSettings().sandboxHostileStrings }),
   );
   const storedState = (): Record<string, unknown> => Object.fromEntries(context.globalState.keys().map((key) => [key, context.globalState.get(key)]));
   const activationMs = performance.now() - started;

@@ -14,7 +14,7 @@ import { fileUserLabel } from '../display/meanings';
 import { taskPickRow } from '../display/taskPick';
 import { visibleString } from '../display/text';
 import type { TreeNode } from '../tree/nodes';
-import { CommandIds } from './ids';
+import { CommandIds } from '../ids/commands';
 
 const t = vscode.l10n.t;
 

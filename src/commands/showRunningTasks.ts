@@ -4,7 +4,7 @@ import { parseRunningTasksFilter, runningTasksFor } from '../status/model';
 import type { TaskDetailsPanels } from '../webview';
 import { pickTask } from './pick';
 import type { Command } from './command';
-import { CommandIds } from './ids';
+import { CommandIds } from '../ids/commands';
 
 /**
  * The status-bar item's click: a QuickPick of the tasks that have not ended (recording ones first,

@@ -2,7 +2,7 @@
 // command package.json contributes is registered (and matches the id table in src/commands/ids.ts).
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { CommandIds } from '../../../src/commands/ids';
+import { CommandIds } from '../../../src/ids/commands';
 
 const EXTENSION_ID = 'media-task-explorer.media-task-explorer';
 
