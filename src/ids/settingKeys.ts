@@ -8,6 +8,7 @@ export const SettingKeys = {
   endpointTencent: 'mediaTasks.endpoints.tencent',
   endpointZego: 'mediaTasks.endpoints.zego',
   sandboxHostileStrings: 'mediaTasks.sandbox.hostileStrings',
+  readOnly: 'mediaTasks.readOnly',
   /** VS Code's own proxy setting, which the vendor transport honours. */
   httpProxy: 'http.proxy',
 } as const;

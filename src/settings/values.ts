@@ -21,6 +21,8 @@ export interface MediaTasksSettings {
   readonly endpoints: { readonly tencent?: string; readonly zego?: string };
   /** Try the Sandbox and `npm run demo` add the sandbox's hostile-strings apps too. */
   readonly sandboxHostileStrings: boolean;
+  /** Refuse every write action (stopping a task). */
+  readonly readOnly: boolean;
   /** VS Code's `http.proxy`, when set. */
   readonly httpProxy?: string;
 }
@@ -44,6 +46,7 @@ export function readSettings(get: (key: SettingKey) => unknown): MediaTasksSetti
     requestTimeoutSeconds: numberIn(get(SettingKeys.requestTimeoutSeconds), 15, 1, 300),
     endpoints: { tencent: text(get(SettingKeys.endpointTencent)), zego: text(get(SettingKeys.endpointZego)) },
     sandboxHostileStrings: get(SettingKeys.sandboxHostileStrings) === true,
+    readOnly: get(SettingKeys.readOnly) === true,
     httpProxy: text(get(SettingKeys.httpProxy)),
   };
 }

@@ -5,7 +5,9 @@
  */
 import type { Account } from '../model/account';
 import type { Logger } from '../model/logger';
-import { createTaskSources } from '../vendors/createTaskSources';
+import type { StopperFactory } from '../tasks/taskStops';
+import { createTaskSources, type TaskSourceDeps } from '../vendors/createTaskSources';
+import { createTaskStoppers } from '../vendors/createTaskStoppers';
 import { createRedactor } from '../vendors/shared/redact';
 import type { RedactorFactory } from '../log/redact';
 import { currentSettings } from '../settings';
@@ -21,10 +23,23 @@ function withEndpointOverride(account: Account, settings: MediaTasksSettings): A
   return override ? { ...account, endpoint: override } : account;
 }
 
+/** The account as the settings redirect it, and the vendor-layer options the settings give. */
+function fromSettings(account: Account, logger: Logger): { account: Account; deps: TaskSourceDeps } {
+  const settings = currentSettings();
+  return { account: withEndpointOverride(account, settings), deps: { logger, timeoutMs: settings.requestTimeoutSeconds * 1000, proxy: settings.httpProxy } };
+}
+
 export function createVendorSourceFactory(logger: Logger): SourceFactory {
   return (account, secret) => {
-    const settings = currentSettings();
-    const timeoutMs = settings.requestTimeoutSeconds * 1000;
-    return createTaskSources(withEndpointOverride(account, settings), secret, { logger, timeoutMs, proxy: settings.httpProxy });
+    const built = fromSettings(account, logger);
+    return createTaskSources(built.account, secret, built.deps);
+  };
+}
+
+/** The stop actions, built with the same settings as the sources. */
+export function createVendorStopperFactory(logger: Logger): StopperFactory {
+  return (account, secret) => {
+    const built = fromSettings(account, logger);
+    return createTaskStoppers(built.account, secret, built.deps);
   };
 }
