@@ -10,6 +10,7 @@ import { EmbeddedSandbox } from './sources/embeddedSandbox';
 import { SourceRegistry } from './sources/sourceRegistry';
 import { SOURCE_SETTINGS, createVendorSourceFactory, vendorRedactorFactory } from './sources/vendorSources';
 import { createTaskStatusBar } from './status';
+import { retentionFrom } from './model/retention';
 import { LedgerFile } from './tasks/ledgerFile';
 import { TaskLedger } from './tasks/taskLedger';
 import { FilterState } from './tree/filterState';
@@ -49,7 +50,8 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi {
   const sourceFactory = createVendorSourceFactory(logger);
   const sources = new SourceRegistry(accounts, sourceFactory, (account) => sandbox.prepare(account));
   const ledgerFile = new LedgerFile(context.globalStorageUri.fsPath, { logger });
-  const ledger = new TaskLedger(ledgerFile, (id, product) => sources.source(id, product), logger);
+  const retention = () => retentionFrom(settings().get<unknown>('ledger.retentionDays'), settings().get<unknown>('ledger.maxEntries'));
+  const ledger = new TaskLedger(ledgerFile, (id, product) => sources.source(id, product), logger, Date.now, { retention });
   const filter = new FilterState(context.workspaceState);
   const tree = new TaskTreeProvider({ accounts, ledger, sources, filter, logger, defaultHours });
   const view = new TaskTreeView(tree, accounts, filter);

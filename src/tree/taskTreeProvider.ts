@@ -293,7 +293,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private async roomChildren(node: RoomNode): Promise<TreeNode[]> {
     // TRTC tasks were asked about when the product expanded; a room refresh asks again (refreshNode).
     if (node.product === 'gme') await this.ensureLoaded(node.id, () => this.loadGmeRoom(node.accountId, node.room, node.id));
-    const entries = this.entriesShown(node.accountId, node.product).filter((e) => e.task.room === node.room).sort(byNewest);
+    const entries = this.roomEntriesShown(node.accountId, node.product, node.room).sort(byNewest);
     const out: TreeNode[] = [];
     const error = this.errors.get(node.id);
     if (error) out.push(this.errorNode(node, error, node.accountId));
@@ -307,7 +307,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private groupChildren(node: GroupNode): TreeNode[] {
     const product = this.productOf(node);
     if (node.room === undefined) return this.roomRows(node, this.roomItems(product), node);
-    const entries = this.entriesShown(node.accountId, node.product).filter((e) => e.task.room === node.room).sort(byNewest);
+    const entries = this.roomEntriesShown(node.accountId, node.product, node.room).sort(byNewest);
     return this.taskRows(node, node.room, groupChildren(entries, entryStartMs, node.bucket));
   }
 
@@ -363,6 +363,14 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const now = this.now();
     const hours = this.deps.defaultHours();
     return this.deps.ledger.entriesOf(accountId, product).filter((e) => isShown(e, filter, hours, now));
+  }
+
+  /** One room's shown entries, read from the ledger's room index (not a scan of the product). */
+  private roomEntriesShown(accountId: string, product: Product, room: string): LedgerEntry[] {
+    const filter = this.deps.filter.get();
+    const now = this.now();
+    const hours = this.deps.defaultHours();
+    return this.deps.ledger.roomEntries(accountId, product, room).filter((e) => isShown(e, filter, hours, now));
   }
 
   // ---- loads ----
@@ -501,7 +509,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       now: this.now(),
       account: (id) => this.deps.accounts.get(id),
       entry: (key) => this.deps.ledger.get(key),
-      roomEntries: (accountId, product, room) => this.entriesShown(accountId, product).filter((e) => e.task.room === room),
+      roomEntries: (accountId, product, room) => this.roomEntriesShown(accountId, product, room),
       pinnedRoom: (accountId, product, room) => this.deps.ledger.pinnedRooms(accountId, product).some((r) => r.room === room),
       listing: (productNodeId) => {
         const pager = this.pagers.get(productNodeId);
