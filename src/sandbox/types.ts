@@ -17,6 +17,8 @@ export interface SandboxOptions {
 
 export interface TencentDemoApp {
   readonly label: string;
+  /** Test data: its vendor strings are the hostile ones (markup, script breakouts, bidi overrides), not a realistic demo. */
+  readonly hostileStrings: boolean;
   readonly secretId: string;
   readonly secretKey: string;
   readonly region: string;
@@ -37,6 +39,8 @@ export interface TencentDemoApp {
 
 export interface ZegoDemoApp {
   readonly label: string;
+  /** Test data: its vendor strings are the hostile ones (markup, script breakouts, bidi overrides), not a realistic demo. */
+  readonly hostileStrings: boolean;
   readonly appId: number;
   readonly serverSecret: string;
 }

@@ -61,7 +61,7 @@ export interface ZegoRoom {
 
 /** The demo fields `demo()` shows, plus where the tasks come from. */
 export interface TencentApp
-  extends Pick<TencentDemoApp, 'label' | 'secretId' | 'secretKey' | 'region' | 'trtcSdkAppId' | 'gmeBizId' | 'cssDomain'> {
+  extends Pick<TencentDemoApp, 'label' | 'hostileStrings' | 'secretId' | 'secretKey' | 'region' | 'trtcSdkAppId' | 'gmeBizId' | 'cssDomain'> {
   readonly key: string;
   readonly gmeRooms: readonly GmeRoom[];
   /** Grows when bulk batches of live recordings are added. */
@@ -100,6 +100,7 @@ const MINUTE_MS = 60_000;
 interface TencentSpec {
   readonly key: string;
   readonly label: string;
+  readonly hostileStrings?: boolean;
   readonly region: string;
   readonly gmeLive: readonly string[];
   readonly gmeIdle: readonly string[];
@@ -115,6 +116,7 @@ interface TencentSpec {
 interface ZegoSpec {
   readonly key: string;
   readonly label: string;
+  readonly hostileStrings?: boolean;
   readonly live: readonly string[];
   readonly history: readonly string[];
 }
@@ -152,6 +154,7 @@ const TENCENT_SPECS: readonly TencentSpec[] = [
   {
     key: 'hostile',
     label: HOSTILE_LABEL,
+    hostileStrings: true,
     region: 'ap-singapore',
     gmeLive: [HOSTILE.img, HOSTILE.rtl, HOSTILE.emoji],
     gmeIdle: [HOSTILE.script],
@@ -172,7 +175,7 @@ const ZEGO_SPECS: readonly ZegoSpec[] = [
     live: ['stage-1', 'stage-2', 'stage-3'],
     history: ['class-101', 'class-102', 'class-201', 'meeting-9', 'podcast'],
   },
-  { key: 'zego-hostile', label: HOSTILE_LABEL, live: [HOSTILE.img, HOSTILE.rtl, HOSTILE.emoji], history: [HOSTILE.script, HOSTILE.jsUrl] },
+  { key: 'zego-hostile', label: HOSTILE_LABEL, hostileStrings: true, live: [HOSTILE.img, HOSTILE.rtl, HOSTILE.emoji], history: [HOSTILE.script, HOSTILE.jsUrl] },
 ];
 
 /** History cadences, cycled through the streams/rooms: slow for CSS (hours), faster for ZEGO (minutes). */
@@ -231,6 +234,7 @@ function tencentApp(seed: number, spec: TencentSpec, index: number): TencentApp 
   return {
     key: spec.key,
     label: spec.label,
+    hostileStrings: spec.hostileStrings === true,
     secretId: `AKID${opaqueId(32, 'alnum', seed, spec.key, 'secretId')}`,
     secretKey: opaqueId(32, 'alnum', seed, spec.key, 'secretKey'),
     region: spec.region,
@@ -266,6 +270,7 @@ function zegoApp(seed: number, spec: ZegoSpec, index: number): ZegoApp {
   return {
     key: spec.key,
     label: spec.label,
+    hostileStrings: spec.hostileStrings === true,
     // uint32, unique by construction.
     appId: 1_000_000_000 + index * 10_000_000 + (hash32(seed, spec.key, 'appId') % 10_000_000),
     serverSecret: opaqueId(32, 'hex', seed, spec.key, 'serverSecret'),

@@ -40,6 +40,8 @@ describe('sandbox: demo data', () => {
     assert.ok(hostile.gmeRoomIds.includes(HOSTILE.img));
     assert.ok(hostile.trtcRecordingTaskIds.every((id) => id.startsWith(HOSTILE.img)));
     assert.equal(demo.zego[1].label, 'Hostile strings');
+    // Marked as test data, so the demo and "Try the Sandbox" can leave them out.
+    assert.deepEqual([...demo.tencent, ...demo.zego].map((a) => a.hostileStrings), [false, false, true, false, true]);
     for (const app of [sg, gz]) assert.ok(JSON.stringify(app).match(/[<>]|javascript:/) === null, 'regular apps stay clean');
   });
 
@@ -126,7 +128,7 @@ describe('sandbox: demo data', () => {
 
   it('adds 10,000 ZEGO tasks in a 3-day window in their own room and app', async () => {
     const set = c.sb.addBulkTasks({ product: 'zego', count: 10_000, startMs: c.now - 3 * DAY + MINUTE, endMs: c.now - MINUTE }) as ZegoBulkTaskSet;
-    const app = { label: 'Bulk', appId: set.appId, serverSecret: set.serverSecret };
+    const app = { label: 'Bulk', hostileStrings: false, appId: set.appId, serverSecret: set.serverSecret };
     c.now += 1000;
     const res = zegoJson(await callZego(c.sb, app, { body: { Status: 3, RoomId: set.roomId, StartTime: set.startMs, EndTime: set.endMs } }, c.now));
     assert.equal(res.Data!.TotalCount, 10_000);

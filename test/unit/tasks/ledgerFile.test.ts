@@ -16,7 +16,7 @@ export function recordingLogger(): Logger & { lines: string[] } {
 }
 
 const noSources = async (): Promise<never> => {
-  throw new MediaApiError({ vendor: 'tencent', action: 'credentials', kind: 'auth', code: 'MissingCredentials', message: 'none', retryable: false, hint: '' });
+  throw new MediaApiError({ vendor: 'tencent', action: 'credentials', kind: 'auth', code: 'MissingCredentials', message: 'none', retryable: false });
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
