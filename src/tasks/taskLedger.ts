@@ -323,7 +323,7 @@ export class TaskLedger implements TaskStore, JournalWriter {
   private async refreshFromListing(key: TaskKey, prev: LedgerEntry | undefined, source: ListingSource, signal?: AbortSignal): Promise<LedgerEntry> {
     const now = this.now();
     const since = (prev?.task.startedAt ?? prev?.firstSeen ?? now) - RELIST_MARGIN_MS;
-    const query = { startMs: Math.max(listingStartMs(source, now, Number.POSITIVE_INFINITY), since), endMs: listingEndMs(source.product, now), room: prev?.task.room || undefined, statuses: 'all' as const };
+    const query = { startMs: Math.max(listingStartMs(source, now, Number.POSITIVE_INFINITY), since), endMs: listingEndMs(source, now), room: prev?.task.room || undefined, statuses: 'all' as const };
     for await (const page of source.list(query, signal)) {
       const match = page.find((t) => t.taskId === key.taskId);
       if (match) return this.recordRefreshed(prev, match);

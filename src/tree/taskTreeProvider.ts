@@ -21,6 +21,7 @@ import { errorHint } from '../display/hints';
 import { isFiltering, isShown, listingHours } from './filter';
 import type { FilterState } from './filterState';
 import { bucketIdPart, groupChildren, groupRows, type Grouped } from './grouping';
+import { issueNode, issueNodes } from './issuedNodes';
 import { ListingPager } from './listingPager';
 import {
   accountNodeId,
@@ -123,12 +124,12 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     try {
       const children = await this.children(node);
       this.shown.set(node?.id ?? '', children.flatMap((c) => (c.kind === 'task' ? [c.key] : [])));
-      return children;
+      return issueNodes(children);
     } catch (err) {
       // Defensive: a bug in a level must show as a row, never as a spinner that never ends.
       const error = asMediaApiError(err, 'tencent', 'tree');
       this.deps.logger.error(`[tree] children of ${node?.id ?? 'root'} failed`, err);
-      return node ? [this.errorNode(node, error, node.kind === 'account' ? node.accountId : '')] : [];
+      return node ? issueNodes([this.errorNode(node, error, node.kind === 'account' ? node.accountId : '')]) : [];
     }
   }
 
@@ -195,7 +196,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     };
     const node = await search(this.accountNode(account));
     if (!node) this.deps.logger.warn(`[tree] task ${key.taskId} is not reachable in the tree (filtered out, or its room is not shown)`);
-    return node;
+    return node && issueNode(node);
   }
 
   /** The node of a room (Open Room…), pinning GME rooms on the way. */
@@ -212,7 +213,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       }
       return undefined;
     };
-    return search(this.productNode(this.accountNode(account), product));
+    const node = await search(this.productNode(this.accountNode(account), product));
+    return node && issueNode(node);
   }
 
   /** Every entry the view shows now (Export Tasks… exports exactly these). */
@@ -400,7 +402,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       }
       const now = this.now();
       const hours = node.product === 'css' ? listingHours(this.deps.filter.get(), this.deps.defaultHours()) : Number.POSITIVE_INFINITY;
-      const query = { startMs: listingStartMs(source, now, hours), endMs: listingEndMs(source.product, now), statuses: 'all' as const };
+      const query = { startMs: listingStartMs(source, now, hours), endMs: listingEndMs(source, now), statuses: 'all' as const };
       pager = new ListingPager(source, query, (tasks) => this.deps.ledger.record(tasks), listingBatch(source.product));
       this.pagers.set(node.id, pager);
     }
