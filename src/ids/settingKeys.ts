@@ -9,6 +9,8 @@ export const SettingKeys = {
   endpointZego: 'mediaTasks.endpoints.zego',
   sandboxHostileStrings: 'mediaTasks.sandbox.hostileStrings',
   readOnly: 'mediaTasks.readOnly',
+  ledgerRetentionDays: 'mediaTasks.ledger.retentionDays',
+  ledgerMaxEntries: 'mediaTasks.ledger.maxEntries',
   /** VS Code's own proxy setting, which the vendor transport honours. */
   httpProxy: 'http.proxy',
 } as const;

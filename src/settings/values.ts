@@ -4,6 +4,7 @@
  * value. Pure (the reader is passed in); `index.ts` reads VS Code's configuration through it.
  */
 import { SettingKeys, type SettingKey } from '../ids/settingKeys';
+import { retentionFrom, type RetentionPolicy } from '../model/retention';
 
 /** `mediaTasks.notifications`: nothing, only ends and failures, or every status change. */
 export type NotificationSetting = 'off' | 'ended' | 'all';
@@ -23,6 +24,8 @@ export interface MediaTasksSettings {
   readonly sandboxHostileStrings: boolean;
   /** Refuse every write action (stopping a task). */
   readonly readOnly: boolean;
+  /** How long and how many ended tasks the ledger keeps. */
+  readonly ledgerRetention: RetentionPolicy;
   /** VS Code's `http.proxy`, when set. */
   readonly httpProxy?: string;
 }
@@ -47,6 +50,7 @@ export function readSettings(get: (key: SettingKey) => unknown): MediaTasksSetti
     endpoints: { tencent: text(get(SettingKeys.endpointTencent)), zego: text(get(SettingKeys.endpointZego)) },
     sandboxHostileStrings: get(SettingKeys.sandboxHostileStrings) === true,
     readOnly: get(SettingKeys.readOnly) === true,
+    ledgerRetention: retentionFrom(get(SettingKeys.ledgerRetentionDays), get(SettingKeys.ledgerMaxEntries)),
     httpProxy: text(get(SettingKeys.httpProxy)),
   };
 }

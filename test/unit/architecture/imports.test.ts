@@ -2,7 +2,7 @@
 //   model  <-  vendors  <-  sandbox  <-  log, tasks, sources, accounts, demo (in that order)
 //          <-  tree | webview | status | polling (peers: none imports another)  <-  commands  <-  extension.ts
 // plus three leaves anyone above may import: ids (the id table: imports nothing), display (the
-// display vocabulary: imports model and ids), settings (typed settings: imports ids).
+// display vocabulary: imports model and ids), settings (typed settings: imports ids and model).
 // On top of the order:
 //   1. model, vendors, sandbox, ids and display never import `vscode` as a value, so they run under plain mocha.
 //   2. Only src/extension.ts and src/sources/** (the composition of vendor clients into task sources)
@@ -106,7 +106,7 @@ const RANKS: Readonly<Record<string, number>> = {
 const LEAVES: Readonly<Record<string, { imports: readonly string[]; importedFrom: number }>> = {
   ids: { imports: [], importedFrom: RANKS.log! },
   display: { imports: ['model', 'ids'], importedFrom: RANKS.log! },
-  settings: { imports: ['ids'], importedFrom: RANKS.log! },
+  settings: { imports: ['ids', 'model'], importedFrom: RANKS.log! },
 };
 
 const VSCODE_FREE = new Set(['model', 'vendors', 'sandbox', 'ids', 'display']);
