@@ -11,6 +11,7 @@ import { splitWindows } from '../shared/windows';
 import type { ZegoClient } from './client';
 import { normalizeZegoTask } from './normalize';
 import { readZegoTaskPage, type ZegoTaskRecord } from './records';
+import { DESCRIBE_RECORD_STATUS, normalizeZegoRecordStatus, readZegoRecordStatus } from './recordStatus';
 
 export const DESCRIBE_TASKS = 'DescribeTasks';
 export const ZEGO_WINDOW_MS = 3 * 86_400_000;
@@ -37,9 +38,13 @@ export class ZegoRecordingSource implements ListingSource {
     return nowMs - ZEGO_WINDOW_MS + LOOK_BACK_MARGIN_MS;
   }
 
+  clockOffsetMs(): number {
+    return this.client.clockOffsetMs();
+  }
+
   /** Status by status, window by window, page by page; a task seen twice (it ended meanwhile) is yielded once. */
   async *list(query: ListQuery, signal?: AbortSignal): AsyncGenerator<readonly Task[]> {
-    checkListRange('zego', DESCRIBE_TASKS, query, this.earliestStartMs(this.now()), '3 days');
+    checkListRange('zego', DESCRIBE_TASKS, query, this.earliestStartMs(this.now() + this.clockOffsetMs()), '3 days');
     const seen = new Set<string>();
     for (const status of zegoQueryStatuses(query.statuses)) {
       for (const window of splitWindows(query.startMs, query.endMs, ZEGO_WINDOW_MS)) {
@@ -76,6 +81,13 @@ export class ZegoRecordingSource implements ListingSource {
         }
       }
     }
+  }
+
+  /** DescribeRecordStatus: the task's status, times and files (tasks that began within 3 days). */
+  async describeFiles(task: Task, signal?: AbortSignal): Promise<Task> {
+    const { value, requestId } = await this.client.call(DESCRIBE_RECORD_STATUS, { TaskId: task.taskId }, readZegoRecordStatus, signal);
+    const snapshot = normalizeZegoRecordStatus(task.taskId, value, { accountId: this.account.id, appId: this.account.appId, observedAt: this.now(), requestId });
+    return { ...snapshot, room: snapshot.room || task.room };
   }
 
   /** Running tasks of the last hour, first page only. */
