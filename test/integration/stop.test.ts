@@ -5,7 +5,7 @@
 // the e2e suite clicks it in the browser).
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { CommandIds } from '../../src/commands/ids';
+import { CommandIds } from '../../src/ids/commands';
 import type { MediaTasksApi } from '../../src/extension';
 import type { Account } from '../../src/model/account';
 import type { TaskKey } from '../../src/model/task';
