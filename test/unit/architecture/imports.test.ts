@@ -1,4 +1,4 @@
-// Import direction (shared/notes/architecture.md, "Layers and folders"):
+// Import direction, one way only: model <- vendors <- tasks/accounts/sources <- tree/webview/status/polling <- commands <- extension.ts.
 //   1. src/model, src/vendors, src/sandbox never import `vscode` as a value (a type-only import at most),
 //      so they run under plain mocha.
 //   2. UI folders never import src/vendors or src/sandbox statically; they reach vendors through the
