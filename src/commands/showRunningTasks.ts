@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { TaskStore } from '../model/taskStore';
 import { parseRunningTasksFilter, runningTasksFor } from '../status/model';
 import type { TaskDetailsPanels } from '../webview';
-import { pickTask } from '../webview/pickTask';
+import { pickTask } from './pick';
 import type { Command } from './command';
 import { CommandIds } from './ids';
 

@@ -9,7 +9,6 @@ import type { Vendor } from '../../model/task';
 import { AbortedError } from './abort';
 import type { ClockOffsets } from './clockOffsets';
 import { ShapeError } from './fields';
-import { hintFor } from './hints';
 import type { RateLimiterRegistry } from './rateLimiter';
 import type { Redactor } from './redact';
 import { isNotAppliedRejection, withRetry, type RetryDeps } from './retry';
@@ -99,11 +98,11 @@ function asMediaApiError(spec: CallSpec<unknown>, thrown: unknown, response: Tra
   }
   // A defect in this layer; still surfaced as the one error type, without any secret in it.
   const message = thrown instanceof Error ? thrown.message : String(thrown);
-  return new MediaApiError({ vendor: spec.vendor, action: spec.action, kind: 'vendor', code: 'ClientError', message, retryable: false, hint: hintFor('vendor') });
+  return new MediaApiError({ vendor: spec.vendor, action: spec.action, kind: 'vendor', code: 'ClientError', message, retryable: false });
 }
 
 /** Code and RequestId come from the server too, which may echo the request's Authorization back. */
 function redacted(error: MediaApiError, redact: Redactor): MediaApiError {
   const requestId = error.requestId === undefined ? undefined : redact(error.requestId);
-  return new MediaApiError({ ...error, message: redact(error.message), hint: redact(error.hint), code: redact(error.code), requestId });
+  return new MediaApiError({ ...error, message: redact(error.message), code: redact(error.code), requestId });
 }

@@ -88,6 +88,5 @@ export function checkedRegion(account: TencentAccount, action: TencentAction): s
     action.name,
     'UnsupportedRegion',
     `${action.name} does not support region "${region}"; it supports: ${regions.join(', ')}`,
-    `Set the ${action.product} region to one of: ${regions.join(', ')}.`,
   );
 }

@@ -64,7 +64,7 @@ export class TencentTaskStopper implements TaskStopper {
         return { TaskId: taskId };
       case 'gme':
         if (!/^\d{1,20}$/.test(taskId) || BigInt(taskId) >= 2n ** 64n) {
-          throw refused('tencent', this.spec.name, 'InvalidTaskId', `GME task ids are unsigned 64-bit integers, not "${taskId}"`, 'Stop the task from its room row.');
+          throw refused('tencent', this.spec.name, 'InvalidTaskId', `GME task ids are unsigned 64-bit integers, not "${taskId}"`);
         }
         return { TaskId: BigInt(taskId), BizId: this.account.gmeBizId ?? 0 };
       default:
