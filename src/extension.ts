@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { AccountStore } from './accounts/accountStore';
 import { HOSTILE_STRINGS_SETTING } from './accounts/demoAccounts';
 import { addHarnessDemoAccounts } from './accounts/harnessDemo';
+import { CommandIds } from './commands/ids';
 import { createCommands, registerCommands } from './commands/registry';
 import { Redactor } from './log/redact';
 import { createRedactingLogger } from './log/redactingLogger';
@@ -99,6 +100,8 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi {
   void ready.then(() =>
     addHarnessDemoAccounts(process.env, accounts, ledger, logger, { hostileStrings: vscode.workspace.getConfiguration().get<boolean>(HOSTILE_STRINGS_SETTING, false) }),
   );
+  // F5 (.vscode/launch.json) sets MTE_DEMO=embedded: the embedded sandbox and its demo accounts, as "Try the Sandbox" adds them.
+  if (process.env.MTE_DEMO === 'embedded') void ready.then(() => vscode.commands.executeCommand(CommandIds.trySandbox));
   const storedState = (): Record<string, unknown> => Object.fromEntries(context.globalState.keys().map((key) => [key, context.globalState.get(key)]));
   const activationMs = performance.now() - started;
   logger.info(`[activate] ${activationMs.toFixed(1)} ms`);
