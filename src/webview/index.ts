@@ -24,7 +24,7 @@ export interface TaskDetailsPanels {
  */
 export function createTaskDetailsPanels(
   context: vscode.ExtensionContext,
-  deps: { store: TaskStore; logger: Logger },
+  deps: { store: TaskStore; logger: Logger; canStop: () => boolean; stop: (key: TaskKey) => void },
 ): TaskDetailsPanels {
   const manager = new DetailsPanelManager({ ...deps, extensionUri: context.extensionUri });
   const serializer: vscode.WebviewPanelSerializer = {

@@ -27,6 +27,10 @@ export interface PanelManagerDeps {
   readonly store: TaskStore;
   readonly logger: Logger;
   readonly extensionUri: vscode.Uri;
+  /** Whether write actions are offered (false in read-only mode); none are without it. */
+  readonly canStop?: () => boolean;
+  /** Runs Stop Task… on the panel's task (its confirmation included). */
+  readonly stop?: (key: TaskKey) => void;
 }
 
 export function viewTypeOf(state: PanelState): string {
@@ -39,8 +43,8 @@ export function panelTitle(state: PanelState): string {
     : vscode.l10n.t('File {0}', visibleString(shortId(state.fileName, 24)));
 }
 
-function documentContext(): DocumentContext {
-  return { time: { now: Date.now(), locale: vscode.env.language }, l10n: vscode.l10n };
+function documentContext(canStop: boolean): DocumentContext {
+  return { time: { now: Date.now(), locale: vscode.env.language }, l10n: vscode.l10n, canStop };
 }
 
 /** What the manager needs back from a panel, so panels can open each other. */
@@ -80,6 +84,10 @@ class DetailsPanel implements Disposable {
     panel.title = panelTitle(state);
     this.subscriptions.push(
       webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw)),
+      // Read-only mode shows or hides the Stop button at once.
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('mediaTasks.readOnly')) this.render();
+      }),
       panel.onDidChangeViewState(() => this.onViewState()),
       panel.onDidDispose(() => this.dispose()),
       deps.store.onDidChange((keys) => {
@@ -124,7 +132,7 @@ class DetailsPanel implements Disposable {
 
   private build(): BuiltDocument {
     const entry = this.deps.store.get(this.key);
-    const ctx = documentContext();
+    const ctx = documentContext(this.deps.canStop?.() === true);
     return this.state.kind === 'task'
       ? taskDocument(this.key, entry, ctx)
       : storageFileDocument(this.key, this.state.fileName, entry, ctx);
@@ -175,6 +183,9 @@ class DetailsPanel implements Disposable {
         return;
       case 'openTask':
         this.host.open(taskPanelState(this.key));
+        return;
+      case 'stopTask':
+        this.deps.stop?.(this.key);
         return;
       case 'openFile':
         this.host.open(filePanelState(this.key, message.fileName));
