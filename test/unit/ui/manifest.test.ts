@@ -100,6 +100,8 @@ describe('manifest and code agree', () => {
       'mediaTasks.defaultTimeRangeHours',
       'mediaTasks.endpoints.tencent',
       'mediaTasks.endpoints.zego',
+      'mediaTasks.ledger.maxEntries',
+      'mediaTasks.ledger.retentionDays',
       'mediaTasks.notifications',
       'mediaTasks.readOnly',
       'mediaTasks.refreshIntervalSeconds',
