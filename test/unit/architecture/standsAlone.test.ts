@@ -1,5 +1,5 @@
-// The repository stands alone: comments cite public vendor documentation (URLs), never notes that
-// live outside it. A reader of a fresh clone cannot open "shared/notes/...".
+// The repository stands alone: comments cite public vendor documentation (URLs), never the notes
+// folder that lives beside the repository on the build machines; a reader of a fresh clone cannot open it.
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -26,7 +26,7 @@ function trackedFiles(): string[] {
 }
 
 describe('the repository stands alone', () => {
-  it('cites no file outside it (shared/notes/...) in code, tests, scripts or docs', () => {
+  it('cites no notes file from outside it in code, tests, scripts or docs', () => {
     const files = trackedFiles().filter((f) => /\.(ts|js|mjs|cjs|json|md)$/.test(f) && !f.endsWith('package-lock.json'));
     assert.ok(files.length > 50, `found only ${files.length} files`);
     // Spelled in two pieces so this file does not match itself.
