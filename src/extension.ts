@@ -18,6 +18,7 @@ import { createTaskStatusBar } from './status';
 import { LedgerFile } from './tasks/ledgerFile';
 import { TaskLedger } from './tasks/taskLedger';
 import { TaskStops } from './tasks/taskStops';
+import { taskCopyForms } from './sources/vendorQueries';
 import { FilterState } from './tree/filterState';
 import { TaskTreeProvider } from './tree/taskTreeProvider';
 import { TaskTreeView } from './tree/taskTreeView';
@@ -67,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
   registerCommands(
     context,
-    createCommands({ accounts, ledger, sources, sourceFactory, sandbox, tree, view, filter, panels, log: channel, logger, defaultHours, stops, stopperFactory, readOnly }),
+    createCommands({ accounts, ledger, sources, sourceFactory, sandbox, tree, view, filter, panels, log: channel, logger, defaultHours, stops, stopperFactory, readOnly, copyForms: taskCopyForms }),
     { logger, rethrow: testMode },
   );
   context.subscriptions.push(

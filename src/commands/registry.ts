@@ -20,6 +20,7 @@ import { addAccountCommand } from './addAccount';
 import { addRoomCommand } from './addRoom';
 import { clearFilterCommand } from './clearFilter';
 import type { Command } from './command';
+import type { CopyQueryDeps } from './copyQueryAs';
 import { commandTitles } from './commandTitles';
 import { runGuarded } from './guard';
 import { copyTaskIdCommand } from './copyTaskId';
@@ -41,6 +42,7 @@ import { retryCommand } from './retry';
 import { showLogCommand } from './showLog';
 import { showRunningTasksCommand } from './showRunningTasks';
 import { stopTaskCommand } from './stopTask';
+import { copyQueryAsCommand } from './copyQueryAs';
 import { trackTaskCommand } from './trackTask';
 import { trySandboxCommand } from './trySandbox';
 
@@ -59,6 +61,7 @@ export interface CommandDeps {
   readonly defaultHours: () => number;
   readonly stops: TaskStops;
   readonly stopperFactory: StopperFactory;
+  readonly copyForms: CopyQueryDeps['copyForms'];
   /** `mediaTasks.readOnly`: write actions are hidden and refused. */
   readonly readOnly: () => boolean;
 }
@@ -89,6 +92,7 @@ export function createCommands(deps: CommandDeps): Command[] {
     showRunningTasksCommand({ store, panels: deps.panels, readOnly: deps.readOnly }),
     showLogCommand(deps),
     stopTaskCommand({ store, stops: deps.stops, accounts: deps.accounts, readOnly: deps.readOnly }),
+    copyQueryAsCommand({ store, accounts: deps.accounts, copyForms: deps.copyForms }),
   ];
 }
 

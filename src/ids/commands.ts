@@ -23,6 +23,7 @@ export const CommandIds = {
   showRunningTasks: 'mediaTasks.showRunningTasks',
   showLog: 'mediaTasks.showLog',
   stopTask: 'mediaTasks.stopTask',
+  copyQueryAs: 'mediaTasks.copyQueryAs',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox';
+import { taskCopyForms } from '../../../src/sources/vendorQueries';
 import { copyQueryAs, shellQuote, type CopyableQuery, type CopyFormat } from '../../../src/vendors/shared/copyAs';
 
 /** Runs a script the way a user pastes it into bash; asynchronous, so the in-process sandbox can answer. */
@@ -56,6 +57,17 @@ describe('copy as tccli / curl / Node SDK', function () {
     const query: CopyableQuery = { vendor: 'zego', action: 'DescribeTasks', appId: app.appId, baseUrl: sb.url, params: { Status: 3, StartTime: now - 3_600_000, EndTime: now, PageOffset: 1, PageSize: 50 } };
     const out = JSON.parse(await runBash(copyQueryAs(query, 'curl')!, { ZEGO_SERVER_SECRET: app.serverSecret })) as { Code: number };
     assert.equal(out.Code, 0);
+  });
+
+  it("a task's own query (Copy Query As…) runs as curl against the sandbox", async () => {
+    const app = sb.demo().tencent[0];
+    const account = { id: 'a', label: 'a', vendor: 'tencent' as const, site: 'intl' as const, region: app.region, endpoint: sb.url, trtcSdkAppId: app.trtcSdkAppId };
+    const task = { accountId: 'a', product: 'trtc-relay' as const, vendor: 'tencent' as const, taskId: app.trtcRelayTaskIds[0], appId: '', room: '', status: 'running' as const, rawStatus: '', observedAt: Date.now(), files: [], extras: {} };
+    const forms = taskCopyForms(account, task);
+    assert.deepEqual(forms.map((f) => f.format), ['curl', 'tccli', 'node']);
+    const out = JSON.parse(await runBash(forms[0].text, { TENCENTCLOUD_SECRET_ID: app.secretId, TENCENTCLOUD_SECRET_KEY: app.secretKey })) as { Response: { Status?: string } };
+    assert.ok(['InProgress', 'NotExist'].includes(out.Response.Status ?? ''), JSON.stringify(out));
+    for (const form of forms) assert.ok(!form.text.includes(app.secretKey) && !form.text.includes(app.secretId));
   });
 
   it('writes no secret in any form, and a GME u64 with every digit', () => {
