@@ -25,7 +25,7 @@ const timeoutMs = Number(process.env.MTE_INTEGRATION_TIMEOUT_MS ?? 8 * 60_000);
 async function runInCodeServer({ resultsFile, env }) {
   const dirs = prepareRunDirs('integration');
   const cs = await startCodeServer({ dirs, env: { ...env, MTE_RESULTS_FILE: resultsFile } });
-  log(`code-server on ${cs.url} (log: ${path.relative(root, dirs.logFile)})`);
+  log(`code-server on ${cs.url}, VS Code ${cs.vscodeVersion} (log: ${path.relative(root, dirs.logFile)})`);
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
