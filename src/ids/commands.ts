@@ -23,6 +23,8 @@ export const CommandIds = {
   showRunningTasks: 'mediaTasks.showRunningTasks',
   showLog: 'mediaTasks.showLog',
   stopTask: 'mediaTasks.stopTask',
+  pasteCallback: 'mediaTasks.pasteCallback',
+  setCallbackKeys: 'mediaTasks.setCallbackKeys',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -4,6 +4,9 @@
  */
 import type { Product, StorageFile, TaskStatus, Vendor } from './task';
 
+/** Larger than any documented callback (a 310 with many files is a few KB): the paste and receiver limit. */
+export const MAX_CALLBACK_BYTES = 64 * 1024;
+
 /** How a callback reached the extension. */
 export type CallbackSource = 'paste' | 'receiver';
 
@@ -52,3 +55,35 @@ export interface CallbackRecord {
 
 /** Most callbacks kept per task; the oldest go first. */
 export const MAX_CALLBACKS = 50;
+
+export type CallbackKind = 'trtc' | 'zego' | 'gme' | 'css';
+
+export const CALLBACK_KINDS: readonly CallbackKind[] = ['trtc', 'gme', 'css', 'zego'];
+
+/** An account's callback keys, as the user set them (each product has its own key in its console). */
+export interface CallbackKeys {
+  readonly trtc?: string;
+  readonly gme?: string;
+  readonly css?: string;
+  readonly zego?: string;
+}
+
+export interface KeyringEntry {
+  readonly accountId: string;
+  readonly vendor: Vendor;
+  readonly keys: CallbackKeys;
+}
+
+export interface ReceivedCallback {
+  /** Header names in lower case. */
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  /** The body bytes as received: TRTC and GME sign exactly these. */
+  readonly body: Buffer;
+}
+
+export type CallbackVerdict =
+  | { readonly ok: true; readonly accountId: string; readonly kind: CallbackKind; readonly event: CallbackEvent }
+  | { readonly ok: false; readonly kind?: CallbackKind; readonly reason: string };
+
+/** Checks a callback against the accounts' keys and reads it (the vendor layer's `verifyCallback`). */
+export type CallbackVerifier = (received: ReceivedCallback, keyring: readonly KeyringEntry[], nowMs: number) => CallbackVerdict;

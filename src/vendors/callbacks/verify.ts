@@ -4,44 +4,12 @@
  * body read. A callback is accepted only when a key verifies it, and the key says which account it
  * belongs to; everything else is refused with the reason, before anything is recorded.
  */
-import type { CallbackEvent } from '../../model/callback';
+import { MAX_CALLBACK_BYTES, type CallbackEvent, type CallbackKind, type CallbackVerdict, type KeyringEntry, type ReceivedCallback } from '../../model/callback';
 import type { Vendor } from '../../model/task';
 import { ShapeError, isObject, type RawObject } from '../shared/fields';
 import { parseJsonLossless } from '../shared/json';
 import { readCssCallback, readGmeCallback, readTrtcCallback, readZegoCallback } from './events';
 import { cssCallbackSign, gmeCallbackSignature, sameSignature, trtcCallbackSign, zegoCallbackSignature } from './signatures';
-
-/** Larger than any documented callback (a 310 with many files is a few KB). */
-export const MAX_CALLBACK_BYTES = 64 * 1024;
-
-export type CallbackKind = 'trtc' | 'zego' | 'gme' | 'css';
-
-export const CALLBACK_KINDS: readonly CallbackKind[] = ['trtc', 'gme', 'css', 'zego'];
-
-/** An account's callback keys, as the user set them (each product has its own key in its console). */
-export interface CallbackKeys {
-  readonly trtc?: string;
-  readonly gme?: string;
-  readonly css?: string;
-  readonly zego?: string;
-}
-
-export interface KeyringEntry {
-  readonly accountId: string;
-  readonly vendor: Vendor;
-  readonly keys: CallbackKeys;
-}
-
-export interface ReceivedCallback {
-  /** Header names in lower case. */
-  readonly headers: Readonly<Record<string, string | undefined>>;
-  /** The body bytes as received: TRTC and GME sign exactly these. */
-  readonly body: Buffer;
-}
-
-export type CallbackVerdict =
-  | { readonly ok: true; readonly accountId: string; readonly kind: CallbackKind; readonly event: CallbackEvent }
-  | { readonly ok: false; readonly kind?: CallbackKind; readonly reason: string };
 
 const VENDOR_OF: Readonly<Record<CallbackKind, Vendor>> = { trtc: 'tencent', gme: 'tencent', css: 'tencent', zego: 'zego' };
 const NAME: Readonly<Record<CallbackKind, string>> = { trtc: 'TRTC', gme: 'GME', css: 'CSS', zego: 'ZEGO' };

@@ -1,7 +1,8 @@
 // Each callback signature against the vendor's published worked example, and a tampered body refused.
 import { strict as assert } from 'node:assert';
 import { cssCallbackSign, gmeCallbackSignature, trtcCallbackSign, zegoCallbackSignature } from '../../../src/vendors/callbacks/signatures';
-import { verifyCallback, type KeyringEntry } from '../../../src/vendors/callbacks/verify';
+import type { KeyringEntry } from '../../../src/model/callback';
+import { verifyCallback } from '../../../src/vendors/callbacks/verify';
 
 /** https://trtc.io/document/64802 and /54912: key 123654, the body with its real newlines and tabs. */
 const TRTC_BODY =

@@ -96,6 +96,8 @@ describe('manifest and code agree', () => {
     assert.ok(fs.existsSync(path.join(root, pkg.icon)));
     for (const c of contributes.viewsContainers.activitybar) assert.ok(fs.existsSync(path.join(root, c.icon)));
     assert.deepEqual(Object.keys(contributes.configuration.properties).sort(), [
+      'mediaTasks.callbacks.receiver.enabled',
+      'mediaTasks.callbacks.receiver.port',
       'mediaTasks.defaultTimeRangeHours',
       'mediaTasks.endpoints.tencent',
       'mediaTasks.endpoints.zego',
