@@ -5,6 +5,7 @@ import type { Disposable } from '../model/events';
 import type { Logger } from '../model/logger';
 import type { TaskKey } from '../model/task';
 import type { TaskStore } from '../model/taskStore';
+import type { PollLease } from '../tasks/pollLease';
 import { notificationMessage, parseNotificationSetting, type StatusChange } from './notify';
 import { PollScheduler, systemClock } from './scheduler';
 
@@ -13,6 +14,8 @@ const NOTIFICATIONS_SETTING = 'mediaTasks.notifications';
 const DEFAULT_INTERVAL_SECONDS = 10;
 /** Below this the rate limits of TRTC and ZEGO (10–20 requests/s per API) are spent on polling alone. */
 const MIN_INTERVAL_SECONDS = 2;
+/** How often windows swap what they show with the polling window. */
+const RENEW_EXCHANGE_MS = 3_000;
 
 export interface TaskPollerDeps {
   readonly store: TaskStore;
@@ -23,6 +26,8 @@ export interface TaskPollerDeps {
   readonly onBusyChange?: (busy: boolean) => void;
   /** After each poll: the first failure's message, or `undefined` when all succeeded (fits `TaskStatusBar.setLastError`). */
   readonly onError?: (message: string | undefined) => void;
+  /** One poller across windows: only the lease holder polls, for every window's watched tasks. */
+  readonly lease?: PollLease;
 }
 
 export interface TaskPoller {
@@ -49,11 +54,15 @@ async function notify(change: StatusChange): Promise<void> {
 
 export function createTaskPoller(deps: TaskPollerDeps): TaskPoller {
   const configuration = () => vscode.workspace.getConfiguration();
+  const { lease } = deps;
+  /** What the other windows show, read at each lease round while this one polls for all. */
+  let othersWatched: readonly TaskKey[] = [];
   const scheduler = new PollScheduler({
     store: deps.store,
     logger: deps.logger,
     clock: systemClock,
-    watchedKeys: deps.watchedKeys,
+    watchedKeys: () => (lease?.held ? [...deps.watchedKeys(), ...othersWatched] : deps.watchedKeys()),
+    mayPoll: () => lease?.held ?? true,
     isViewVisible: deps.isViewVisible,
     isWindowFocused: () => vscode.window.state.focused,
     intervalMs: () => intervalSecondsFrom(configuration().get<unknown>(INTERVAL_SETTING)) * 1000,
@@ -64,7 +73,16 @@ export function createTaskPoller(deps: TaskPollerDeps): TaskPoller {
       notify(change).catch((error: unknown) => deps.logger.warn(`[poller] notification failed: ${String(error)}`));
     },
   });
+  const exchange = async (): Promise<void> => {
+    if (!lease) return;
+    if (lease.held) othersWatched = await lease.othersWatched();
+    else await lease.publishWatched(deps.watchedKeys());
+    scheduler.wake();
+  };
+  const exchangeTimer = lease ? setInterval(() => void exchange().catch((err: unknown) => deps.logger.warn(`[poller] sharing watched tasks failed: ${String(err)}`)), RENEW_EXCHANGE_MS) : undefined;
   const subscriptions: Disposable[] = [
+    { dispose: () => exchangeTimer && clearInterval(exchangeTimer) },
+    ...(lease ? [lease.onDidChange(() => void exchange())] : []),
     vscode.window.onDidChangeWindowState(() => scheduler.wake()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(INTERVAL_SETTING)) scheduler.wake();
