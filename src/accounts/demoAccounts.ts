@@ -58,7 +58,7 @@ export function demoAccountPlans(demo: unknown, url: string, options: DemoPlanOp
         cssEnabled: true,
         cssDomain: str(app.cssDomain),
       },
-      secret: { vendor: 'tencent', secretId, secretKey },
+      secret: { vendor: 'tencent', secretId, secretKey, token: str(app.token) },
       trtcRecordingTaskIds: strings(app.trtcRecordingTaskIds),
       trtcRelayTaskIds: strings(app.trtcRelayTaskIds),
       trtcTaskRooms: stringMap(app.trtcTaskRooms),
