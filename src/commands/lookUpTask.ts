@@ -10,7 +10,7 @@ import type { TaskLedger } from '../tasks/taskLedger';
 import { productLabel } from '../display/labels';
 import type { TaskTreeView } from '../tree/taskTreeView';
 import type { Command } from './command';
-import { CommandIds } from './ids';
+import { CommandIds } from '../ids/commands';
 
 const t = vscode.l10n.t;
 

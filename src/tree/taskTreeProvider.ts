@@ -12,7 +12,8 @@ import type { Logger } from '../model/logger';
 import { isTerminal, type Product, type TaskKey, type Vendor } from '../model/task';
 import type { ListingSource } from '../model/taskSource';
 import type { AccountStore } from '../accounts/accountStore';
-import { CommandIds } from '../commands/ids';
+import { CommandIds } from '../ids/commands';
+import { TASKS_VIEW_ID } from '../ids/views';
 import type { SourceRegistry } from '../sources/sourceRegistry';
 import { asMediaApiError } from '../tasks/apiErrors';
 import { listingEndMs, listingStartMs } from '../tasks/listingWindow';
@@ -39,7 +40,6 @@ import {
 } from './nodes';
 import { buildTreeItem, type ItemContext } from './treeItems';
 
-export const VIEW_ID = 'mediaTasks.tasks';
 
 /** How long bulk ledger changes are gathered before the view redraws. */
 const REDRAW_DEBOUNCE_MS = 500;
@@ -296,7 +296,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private async roomChildren(node: RoomNode): Promise<TreeNode[]> {
     // TRTC tasks were asked about when the product expanded; a room refresh asks again (refreshNode).
     if (node.product === 'gme') await this.ensureLoaded(node.id, () => this.loadGmeRoom(node.accountId, node.room, node.id));
-    const entries = this.entriesShown(node.accountId, node.product).filter((e) => e.task.room === node.room).sort(byNewest);
+    const entries = this.roomEntriesShown(node.accountId, node.product, node.room).sort(byNewest);
     const out: TreeNode[] = [];
     const error = this.errors.get(node.id);
     if (error) out.push(this.errorNode(node, error, node.accountId));
@@ -310,7 +310,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private groupChildren(node: GroupNode): TreeNode[] {
     const product = this.productOf(node);
     if (node.room === undefined) return this.roomRows(node, this.roomItems(product), node);
-    const entries = this.entriesShown(node.accountId, node.product).filter((e) => e.task.room === node.room).sort(byNewest);
+    const entries = this.roomEntriesShown(node.accountId, node.product, node.room).sort(byNewest);
     return this.taskRows(node, node.room, groupChildren(entries, entryStartMs, node.bucket));
   }
 
@@ -366,6 +366,14 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const now = this.now();
     const hours = this.deps.defaultHours();
     return this.deps.ledger.entriesOf(accountId, product).filter((e) => isShown(e, filter, hours, now));
+  }
+
+  /** One room's shown entries, read from the ledger's room index (not a scan of the product). */
+  private roomEntriesShown(accountId: string, product: Product, room: string): LedgerEntry[] {
+    const filter = this.deps.filter.get();
+    const now = this.now();
+    const hours = this.deps.defaultHours();
+    return this.deps.ledger.roomEntries(accountId, product, room).filter((e) => isShown(e, filter, hours, now));
   }
 
   // ---- loads ----
@@ -446,7 +454,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   }
 
   private withViewProgress<T>(work: Promise<T>): Promise<T> {
-    void vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => work.catch(() => undefined));
+    void vscode.window.withProgress({ location: { viewId: TASKS_VIEW_ID } }, () => work.catch(() => undefined));
     return work;
   }
 
@@ -504,7 +512,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       time: { now: this.now(), locale: vscode.env.language },
       account: (id) => this.deps.accounts.get(id),
       entry: (key) => this.deps.ledger.get(key),
-      roomEntries: (accountId, product, room) => this.entriesShown(accountId, product).filter((e) => e.task.room === room),
+      roomEntries: (accountId, product, room) => this.roomEntriesShown(accountId, product, room),
       pinnedRoom: (accountId, product, room) => this.deps.ledger.pinnedRooms(accountId, product).some((r) => r.room === room),
       listing: (productNodeId) => {
         const pager = this.pagers.get(productNodeId);
