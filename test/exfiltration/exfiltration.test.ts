@@ -9,7 +9,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { CommandIds } from '../../src/commands/ids';
+import { CommandIds } from '../../src/ids/commands';
 import type { AttackReport, Attacker, ListenerHit } from '../attacker/extension';
 
 const TARGET = 'media-task-explorer.media-task-explorer';
