@@ -125,10 +125,13 @@ function readIntel(context: vscode.ExtensionContext, target: string, loot: strin
     const text = fs.readFileSync(file).toString('latin1');
     loot.push(text);
     for (const m of text.matchAll(/"(?:id|accountId)":"(a[0-9a-f]{12})"/g)) accountIds.add(m[1]!);
-    try {
-      visit(JSON.parse(text), 0);
-    } catch {
-      /* not JSON (the state database) */
+    // A JSON file, or JSON Lines (one record a line); the state database is neither.
+    for (const chunk of [text, ...text.split('\n')]) {
+      try {
+        visit(JSON.parse(chunk), 0);
+      } catch {
+        /* not JSON */
+      }
     }
   }
   return { accountIds: [...accountIds], taskKeys: [...taskKeys.values()].slice(0, 6), files };
