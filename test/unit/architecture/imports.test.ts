@@ -1,6 +1,6 @@
 // Import direction, the whole order (README, "Architecture"): a folder imports only from folders below it.
 //   model  <-  vendors  <-  sandbox  <-  log, tasks, sources, accounts, demo (in that order)
-//          <-  tree | webview | status | polling (peers: none imports another)  <-  commands  <-  extension.ts
+//          <-  tree | webview | status | polling (peers: none imports another)  <-  commands | api  <-  extension.ts
 // plus three leaves anyone above may import: ids (the id table: imports nothing), display (the
 // display vocabulary: imports model and ids), settings (typed settings: imports ids and model).
 // On top of the order:
@@ -99,6 +99,8 @@ const RANKS: Readonly<Record<string, number>> = {
   status: 8,
   polling: 8,
   commands: 9,
+  /** The test harness's handle on the live pieces (test mode only). */
+  api: 9,
   'extension.ts': 10,
 };
 
