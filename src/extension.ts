@@ -111,7 +111,8 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
   // Any installed extension can read `exports`: only the test harness gets a handle, and never the secrets.
   if (!testMode) return undefined;
   const hasSecret = async (id: string): Promise<boolean> => (await context.secrets.get(secretKeyOf(id))) !== undefined;
-  return createTestApi({ accounts, hasSecret, ledger, tree, view, filter, ready, ledgerPath: ledgerFile.path, activationMs, storedState });
+  const deleteSecret = (id: string): Thenable<void> => context.secrets.delete(secretKeyOf(id));
+  return createTestApi({ accounts, hasSecret, deleteSecret: async (id) => deleteSecret(id), ledger, tree, view, filter, ready, ledgerPath: ledgerFile.path, activationMs, storedState });
 }
 
 export async function deactivate(): Promise<void> {

@@ -61,9 +61,10 @@ export class CssListingSource implements ListingSource {
           {
             StartTime: window.start,
             EndTime: window.end,
-            StreamName: query.room,
-            DomainName: this.account.cssDomain,
-            AppName: this.account.cssApp,
+            // Each filter only when set: the API refuses an empty one ("StreamName":"").
+            StreamName: query.room || undefined,
+            DomainName: this.account.cssDomain || undefined,
+            AppName: this.account.cssApp || undefined,
             ScrollToken: scrollToken || undefined,
           },
           readCssRecordTaskPage,
