@@ -9,6 +9,8 @@
 /** @typedef {import('../../src/webview/protocol').DetailSection} DetailSection */
 /** @typedef {import('../../src/webview/protocol').DetailField} DetailField */
 /** @typedef {import('../../src/webview/protocol').TableCell} TableCell */
+/** @typedef {import('../../src/webview/protocol').StripSection} StripSection */
+/** @typedef {import('../../src/webview/protocol').StripMarkKind} StripMarkKind */
 
 (function () {
   const vscode = acquireVsCodeApi();
@@ -16,6 +18,13 @@
   /** Closed sets: data never becomes a class name or an attribute value unless listed here. */
   const TONES = ['active', 'pending', 'done', 'error', 'unknown'];
   const ACTIONS = ['refresh', 'openTask'];
+  const STATUSES = ['starting', 'running', 'paused', 'stopping', 'ended', 'failed', 'unknown'];
+  const MARKS = ['seen', 'poll', 'change', 'file', 'callback', 'stop'];
+  const SPAN_OPEN = ['ongoing', 'scheduled'];
+  const SVG_NS = 'http://www.w3.org/2000/svg';
+  /** Track geometry in px; x positions are percentages, so the strip follows the panel's width. */
+  const TRACK_HEIGHT = 22;
+  const MID = TRACK_HEIGHT / 2;
   let busy = false;
 
   /** @param {WebviewMessage} message */
@@ -73,6 +82,109 @@
       list.append(el('dt', undefined, field.label), dd);
     });
     return list;
+  }
+
+  /**
+   * An SVG element with numeric or percentage geometry attributes only (never data).
+   * @param {string} tag @param {string} className @param {Record<string, string | number>} [geometry]
+   */
+  function svgEl(tag, className, geometry = {}) {
+    const node = document.createElementNS(SVG_NS, tag);
+    node.setAttribute('class', className);
+    for (const [name, value] of Object.entries(geometry)) node.setAttribute(name, String(value));
+    return node;
+  }
+
+  /** A hover text: an SVG <title>, set as text. @param {Element} node @param {string} text */
+  function titled(node, text) {
+    const title = document.createElementNS(SVG_NS, 'title');
+    title.textContent = text;
+    node.append(title);
+    return node;
+  }
+
+  /** @param {number} f a fraction of the strip's window */
+  function pct(f) {
+    return `${(Math.min(1, Math.max(0, f)) * 100).toFixed(3)}%`;
+  }
+
+  /**
+   * Each mark kind's shape around (0, 0), in px: a nested <svg> at the mark's percentage position
+   * carries it, so shapes keep their size whatever the panel's width.
+   * @type {Record<StripMarkKind, { tag: string, geometry: Record<string, string | number> }>}
+   */
+  const MARK_SHAPES = {
+    seen: { tag: 'circle', geometry: { cx: 0, cy: 0, r: 3.5 } },
+    file: { tag: 'path', geometry: { d: 'M0,-5 L5,0 L0,5 L-5,0 Z' } },
+    callback: { tag: 'path', geometry: { d: 'M-4,-9 L4,-9 L0,-3 Z' } },
+    poll: { tag: 'line', geometry: { x1: 0, x2: 0, y1: -10, y2: 10 } },
+    change: { tag: 'line', geometry: { x1: 0, x2: 0, y1: -10, y2: 10 } },
+    stop: { tag: 'line', geometry: { x1: 0, x2: 0, y1: -10, y2: 10 } },
+  };
+
+  /** @param {StripMarkKind} kind @param {string | number} x @param {string | number} y */
+  function markShape(kind, x, y) {
+    const safe = MARKS.includes(kind) ? kind : 'change';
+    const holder = svgEl('svg', `mark-at`, { x, y, overflow: 'visible' });
+    const shape = MARK_SHAPES[safe];
+    holder.append(svgEl(shape.tag, `mark mark-${safe}`, shape.geometry));
+    return holder;
+  }
+
+  /** @param {string} kindClass */
+  function swatch(kindClass) {
+    if (kindClass.startsWith('mark-')) {
+      const svg = svgEl('svg', 'swatch', { width: 14, height: 14, viewBox: '-10 -10 20 20', 'aria-hidden': 'true' });
+      svg.append(markShape(/** @type {StripMarkKind} */ (kindClass.slice(5)), 0, 0));
+      return svg;
+    }
+    const svg = svgEl('svg', 'swatch', { width: 14, height: 14, viewBox: '0 0 14 14', 'aria-hidden': 'true' });
+    svg.append(svgEl('rect', `span ${kindClass}`, { x: 1, y: 3, width: 12, height: 8 }));
+    return svg;
+  }
+
+  /**
+   * The task strip: one track per lane (reported, observed), an axis, a legend. The picture is one
+   * image to assistive technology, described by its summary and by the status table that follows.
+   * @param {StripSection} section
+   */
+  function renderStrip(section) {
+    const figure = el('figure', 'strip');
+    const chart = el('div', 'strip-chart');
+    chart.setAttribute('role', 'img');
+    chart.setAttribute('aria-label', section.summary);
+    for (const lane of section.lanes) {
+      const svg = svgEl('svg', 'strip-track', { height: TRACK_HEIGHT, 'aria-hidden': 'true' });
+      svg.append(svgEl('line', 'track-base', { x1: '0%', x2: '100%', y1: MID, y2: MID }));
+      for (const span of lane.spans) {
+        const status = STATUSES.includes(span.status) ? span.status : 'unknown';
+        const open = span.open !== undefined && SPAN_OPEN.includes(span.open) ? ` open-${span.open}` : '';
+        const width = Math.max(0, Math.min(1, span.to) - Math.max(0, span.from));
+        svg.append(titled(svgEl('rect', `span s-${status}${open}`, { x: pct(span.from), y: 4, width: pct(width), height: TRACK_HEIGHT - 8 }), span.title));
+      }
+      if (section.now !== undefined) svg.append(svgEl('line', 'now', { x1: pct(section.now), x2: pct(section.now), y1: 0, y2: TRACK_HEIGHT }));
+      for (const mark of lane.marks) svg.append(titled(markShape(mark.kind, pct(mark.at), MID), mark.title));
+      chart.append(el('span', 'strip-label', lane.label), svg);
+    }
+    chart.append(el('span', 'strip-label'));
+    const axis = svgEl('svg', 'strip-axis', { height: 18, 'aria-hidden': 'true' });
+    for (const tick of section.ticks) {
+      axis.append(svgEl('line', 'tick', { x1: pct(tick.at), x2: pct(tick.at), y1: 0, y2: 4 }));
+      const label = svgEl('text', 'tick-label', { x: pct(tick.at), y: 15 });
+      label.textContent = tick.label;
+      axis.append(label);
+    }
+    chart.append(axis);
+    figure.append(chart);
+    const legend = el('ul', 'legend');
+    for (const item of section.legend) {
+      const entry = el('li');
+      const kindClass = 'status' in item ? `s-${STATUSES.includes(item.status) ? item.status : 'unknown'}` : `mark-${MARKS.includes(item.mark) ? item.mark : 'change'}`;
+      entry.append(swatch(kindClass), el('span', undefined, item.label));
+      legend.append(entry);
+    }
+    figure.append(legend);
+    return figure;
   }
 
   /** @param {Extract<DetailSection, { kind: 'table' }>} section @param {DetailsDocument['labels']} labels @param {number} sectionIndex */
@@ -157,6 +269,7 @@
       part.append(el('h2', undefined, section.heading));
       if (section.kind === 'fields') part.append(renderFields(section.fields, doc.labels, index));
       else if (section.kind === 'table') part.append(renderTable(section, doc.labels, index));
+      else if (section.kind === 'strip') part.append(renderStrip(section));
       else part.append(el('pre', 'raw-json', section.text));
       nodes.push(part);
     });

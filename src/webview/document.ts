@@ -16,6 +16,7 @@ import {
   visibleString,
 } from './format';
 import type { Localizer, TimeContext } from './localize';
+import { taskStrip } from './taskStrip';
 import type { DetailField, DetailsDocument, DetailSection, StatusTone, TableRow } from './protocol';
 
 export interface DocumentContext {
@@ -268,6 +269,7 @@ export function taskDocument(key: TaskKey, entry: LedgerEntry | undefined, ctx: 
   ];
   if (extras.fields.length > 0) sections.push({ kind: 'fields', heading: l10n.t('{0} details', vendorLabel(task.vendor, l10n)), fields: extras.fields });
   sections.push(
+    taskStrip(entry, l10n.t('Timeline'), ctx),
     {
       kind: 'table',
       heading: l10n.t('Storage files ({0})', task.files.length),

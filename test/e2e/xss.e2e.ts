@@ -38,6 +38,8 @@ const hostile = (s: string): boolean => s.includes(IMG) || s.includes(SCRIPT) ||
 const PAGE_TAGS = new Set([
   'html', 'head', 'meta', 'link', 'body', 'main', 'script',
   'bdi', 'button', 'code', 'dd', 'div', 'dl', 'dt', 'h1', 'h2', 'header', 'p', 'pre', 'section', 'span', 'table', 'tbody', 'td', 'th', 'thead', 'tr',
+  // the task strip: SVG drawn with createElementNS, hover texts in <title>
+  'figure', 'ul', 'li', 'svg', 'rect', 'line', 'circle', 'path', 'text', 'title',
 ]);
 
 interface PanelFacts {
