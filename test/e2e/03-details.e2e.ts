@@ -28,9 +28,10 @@ async function checkStrip(frame: Frame, fileCount: number): Promise<void> {
     };
   });
   assert.equal(strip.tracks, 2, `the task strip has a reported and an observed lane: ${JSON.stringify(strip)}`);
-  assert.ok(strip.spans >= 2, `the strip draws the reported run and the observed statuses: ${JSON.stringify(strip)}`);
+  // TRTC's DescribeCloudRecording reports no start time: the reported lane may hold only file marks.
+  assert.ok(strip.spans >= 1, `the strip draws the observed statuses: ${JSON.stringify(strip)}`);
   assert.ok(strip.files >= 1 && strip.files <= fileCount, `a mark per storage file with a begin time (${strip.files} of ${fileCount} files)`);
-  assert.match(strip.label, /^The vendor reports it started at .* This extension first saw it at /);
+  assert.match(strip.label, /^The vendor reports .* This extension first saw it at .* storage files are marked where they began\.$/);
 }
 
 // Of the five products only TRTC cloud recording reports storage files (StorageFileList), so the

@@ -92,8 +92,8 @@ export function timeTicks(window: TimeWindow, maxTicks: number, zoneOffset: Zone
 
 /** The Intl options for a tick label: seconds only when ticks are seconds apart, the date when days are. */
 export function tickLabelOptions(step: number): Intl.DateTimeFormatOptions {
-  if (step < MINUTE) return { hour: '2-digit', minute: '2-digit', second: '2-digit' };
-  if (step < DAY) return { hour: '2-digit', minute: '2-digit' };
+  if (step < MINUTE) return { hour: 'numeric', minute: '2-digit', second: '2-digit' };
+  if (step < DAY) return { hour: 'numeric', minute: '2-digit' };
   if (step < 365 * DAY) return { month: 'short', day: 'numeric' };
   return { year: 'numeric' };
 }
