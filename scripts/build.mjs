@@ -2,7 +2,10 @@
 // Bundles the extension with esbuild. `--production` minifies (what the VSIX ships);
 // the default keeps source maps for debugging.
 //
-// Three outputs: dist/extension.js; dist/sandbox.js, the embedded sandbox, which only "Try the
+// dist/webview/*.js are the webview pages' scripts, bundled for the browser with the pure chart
+// modules they import from src/webview/charts (one file per page, loaded under the page's nonce).
+//
+// Three extension outputs: dist/extension.js; dist/sandbox.js, the embedded sandbox, which only "Try the
 // Sandbox" needs; dist/proxy.js, the proxy agents, which only an http.proxy setting needs. The
 // extension requires both lazily, so activation never parses them.
 import * as esbuild from 'esbuild';
@@ -39,7 +42,20 @@ const common = {
   logLevel: 'warning',
 };
 
+const webview = {
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  legalComments: 'none',
+  charset: 'utf8',
+  minify: production,
+  sourcemap: !production,
+  logLevel: 'warning',
+};
+
 await Promise.all([
+  esbuild.build({ ...webview, entryPoints: ['media/webview/details.js', 'media/webview/room.js'], outdir: 'dist/webview' }),
   // A plain require for the lazy files: dynamic import() of a CommonJS file gives a namespace object.
   esbuild.build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: lazyFiles, supported: { 'dynamic-import': false } }),
   esbuild.build({ ...common, entryPoints: ['src/sandbox/index.ts'], outfile: 'dist/sandbox.js' }),

@@ -1,7 +1,8 @@
 // @ts-check
 // The details panels' page script. It lays out the DetailsDocument the extension posts, using only
 // createElement and textContent: every vendor string stays text, whatever it contains.
-'use strict';
+import { el, knownStatus, svgEl, titled } from './dom.js';
+import { knownMark, markShape, swatch } from './marks.js';
 
 /** @typedef {import('../../src/webview/protocol').HostMessage} HostMessage */
 /** @typedef {import('../../src/webview/protocol').WebviewMessage} WebviewMessage */
@@ -17,11 +18,8 @@
   const root = /** @type {HTMLElement} */ (document.getElementById('root'));
   /** Closed sets: data never becomes a class name or an attribute value unless listed here. */
   const TONES = ['active', 'pending', 'done', 'error', 'unknown'];
-  const ACTIONS = ['refresh', 'openTask'];
-  const STATUSES = ['starting', 'running', 'paused', 'stopping', 'ended', 'failed', 'unknown'];
-  const MARKS = ['seen', 'poll', 'change', 'file', 'callback', 'stop'];
+  const ACTIONS = ['refresh', 'openTask', 'openRoom'];
   const SPAN_OPEN = ['ongoing', 'scheduled'];
-  const SVG_NS = 'http://www.w3.org/2000/svg';
   /** Track geometry in px; x positions are percentages, so the strip follows the panel's width. */
   const TRACK_HEIGHT = 22;
   const MID = TRACK_HEIGHT / 2;
@@ -30,20 +28,6 @@
   /** @param {WebviewMessage} message */
   function post(message) {
     vscode.postMessage(message);
-  }
-
-  /**
-   * @template {keyof HTMLElementTagNameMap} K
-   * @param {K} tag
-   * @param {string} [className]
-   * @param {string} [text]
-   * @returns {HTMLElementTagNameMap[K]}
-   */
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
   }
 
   /** Buttons keep their focus across live re-renders through a key made of indexes, not data. */
@@ -84,63 +68,9 @@
     return list;
   }
 
-  /**
-   * An SVG element with numeric or percentage geometry attributes only (never data).
-   * @param {string} tag @param {string} className @param {Record<string, string | number>} [geometry]
-   */
-  function svgEl(tag, className, geometry = {}) {
-    const node = document.createElementNS(SVG_NS, tag);
-    node.setAttribute('class', className);
-    for (const [name, value] of Object.entries(geometry)) node.setAttribute(name, String(value));
-    return node;
-  }
-
-  /** A hover text: an SVG <title>, set as text. @param {Element} node @param {string} text */
-  function titled(node, text) {
-    const title = document.createElementNS(SVG_NS, 'title');
-    title.textContent = text;
-    node.append(title);
-    return node;
-  }
-
   /** @param {number} f a fraction of the strip's window */
   function pct(f) {
     return `${(Math.min(1, Math.max(0, f)) * 100).toFixed(3)}%`;
-  }
-
-  /**
-   * Each mark kind's shape around (0, 0), in px: a nested <svg> at the mark's percentage position
-   * carries it, so shapes keep their size whatever the panel's width.
-   * @type {Record<StripMarkKind, { tag: string, geometry: Record<string, string | number> }>}
-   */
-  const MARK_SHAPES = {
-    seen: { tag: 'circle', geometry: { cx: 0, cy: 0, r: 3.5 } },
-    file: { tag: 'path', geometry: { d: 'M0,-5 L5,0 L0,5 L-5,0 Z' } },
-    callback: { tag: 'path', geometry: { d: 'M-4,-9 L4,-9 L0,-3 Z' } },
-    poll: { tag: 'line', geometry: { x1: 0, x2: 0, y1: -10, y2: 10 } },
-    change: { tag: 'line', geometry: { x1: 0, x2: 0, y1: -10, y2: 10 } },
-    stop: { tag: 'line', geometry: { x1: 0, x2: 0, y1: -10, y2: 10 } },
-  };
-
-  /** @param {StripMarkKind} kind @param {string | number} x @param {string | number} y */
-  function markShape(kind, x, y) {
-    const safe = MARKS.includes(kind) ? kind : 'change';
-    const holder = svgEl('svg', `mark-at`, { x, y, overflow: 'visible' });
-    const shape = MARK_SHAPES[safe];
-    holder.append(svgEl(shape.tag, `mark mark-${safe}`, shape.geometry));
-    return holder;
-  }
-
-  /** @param {string} kindClass */
-  function swatch(kindClass) {
-    if (kindClass.startsWith('mark-')) {
-      const svg = svgEl('svg', 'swatch', { width: 14, height: 14, viewBox: '-10 -10 20 20', 'aria-hidden': 'true' });
-      svg.append(markShape(/** @type {StripMarkKind} */ (kindClass.slice(5)), 0, 0));
-      return svg;
-    }
-    const svg = svgEl('svg', 'swatch', { width: 14, height: 14, viewBox: '0 0 14 14', 'aria-hidden': 'true' });
-    svg.append(svgEl('rect', `span ${kindClass}`, { x: 1, y: 3, width: 12, height: 8 }));
-    return svg;
   }
 
   /**
@@ -157,7 +87,7 @@
       const svg = svgEl('svg', 'strip-track', { height: TRACK_HEIGHT, 'aria-hidden': 'true' });
       svg.append(svgEl('line', 'track-base', { x1: '0%', x2: '100%', y1: MID, y2: MID }));
       for (const span of lane.spans) {
-        const status = STATUSES.includes(span.status) ? span.status : 'unknown';
+        const status = knownStatus(span.status);
         const open = span.open !== undefined && SPAN_OPEN.includes(span.open) ? ` open-${span.open}` : '';
         const width = Math.max(0, Math.min(1, span.to) - Math.max(0, span.from));
         svg.append(titled(svgEl('rect', `span s-${status}${open}`, { x: pct(span.from), y: 4, width: pct(width), height: TRACK_HEIGHT - 8 }), span.title));
@@ -179,8 +109,7 @@
     const legend = el('ul', 'legend');
     for (const item of section.legend) {
       const entry = el('li');
-      const kindClass = 'status' in item ? `s-${STATUSES.includes(item.status) ? item.status : 'unknown'}` : `mark-${MARKS.includes(item.mark) ? item.mark : 'change'}`;
-      entry.append(swatch(kindClass), el('span', undefined, item.label));
+      entry.append('status' in item ? swatch({ status: knownStatus(item.status) }) : swatch({ mark: knownMark(item.mark) }), el('span', undefined, item.label));
       legend.append(entry);
     }
     figure.append(legend);
@@ -247,6 +176,8 @@
       if (action.id === 'refresh') {
         button.disabled = busy;
         button.addEventListener('click', () => post({ type: 'refresh' }));
+      } else if (action.id === 'openRoom') {
+        button.addEventListener('click', () => post({ type: 'openRoom' }));
       } else {
         button.addEventListener('click', () => post({ type: 'openTask' }));
       }

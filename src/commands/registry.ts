@@ -26,6 +26,7 @@ import { loadMoreCommand } from './loadMore';
 import { lookUpTaskCommand } from './lookUpTask';
 import { openRoomCommand } from './openRoom';
 import { openStorageFileCommand } from './openStorageFile';
+import { openRoomTimelineCommand } from './openRoomTimeline';
 import { openTaskDetailsCommand } from './openTaskDetails';
 import { showFailure } from './pick';
 import { reenterCredentialsCommand } from './reenterCredentials';
@@ -76,6 +77,7 @@ export function createCommands(deps: CommandDeps): Command[] {
     forgetTaskCommand(deps),
     openTaskDetailsCommand({ store, panels: deps.panels }),
     openStorageFileCommand({ store, panels: deps.panels }),
+    openRoomTimelineCommand({ store, panels: deps.panels }),
     showRunningTasksCommand({ store, panels: deps.panels }),
     showLogCommand(deps),
   ];

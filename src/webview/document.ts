@@ -294,7 +294,7 @@ export function taskDocument(key: TaskKey, entry: LedgerEntry | undefined, ctx: 
       ...base,
       status: { label: statusLabel(task.status, l10n), tone: TONES[task.status] },
       banners,
-      actions: [refreshAction(ctx)],
+      actions: [{ id: 'openRoom', label: l10n.t('Room Timeline') }, refreshAction(ctx)],
       sections,
     },
     copyValues: copies,

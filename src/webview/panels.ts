@@ -11,8 +11,8 @@ import { isTerminal, sameTask, taskKeyString, type TaskKey } from '../model/task
 import type { TaskStore } from '../model/taskStore';
 import { storageFileDocument, taskDocument, type BuiltDocument, type DocumentContext } from './document';
 import { errorMessage, shortId, taskTitle, visibleString } from './format';
-import { buildWebviewHtml, createNonce } from './html';
 import { filePanelState, panelStateKey, parsePanelState, taskPanelState, type PanelState } from './identity';
+import { pageHtml, webviewRoots } from './pageResources';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from './protocol';
 
 export const TASK_DETAILS_VIEW_TYPE = 'mediaTasks.taskDetails';
@@ -25,6 +25,8 @@ export interface PanelManagerDeps {
   readonly store: TaskStore;
   readonly logger: Logger;
   readonly extensionUri: vscode.Uri;
+  /** Opens the room panel of a task's room (the page's Room Timeline button). */
+  readonly openRoom?: (key: TaskKey) => void;
 }
 
 export function viewTypeOf(state: PanelState): string {
@@ -65,16 +67,9 @@ class DetailsPanel implements Disposable {
     private readonly host: PanelHost,
   ) {
     this.key = { accountId: state.accountId, product: state.product, taskId: state.taskId };
-    const mediaRoot = vscode.Uri.joinPath(deps.extensionUri, 'media');
     const webview = panel.webview;
-    webview.options = { enableScripts: true, localResourceRoots: [mediaRoot] };
-    webview.html = buildWebviewHtml({
-      cspSource: webview.cspSource,
-      nonce: createNonce(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'webview', 'details.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'webview', 'details.css')).toString(),
-      lang: vscode.env.language,
-    });
+    webview.options = { enableScripts: true, localResourceRoots: webviewRoots(deps.extensionUri) };
+    webview.html = pageHtml(webview, deps.extensionUri, 'details.js');
     panel.title = panelTitle(state);
     this.subscriptions.push(
       webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw)),
@@ -174,6 +169,9 @@ class DetailsPanel implements Disposable {
       case 'openTask':
         this.host.open(taskPanelState(this.key));
         return;
+      case 'openRoom':
+        this.deps.openRoom?.(this.key);
+        return;
       case 'openFile':
         this.host.open(filePanelState(this.key, message.fileName));
         return;
@@ -222,11 +220,10 @@ export class DetailsPanelManager implements PanelHost, Disposable {
       existing.reveal();
       return;
     }
-    const mediaRoot = vscode.Uri.joinPath(this.deps.extensionUri, 'media');
     const panel = vscode.window.createWebviewPanel(viewTypeOf(state), panelTitle(state), vscode.ViewColumn.Active, {
       enableScripts: true,
       enableFindWidget: true,
-      localResourceRoots: [mediaRoot],
+      localResourceRoots: webviewRoots(this.deps.extensionUri),
     });
     this.adopt(state, panel).refreshIfLive();
   }

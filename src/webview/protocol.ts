@@ -87,7 +87,7 @@ export type DetailSection =
     }
   | { readonly kind: 'pre'; readonly heading: string; readonly text: string };
 
-export type DocumentActionId = 'refresh' | 'openTask';
+export type DocumentActionId = 'refresh' | 'openTask' | 'openRoom';
 
 export interface DetailsDocument {
   readonly heading: string;
@@ -109,6 +109,7 @@ export type WebviewMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'refresh' }
   | { readonly type: 'openTask' }
+  | { readonly type: 'openRoom' }
   | { readonly type: 'openFile'; readonly fileName: string }
   | { readonly type: 'copy'; readonly copyId: string };
 
@@ -125,6 +126,7 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     case 'ready':
     case 'refresh':
     case 'openTask':
+    case 'openRoom':
       return { type: message.type };
     case 'openFile':
       return isShortString(message.fileName) ? { type: 'openFile', fileName: message.fileName } : undefined;

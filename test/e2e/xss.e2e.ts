@@ -128,7 +128,7 @@ describe('e2e xss: hostile vendor strings in the real browser', () => {
     const ours = facts.scripts.filter((s) => !(s.id === '_vscodeApiScript' && s.vscodeApi && s.src === ''));
     assert.equal(ours.length, 1, `${what}: scripts ${JSON.stringify(facts.scripts.map(({ id, nonce, src }) => ({ id, nonce, src })))}`);
     assert.equal(ours[0]!.nonce, nonce, `${what}: the page's script does not carry the CSP nonce`);
-    assert.match(ours[0]!.src, /\/media\/webview\/details\.js$/);
+    assert.match(ours[0]!.src, /\/dist\/webview\/details\.js$/);
     assert.deepEqual(facts.tags.filter((t) => !PAGE_TAGS.has(t) && t !== 'style'), [], `${what}: elements the page never makes`);
     assert.deepEqual(facts.styles.filter((id) => id !== '_defaultStyles'), [], `${what}: <style> elements beyond VS Code's default styles`);
     assert.deepEqual(facts.handlers, [], `${what}: event-handler attributes`);

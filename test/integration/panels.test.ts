@@ -93,7 +93,7 @@ describe('task details panels (real VS Code)', function () {
     assert.match(html, new RegExp(`<script nonce="${nonce!.replace(/[+/]/g, '\\$&')}"`));
     assert.ok(!html.includes(U64_TASK_ID), 'no task data in the HTML');
     const roots = panel!.webview.options.localResourceRoots ?? [];
-    assert.deepEqual(roots.map((uri) => uri.path), [vscode.Uri.joinPath(extensionUri(), 'media').path]);
+    assert.deepEqual(roots.map((uri) => uri.path), [vscode.Uri.joinPath(extensionUri(), 'media').path, vscode.Uri.joinPath(extensionUri(), 'dist', 'webview').path]);
 
     // A delivered render proves the page's nonce'd script ran, said `ready`, and got the data.
     const heading = await waitFor('the page to receive the task', () => renderedHeading(posts));

@@ -7,6 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import chromiumSettings from '../../scripts/vscode/chromium.json';
 import { buildWebviewHtml, createNonce } from '../../src/webview/html';
@@ -46,7 +47,10 @@ export interface WebviewPage {
 }
 
 export interface PageFiles {
-  /** Paths under the repository root, as the panel's `asWebviewUri` would name them. */
+  /**
+   * Paths under the repository root. A page script's source (`media/webview/room.js`) is bundled
+   * here, fresh, as scripts/build.mjs bundles it; a built bundle (`dist/webview/room.js`) is served as is.
+   */
   readonly script: string;
   readonly style: string;
   /** The state VS Code would hand back after a reload (`getState()`). */
@@ -68,6 +72,20 @@ const THEME = `
   --vscode-textLink-foreground: #4daafc; --vscode-editorWidget-background: #202020; --vscode-editorWidget-border: #454545;
   --vscode-list-hoverBackground: #2a2d2e; --vscode-textCodeBlock-background: #2b2b2b;`;
 
+const bundles = new Map<string, Promise<string>>();
+
+/** The page script bundled for the browser, in memory (the same esbuild settings as the build). */
+function bundlePage(script: string): Promise<string> {
+  let built = bundles.get(script);
+  if (!built) {
+    built = esbuild
+      .build({ entryPoints: [path.join(root, script)], bundle: true, platform: 'browser', format: 'iife', target: 'es2022', write: false, logLevel: 'silent' })
+      .then((result) => result.outputFiles[0]!.text);
+    bundles.set(script, built);
+  }
+  return built;
+}
+
 function themeVariables(): Array<[string, string]> {
   return THEME.split(';')
     .map((d) => d.trim())
@@ -83,7 +101,7 @@ export async function openWebviewPage(browser: Browser, files: PageFiles): Promi
   });
   const page = await context.newPage();
   const problems: string[] = [];
-  page.on('console', (m) => {
+  page.on('console', (m) => { if (process.env.MTE_PAGE_LOG) console.log('[page]', m.text());
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -115,10 +133,12 @@ export async function openWebviewPage(browser: Browser, files: PageFiles): Promi
     styleUri: `${ORIGIN}/${files.style}`,
     lang: 'en',
   });
+  const bundle = files.script.startsWith('media/webview/') ? await bundlePage(files.script) : undefined;
   await page.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.origin !== ORIGIN) return route.abort();
     if (url.pathname === '/index.html') return route.fulfill({ status: 200, contentType: 'text/html', body: html });
+    if (bundle !== undefined && url.pathname === `/${files.script}`) return route.fulfill({ status: 200, contentType: 'text/javascript', body: bundle });
     const file = path.join(root, decodeURIComponent(url.pathname));
     if (!file.startsWith(root + path.sep) || !existsSync(file)) return route.fulfill({ status: 404, body: '' });
     const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'application/octet-stream';

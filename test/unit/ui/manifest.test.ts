@@ -106,11 +106,11 @@ describe('manifest and code agree', () => {
     ]);
   });
 
-  it('activates for restored detail panels (their serializers need an explicit event) and nothing eager', () => {
-    // The view types are read from the panels' source: that module needs `vscode` to load.
-    const panels = fs.readFileSync(path.join(root, 'src', 'webview', 'panels.ts'), 'utf8');
+  it('activates for restored detail and room panels (their serializers need an explicit event) and nothing eager', () => {
+    // The view types are read from the panels' sources: those modules need `vscode` to load.
+    const panels = ['panels.ts', 'roomPanel.ts'].map((file) => fs.readFileSync(path.join(root, 'src', 'webview', file), 'utf8')).join('\n');
     const viewTypes = [...panels.matchAll(/export const \w+_VIEW_TYPE = '([\w.]+)'/g)].map((m) => `onWebviewPanel:${m[1]}`);
-    assert.equal(viewTypes.length, 2);
+    assert.equal(viewTypes.length, 3);
     assert.deepEqual([...pkg.activationEvents].sort(), viewTypes.sort());
   });
 });
