@@ -1,17 +1,20 @@
 // Composition root: builds the pieces and registers them; nothing else lives here.
 import * as vscode from 'vscode';
 import { AccountStore } from './accounts/accountStore';
+import { HOSTILE_STRINGS_SETTING } from './accounts/demoAccounts';
 import { addHarnessDemoAccounts } from './accounts/harnessDemo';
+import { CommandIds } from './commands/ids';
 import { createCommands, registerCommands } from './commands/registry';
 import { Redactor } from './log/redact';
 import { createRedactingLogger } from './log/redactingLogger';
 import { createTaskPoller } from './polling';
 import { EmbeddedSandbox } from './sources/embeddedSandbox';
 import { SourceRegistry } from './sources/sourceRegistry';
-import { SOURCE_SETTINGS, createVendorSourceFactory, vendorRedactorFactory } from './sources/vendorSources';
+import { SOURCE_SETTINGS, createVendorSourceFactory, createVendorStopperFactory, vendorRedactorFactory } from './sources/vendorSources';
 import { createTaskStatusBar } from './status';
 import { LedgerFile } from './tasks/ledgerFile';
 import { TaskLedger } from './tasks/taskLedger';
+import { TaskStops } from './tasks/taskStops';
 import { FilterState } from './tree/filterState';
 import { TaskTreeProvider } from './tree/taskTreeProvider';
 import { TaskTreeView } from './tree/taskTreeView';
@@ -43,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi {
   const logger = createRedactingLogger(channel, redactor);
   const settings = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('mediaTasks');
   const defaultHours = (): number => Math.max(1, settings().get<number>('defaultTimeRangeHours', 24));
+  const readOnly = (): boolean => settings().get<boolean>('readOnly', false) === true;
 
   const accounts = new AccountStore(context.globalState, context.secrets, redactor);
   const sandbox = new EmbeddedSandbox(context.globalState, logger);
@@ -50,10 +54,17 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi {
   const sources = new SourceRegistry(accounts, sourceFactory, (account) => sandbox.prepare(account));
   const ledgerFile = new LedgerFile(context.globalStorageUri.fsPath, { logger });
   const ledger = new TaskLedger(ledgerFile, (id, product) => sources.source(id, product), logger);
+  const stopperFactory = createVendorStopperFactory(logger);
+  const stops = new TaskStops({ accounts, factory: stopperFactory, prepare: (account) => sandbox.prepare(account), ledger, logger, readOnly });
   const filter = new FilterState(context.workspaceState);
   const tree = new TaskTreeProvider({ accounts, ledger, sources, filter, logger, defaultHours });
   const view = new TaskTreeView(tree, accounts, filter);
-  const panels = createTaskDetailsPanels(context, { store: ledger, logger });
+  const panels = createTaskDetailsPanels(context, {
+    store: ledger,
+    logger,
+    canStop: () => !readOnly(),
+    stop: (key) => void vscode.commands.executeCommand(CommandIds.stopTask, key),
+  });
   const statusBar = createTaskStatusBar({ store: ledger, logger });
   const poller = createTaskPoller({
     store: ledger,
@@ -67,7 +78,7 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi {
 
   registerCommands(
     context,
-    createCommands({ accounts, ledger, sources, sourceFactory, sandbox, tree, view, filter, panels, log: channel, logger, defaultHours }),
+    createCommands({ accounts, ledger, sources, sourceFactory, sandbox, tree, view, filter, panels, log: channel, logger, defaultHours, stops, stopperFactory, readOnly }),
     logger,
   );
   context.subscriptions.push(
@@ -95,7 +106,9 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi {
     },
     (err: unknown) => logger.error('[ledger] could not be read', err),
   );
-  void ready.then(() => addHarnessDemoAccounts(process.env, accounts, ledger, logger));
+  void ready.then(() =>
+    addHarnessDemoAccounts(process.env, accounts, ledger, logger, { hostileStrings: vscode.workspace.getConfiguration().get<boolean>(HOSTILE_STRINGS_SETTING, false) }),
+  );
   const storedState = (): Record<string, unknown> => Object.fromEntries(context.globalState.keys().map((key) => [key, context.globalState.get(key)]));
   const activationMs = performance.now() - started;
   logger.info(`[activate] ${activationMs.toFixed(1)} ms`);

@@ -6,7 +6,7 @@ import { el, fill, knownStatus, STATUSES, svgEl } from './dom.js';
 import { markShape, swatch } from './marks.js';
 import { fitWindow, layoutRoom, panWindow, prepareRoom, zoomWindow } from '../../src/webview/charts/roomLayout';
 import { fraction, msAt, TickLabeler, timeTicks, zoneOffsetIn } from '../../src/webview/charts/timeScale';
-import { formatDuration, formatLocalTime } from '../../src/webview/format';
+import { formatDuration, formatLocalTime } from '../../src/display/time';
 import { PRODUCTS } from '../../src/model/task';
 import { ROOM_STATUSES } from '../../src/webview/roomProtocol';
 

@@ -23,6 +23,7 @@ export const CommandIds = {
   openRoomTimeline: 'mediaTasks.openRoomTimeline',
   showRunningTasks: 'mediaTasks.showRunningTasks',
   showLog: 'mediaTasks.showLog',
+  stopTask: 'mediaTasks.stopTask',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -7,7 +7,7 @@ import type { SourceRegistry } from '../sources/sourceRegistry';
 import { listingEndMs, listingStartMs } from '../tasks/listingWindow';
 import { lookupCandidates, looksLikeGmeTaskId, type LookupCandidate } from '../tasks/lookup';
 import type { TaskLedger } from '../tasks/taskLedger';
-import { productLabel } from '../tree/format';
+import { productLabel } from '../display/labels';
 import type { TaskTreeView } from '../tree/taskTreeView';
 import type { Command } from './command';
 import { CommandIds } from './ids';
@@ -100,7 +100,7 @@ export function lookUpTaskCommand(deps: {
         deps.ledger.record([match.task], true);
         return found(match.task);
       }
-      const name = (c: LookupCandidate): string => `${deps.accounts.get(c.accountId)?.label ?? c.accountId} (${productLabel(c.product, t)})`;
+      const name = (c: LookupCandidate): string => `${deps.accounts.get(c.accountId)?.label ?? c.accountId} (${productLabel(c.product, vscode.l10n)})`;
       const notFound = outcomes.filter((o) => !o.error).map((o) => name(o.candidate));
       const failed = outcomes.filter((o) => o.error).map((o) => `${name(o.candidate)}: ${isMediaApiError(o.error) ? o.error.summary() : String(o.error)}`);
       const parts = [t('Task {0} was not found.', taskId)];

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { TaskStore } from '../model/taskStore';
 import type { TaskDetailsPanels } from '../webview';
 import { fileFromCommandArgs, taskKeyFromCommandArg } from '../webview/identity';
-import { byLastSeen, pickStorageFile, pickTask } from '../webview/pickTask';
+import { byLastSeen, pickStorageFile, pickTask } from './pick';
 import type { Command } from './command';
 import { CommandIds } from './ids';
 

@@ -6,9 +6,13 @@ import * as vscode from 'vscode';
 import { accountProducts, type Account } from '../model/account';
 import { isMediaApiError } from '../model/errors';
 import type { LedgerEntry } from '../model/ledgerEntry';
-import type { Product } from '../model/task';
+import type { Product, StorageFile } from '../model/task';
 import type { AccountStore } from '../accounts/accountStore';
-import { productLabel } from '../tree/format';
+import { accountSummary, productLabel } from '../display/labels';
+import { errorHint } from '../display/hints';
+import { fileUserLabel } from '../display/meanings';
+import { taskPickRow } from '../display/taskPick';
+import { visibleString } from '../display/text';
 import type { TreeNode } from '../tree/nodes';
 import { CommandIds } from './ids';
 
@@ -56,7 +60,7 @@ export async function accountFromArgOrPick(
   const picked = await vscode.window.showQuickPick(
     candidates.map((account) => ({
       label: account.label,
-      description: account.vendor === 'tencent' ? `Tencent Cloud · ${account.region}` : `ZEGO · ${account.appId}`,
+      description: accountSummary(account, vscode.l10n),
       account,
     })),
     { placeHolder },
@@ -69,7 +73,7 @@ export async function pickProduct(account: Account, allowed: readonly Product[],
   const products = accountProducts(account).filter((p) => allowed.includes(p));
   if (products.length <= 1) return products[0];
   const picked = await vscode.window.showQuickPick(
-    products.map((product) => ({ label: productLabel(product, t), product })),
+    products.map((product) => ({ label: productLabel(product, vscode.l10n), product })),
     { placeHolder },
   );
   return picked?.product;
@@ -79,22 +83,43 @@ export async function pickProduct(account: Account, allowed: readonly Product[],
 export async function entryFromArgOrPick(entries: readonly LedgerEntry[], arg: unknown, find: (node: TreeNode) => LedgerEntry | undefined, placeHolder: string): Promise<LedgerEntry | undefined> {
   const node = nodeArg(arg);
   if (node?.kind === 'task' || node?.kind === 'file') return find(node);
+  return pickTask(byLastSeen(entries), { placeHolder, emptyMessage: t('No tasks yet: add an account, or track a task by its ID.') });
+}
+
+/** The one task QuickPick (palette, keybinding, status bar): rows from the display module. */
+export async function pickTask(
+  entries: readonly LedgerEntry[],
+  options: { readonly placeHolder: string; readonly emptyMessage: string },
+): Promise<LedgerEntry | undefined> {
   if (entries.length === 0) {
-    void vscode.window.showInformationMessage(t('No tasks yet.'));
+    void vscode.window.showInformationMessage(options.emptyMessage);
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(
-    [...entries]
-      .sort((a, b) => b.lastSeen - a.lastSeen)
-      .map((entry) => ({ label: entry.taskId, description: `${entry.task.status} · ${entry.task.room}`, detail: productLabel(entry.product, t), entry })),
-    { placeHolder, matchOnDescription: true, matchOnDetail: true },
-  );
+  const time = { now: Date.now(), locale: vscode.env.language };
+  const items = entries.map((entry) => ({ ...taskPickRow(entry, time, vscode.l10n), entry }));
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: options.placeHolder, matchOnDescription: true, matchOnDetail: true });
   return picked?.entry;
+}
+
+export async function pickStorageFile(files: readonly StorageFile[]): Promise<StorageFile | undefined> {
+  const items = files.map((file) => ({
+    label: visibleString(file.fileName),
+    description: file.trackType,
+    detail: visibleString(fileUserLabel(file.userId, vscode.l10n)),
+    file,
+  }));
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: t('Select a storage file'), matchOnDescription: true, matchOnDetail: true });
+  return picked?.file;
+}
+
+/** Most recently seen first: what someone reaching for a task from the palette most likely wants. */
+export function byLastSeen(entries: readonly LedgerEntry[]): LedgerEntry[] {
+  return [...entries].sort((a, b) => b.lastSeen - a.lastSeen);
 }
 
 /** A failed action, with the way out: re-enter credentials for auth failures, else the log. */
 export async function showFailure(message: string, err: unknown, accountId?: string): Promise<void> {
-  const detail = isMediaApiError(err) ? `${err.summary()}: ${err.message} ${err.hint}` : String(err instanceof Error ? err.message : err);
+  const detail = isMediaApiError(err) ? `${err.summary()}: ${err.message} ${errorHint(err, vscode.l10n)}` : String(err instanceof Error ? err.message : err);
   const reenter = t('Re-enter Credentials…');
   const showLog = t('Show Log');
   const actions = isMediaApiError(err) && err.kind === 'auth' && accountId ? [reenter, showLog] : [showLog];

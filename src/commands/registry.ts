@@ -9,6 +9,7 @@ import type { AccountStore } from '../accounts/accountStore';
 import type { EmbeddedSandbox } from '../sources/embeddedSandbox';
 import type { SourceFactory, SourceRegistry } from '../sources/sourceRegistry';
 import type { TaskLedger } from '../tasks/taskLedger';
+import type { StopperFactory, TaskStops } from '../tasks/taskStops';
 import type { FilterState } from '../tree/filterState';
 import type { TaskTreeProvider } from '../tree/taskTreeProvider';
 import type { TaskTreeView } from '../tree/taskTreeView';
@@ -36,6 +37,7 @@ import { removeAccountCommand } from './removeAccount';
 import { retryCommand } from './retry';
 import { showLogCommand } from './showLog';
 import { showRunningTasksCommand } from './showRunningTasks';
+import { stopTaskCommand } from './stopTask';
 import { trackTaskCommand } from './trackTask';
 import { trySandboxCommand } from './trySandbox';
 
@@ -52,6 +54,10 @@ export interface CommandDeps {
   readonly log: { show(preserveFocus?: boolean): void };
   readonly logger: Logger;
   readonly defaultHours: () => number;
+  readonly stops: TaskStops;
+  readonly stopperFactory: StopperFactory;
+  /** `mediaTasks.readOnly`: write actions are hidden and refused. */
+  readonly readOnly: () => boolean;
 }
 
 export function createCommands(deps: CommandDeps): Command[] {
@@ -78,8 +84,9 @@ export function createCommands(deps: CommandDeps): Command[] {
     openTaskDetailsCommand({ store, panels: deps.panels }),
     openStorageFileCommand({ store, panels: deps.panels }),
     openRoomTimelineCommand({ store, panels: deps.panels }),
-    showRunningTasksCommand({ store, panels: deps.panels }),
+    showRunningTasksCommand({ store, panels: deps.panels, readOnly: deps.readOnly }),
     showLogCommand(deps),
+    stopTaskCommand({ store, stops: deps.stops, accounts: deps.accounts, readOnly: deps.readOnly }),
   ];
 }
 

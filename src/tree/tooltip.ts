@@ -1,70 +1,73 @@
 /**
- * Markdown tooltips for task, room and error rows. Every vendor string is escaped, so a task id or
- * room name containing Markdown or HTML shows as the characters it is. Pure.
+ * Tooltips for task, room and error rows. Vendor strings go in through `appendText`, so a task id or
+ * room name containing Markdown, HTML or a theme icon shows as the characters it is.
  */
 import type { LedgerEntry } from '../model/ledgerEntry';
 import type { Task } from '../model/task';
-import type { Localize } from '../l10n/localize';
-import { statusLabel } from '../l10n/labels';
-import { formatClock, formatElapsed, productLabel, recordModeLabel } from './format';
+import { productLabel, statusLabel } from '../display/labels';
+import type { Localizer, TimeContext } from '../display/localize';
+import { appendBold, LINE_BREAK, PARAGRAPH, type MarkdownSink } from '../display/markdown';
+import { recordModeLabel } from '../display/meanings';
+import { formatClock, formatDuration } from '../display/time';
 
-/** Escapes Markdown punctuation and HTML so vendor text renders literally. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]()#+\-.!|~>]/g, (c) => `\\${c}`)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/\r?\n/g, ' ');
+/** `label: value` on its own line; the value (vendor text) escaped, `—` when empty. */
+function field(md: MarkdownSink, label: string, value: string): void {
+  md.appendText(`${label}: ${value === '' ? '—' : value}`);
+  md.appendMarkdown(LINE_BREAK);
 }
 
-const code = (text: string): string => (text ? escapeMarkdown(text) : '—');
-
-function fmtExtra(value: Task['extras'][string]): string {
-  if (value === null) return '—';
-  if (Array.isArray(value)) return value.length > 0 ? value.map(code).join(', ') : '—';
-  return code(String(value));
+function extraText(value: Task['extras'][string]): string {
+  if (value === null) return '';
+  if (Array.isArray(value)) return value.join(', ');
+  return String(value);
 }
 
-export function taskTooltip(entry: LedgerEntry, now: number, t: Localize): string {
+export function taskTooltip(md: MarkdownSink, entry: LedgerEntry, time: TimeContext, l10n: Localizer): void {
   const { task } = entry;
-  const lines = [
-    `**${escapeMarkdown(productLabel(task.product, t))}** · ${escapeMarkdown(statusLabel(task.status, t))} (${code(task.rawStatus)})`,
-    '',
-    `${t('Task ID')}: ${code(task.taskId)}`,
-    `${t('Room')}: ${code(task.room)}`,
-    `${t('App')}: ${code(task.appId)}`,
-  ];
-  if (task.startedAt !== undefined) lines.push(`${t('Started')}: ${formatClock(task.startedAt, now)}`);
-  if (task.endedAt !== undefined) lines.push(`${t('Ended')}: ${formatClock(task.endedAt, now)}`);
-  if (task.startedAt !== undefined) lines.push(`${t('Duration')}: ${formatElapsed((task.endedAt ?? now) - task.startedAt)}`);
-  lines.push(`${t('First seen')}: ${formatClock(entry.firstSeen, now)} · ${t('last seen')}: ${formatClock(entry.lastSeen, now)}`);
-  if (task.files.length > 0) lines.push(`${t('Files')}: ${task.files.length}`);
-  for (const [name, value] of Object.entries(task.extras)) lines.push(`${escapeMarkdown(name)}: ${fmtExtra(value)}`);
+  appendBold(md, productLabel(task.product, l10n));
+  md.appendText(` · ${statusLabel(task.status, l10n)} (${task.rawStatus || '—'})`);
+  md.appendMarkdown(PARAGRAPH);
+  field(md, l10n.t('Task ID'), task.taskId);
+  field(md, l10n.t('Room'), task.room);
+  field(md, l10n.t('App'), task.appId);
+  if (task.startedAt !== undefined) field(md, l10n.t('Started'), formatClock(task.startedAt, time));
+  if (task.endedAt !== undefined) field(md, l10n.t('Ended'), formatClock(task.endedAt, time));
+  if (task.startedAt !== undefined) field(md, l10n.t('Duration'), formatDuration((task.endedAt ?? time.now) - task.startedAt, time.locale));
+  field(md, l10n.t('First seen'), `${formatClock(entry.firstSeen, time)} · ${l10n.t('last seen')}: ${formatClock(entry.lastSeen, time)}`);
+  if (task.files.length > 0) field(md, l10n.t('Files'), String(task.files.length));
+  for (const [name, value] of Object.entries(task.extras)) field(md, name, extraText(value));
   if (entry.history.length > 1) {
-    lines.push('', `${t('Observed')}: ${entry.history.map((h) => `${escapeMarkdown(statusLabel(h.status, t))} ${formatClock(h.at, now)}`).join(' → ')}`);
+    md.appendMarkdown(PARAGRAPH);
+    field(md, l10n.t('Observed'), entry.history.map((h) => `${statusLabel(h.status, l10n)} ${formatClock(h.at, time)}`).join(' → '));
   }
-  if (entry.lastError) lines.push('', `$(warning) ${t('Last refresh failed')}: ${code(entry.lastError)}`);
-  // Two trailing spaces make each line a Markdown line break.
-  return lines.join('  \n');
+  if (entry.lastError) {
+    md.appendMarkdown(`${PARAGRAPH}$(warning) `);
+    field(md, l10n.t('Last refresh failed'), entry.lastError);
+  }
 }
 
 /** GME room: its current task, record mode and allow/block lists. */
-export function roomTooltip(room: string, current: LedgerEntry | undefined, now: number, t: Localize): string {
-  const lines = [`**${t('Room')}** ${code(room)}`, ''];
+export function roomTooltip(md: MarkdownSink, room: string, current: LedgerEntry | undefined, time: TimeContext, l10n: Localizer): void {
+  appendBold(md, l10n.t('Room'));
+  md.appendText(` ${room || '—'}`);
+  md.appendMarkdown(PARAGRAPH);
   if (!current) {
-    lines.push(t('No recording in this room.'));
-    return lines.join('  \n');
+    md.appendText(l10n.t('No recording in this room.'));
+    return;
   }
   const { extras } = current.task;
-  lines.push(`${t('Current task')}: ${code(current.taskId)} · ${escapeMarkdown(statusLabel(current.task.status, t))}`);
-  const mode = recordModeLabel(extras.RecordMode, t);
-  if (mode) lines.push(`${t('Mode')}: ${escapeMarkdown(mode)}`);
-  if (extras.SubscribeUserIds !== undefined) lines.push(`${t('Allow list')}: ${fmtExtra(extras.SubscribeUserIds)}`);
-  if (extras.UnSubscribeUserIds !== undefined) lines.push(`${t('Block list')}: ${fmtExtra(extras.UnSubscribeUserIds)}`);
-  lines.push(`${t('Last seen')}: ${formatClock(current.lastSeen, now)}`);
-  return lines.join('  \n');
+  field(md, l10n.t('Current task'), `${current.taskId} · ${statusLabel(current.task.status, l10n)}`);
+  const mode = recordModeLabel(extras.RecordMode, l10n);
+  if (mode) field(md, l10n.t('Mode'), mode);
+  if (extras.SubscribeUserIds !== undefined) field(md, l10n.t('Allow list'), extraText(extras.SubscribeUserIds));
+  if (extras.UnSubscribeUserIds !== undefined) field(md, l10n.t('Block list'), extraText(extras.UnSubscribeUserIds));
+  field(md, l10n.t('Last seen'), formatClock(current.lastSeen, time));
 }
 
-export function errorTooltip(summary: string, message: string, hint: string): string {
-  return [`**${escapeMarkdown(summary)}**`, '', escapeMarkdown(message), '', escapeMarkdown(hint)].join('  \n');
+export function errorTooltip(md: MarkdownSink, summary: string, message: string, hint: string): void {
+  appendBold(md, summary);
+  md.appendMarkdown(PARAGRAPH);
+  md.appendText(message);
+  md.appendMarkdown(PARAGRAPH);
+  md.appendText(hint);
 }

@@ -3,25 +3,22 @@
  * the unit tests check each field, unit and meaning here rather than through a browser.
  */
 import type { LedgerEntry } from '../model/ledgerEntry';
+import { isStoppable } from '../model/taskStop';
 import { isTerminal, type ExtraValue, type Product, type StorageFile, type TaskKey, type TaskStatus } from '../model/task';
-import {
-  appIdLabel,
-  formatDuration,
-  formatEpochMs,
-  productLabel,
-  roomLabel,
-  statusLabel,
-  taskTitle,
-  vendorLabel,
-  visibleString,
-} from './format';
-import type { Localizer, TimeContext } from './localize';
+import { appIdLabel, productLabel, roomLabel, statusLabel, vendorLabel } from '../display/labels';
+import type { Localizer, TimeContext } from '../display/localize';
+import { fileUserLabel, recordModeMeaning, trackTypeLabel, zegoStatusMeaning } from '../display/meanings';
+import { taskTitle } from '../display/taskPick';
+import { visibleString } from '../display/text';
+import { formatDuration, formatEpochMs } from '../display/time';
 import { taskStrip } from './taskStrip';
 import type { DetailField, DetailsDocument, DetailSection, StatusTone, TableRow } from './protocol';
 
 export interface DocumentContext {
   readonly time: TimeContext;
   readonly l10n: Localizer;
+  /** Write actions are offered (not in read-only mode). */
+  readonly canStop?: boolean;
 }
 
 /** The document, plus the exact strings behind its copy buttons (kept on the host, never sent). */
@@ -85,20 +82,6 @@ function durationText(ms: number, ctx: DocumentContext): { human: string; raw: s
   return { human: formatDuration(ms, ctx.time.locale), raw: ctx.l10n.t('{0} ms', String(ms)) };
 }
 
-function trackTypeLabel(trackType: string, l10n: Localizer): string {
-  const labels: Readonly<Record<string, string>> = {
-    audio: l10n.t('Audio only'),
-    video: l10n.t('Video only'),
-    audio_video: l10n.t('Audio and video'),
-    '': l10n.t('not reported'),
-  };
-  return Object.hasOwn(labels, trackType) ? labels[trackType]! : trackType;
-}
-
-function userLabel(userId: string, l10n: Localizer): string {
-  return userId === '' ? l10n.t('(mixed stream)') : userId;
-}
-
 /** The vendor's value verbatim, hidden characters made visible (a raw value must not reorder text). */
 function extraRaw(value: ExtraValue): string {
   return visibleString(typeof value === 'string' ? value : JSON.stringify(value));
@@ -121,12 +104,7 @@ function extrasFields(product: Product, extras: Readonly<Record<string, ExtraVal
     list.value(shown.label, shown.value, extraRaw(value));
   };
   if (product === 'gme') {
-    const modes: Record<string, string> = {
-      '1': l10n.t('Single streams (one file per user)'),
-      '2': l10n.t('Mixed stream (one file for the room)'),
-      '3': l10n.t('Single streams and the mixed stream'),
-    };
-    add('RecordMode', (v) => ({ label: l10n.t('Record mode'), value: modes[String(v)] ?? l10n.t('unknown mode {0}', String(v)) }));
+    add('RecordMode', (v) => ({ label: l10n.t('Record mode'), value: recordModeMeaning(v, l10n) }));
     add('SubscribeUserIds', (v) => ({
       label: l10n.t('Allowlist (SubscribeUserIds)'),
       value: listText(v, l10n.t('none (every user is recorded unless blocked)')),
@@ -148,14 +126,7 @@ function extrasFields(product: Product, extras: Readonly<Record<string, ExtraVal
     }));
   }
   if (product === 'zego-recording') {
-    const statuses: Record<string, string> = {
-      '1': l10n.t('initializing'),
-      '2': l10n.t('recording'),
-      '3': l10n.t('ended'),
-      '4': l10n.t('ended abnormally'),
-      '5': l10n.t('paused'),
-    };
-    add('Status', (v) => ({ label: l10n.t('ZEGO status'), value: statuses[String(v)] ?? l10n.t('unknown status {0}', String(v)) }));
+    add('Status', (v) => ({ label: l10n.t('ZEGO status'), value: zegoStatusMeaning(v, l10n) }));
   }
   for (const key of Object.keys(extras).sort()) {
     if (known.has(key)) continue;
@@ -168,7 +139,7 @@ function fileRow(file: StorageFile, ctx: DocumentContext): TableRow {
   const begin = file.beginTimeMs === undefined ? undefined : formatEpochMs(file.beginTimeMs, ctx.time, ctx.l10n);
   return {
     cells: [
-      { text: userLabel(file.userId, ctx.l10n), raw: visibleString(file.userId) },
+      { text: fileUserLabel(file.userId, ctx.l10n), raw: visibleString(file.userId) },
       { text: file.fileName, raw: visibleString(file.fileName) },
       { text: trackTypeLabel(file.trackType, ctx.l10n), raw: file.trackType },
       { text: begin?.human ?? ctx.l10n.t('not reported') },
@@ -294,7 +265,7 @@ export function taskDocument(key: TaskKey, entry: LedgerEntry | undefined, ctx: 
       ...base,
       status: { label: statusLabel(task.status, l10n), tone: TONES[task.status] },
       banners,
-      actions: [{ id: 'openRoom', label: l10n.t('Room Timeline') }, refreshAction(ctx)],
+      actions: [refreshAction(ctx), { id: 'openRoom', label: l10n.t('Room Timeline') }, ...(ctx.canStop && isStoppable(task.status) ? [{ id: 'stopTask' as const, label: l10n.t('Stop Task…') }] : [])],
       sections,
     },
     copyValues: copies,
@@ -311,7 +282,7 @@ export function storageFileDocument(key: TaskKey, fileName: string, entry: Ledge
   if (!entry) banners.push(missingBanner(ctx));
   else if (!file) banners.push({ tone: 'info', text: l10n.t('The task no longer lists this file.') });
   if (file) {
-    fields.value(l10n.t('UserId'), userLabel(file.userId, l10n), visibleString(file.userId));
+    fields.value(l10n.t('UserId'), fileUserLabel(file.userId, l10n), visibleString(file.userId));
     fields.value(l10n.t('TrackType'), trackTypeLabel(file.trackType, l10n), file.trackType);
     epochField(fields, l10n.t('BeginTimeStamp'), file.beginTimeMs, ctx, l10n.t('not reported'));
   }

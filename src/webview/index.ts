@@ -31,7 +31,7 @@ export interface TaskDetailsPanels {
  */
 export function createTaskDetailsPanels(
   context: vscode.ExtensionContext,
-  deps: { store: TaskStore; logger: Logger },
+  deps: { store: TaskStore; logger: Logger; canStop: () => boolean; stop: (key: TaskKey) => void },
 ): TaskDetailsPanels {
   const showRoomOf = (key: TaskKey): boolean => {
     const entry = deps.store.get(key);

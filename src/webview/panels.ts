@@ -10,7 +10,9 @@ import type { Logger } from '../model/logger';
 import { isTerminal, sameTask, taskKeyString, type TaskKey } from '../model/task';
 import type { TaskStore } from '../model/taskStore';
 import { storageFileDocument, taskDocument, type BuiltDocument, type DocumentContext } from './document';
-import { errorMessage, shortId, taskTitle, visibleString } from './format';
+import { errorMessage } from '../display/errors';
+import { taskTitle } from '../display/taskPick';
+import { shortId, visibleString } from '../display/text';
 import { filePanelState, panelStateKey, parsePanelState, taskPanelState, type PanelState } from './identity';
 import { pageHtml, webviewRoots } from './pageResources';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from './protocol';
@@ -27,6 +29,10 @@ export interface PanelManagerDeps {
   readonly extensionUri: vscode.Uri;
   /** Opens the room panel of a task's room (the page's Room Timeline button). */
   readonly openRoom?: (key: TaskKey) => void;
+  /** Whether write actions are offered (false in read-only mode); none are without it. */
+  readonly canStop?: () => boolean;
+  /** Runs Stop Task… on the panel's task (its confirmation included). */
+  readonly stop?: (key: TaskKey) => void;
 }
 
 export function viewTypeOf(state: PanelState): string {
@@ -39,8 +45,8 @@ export function panelTitle(state: PanelState): string {
     : vscode.l10n.t('File {0}', visibleString(shortId(state.fileName, 24)));
 }
 
-function documentContext(): DocumentContext {
-  return { time: { now: Date.now(), locale: vscode.env.language }, l10n: vscode.l10n };
+function documentContext(canStop: boolean): DocumentContext {
+  return { time: { now: Date.now(), locale: vscode.env.language }, l10n: vscode.l10n, canStop };
 }
 
 /** What the manager needs back from a panel, so panels can open each other. */
@@ -73,6 +79,10 @@ class DetailsPanel implements Disposable {
     panel.title = panelTitle(state);
     this.subscriptions.push(
       webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw)),
+      // Read-only mode shows or hides the Stop button at once.
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('mediaTasks.readOnly')) this.render();
+      }),
       panel.onDidChangeViewState(() => this.onViewState()),
       panel.onDidDispose(() => this.dispose()),
       deps.store.onDidChange((keys) => {
@@ -117,7 +127,7 @@ class DetailsPanel implements Disposable {
 
   private build(): BuiltDocument {
     const entry = this.deps.store.get(this.key);
-    const ctx = documentContext();
+    const ctx = documentContext(this.deps.canStop?.() === true);
     return this.state.kind === 'task'
       ? taskDocument(this.key, entry, ctx)
       : storageFileDocument(this.key, this.state.fileName, entry, ctx);
@@ -171,6 +181,9 @@ class DetailsPanel implements Disposable {
         return;
       case 'openRoom':
         this.deps.openRoom?.(this.key);
+        return;
+      case 'stopTask':
+        this.deps.stop?.(this.key);
         return;
       case 'openFile':
         this.host.open(filePanelState(this.key, message.fileName));

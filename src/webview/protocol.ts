@@ -87,7 +87,7 @@ export type DetailSection =
     }
   | { readonly kind: 'pre'; readonly heading: string; readonly text: string };
 
-export type DocumentActionId = 'refresh' | 'openTask' | 'openRoom';
+export type DocumentActionId = 'refresh' | 'openTask' | 'openRoom' | 'stopTask';
 
 export interface DetailsDocument {
   readonly heading: string;
@@ -110,6 +110,7 @@ export type WebviewMessage =
   | { readonly type: 'refresh' }
   | { readonly type: 'openTask' }
   | { readonly type: 'openRoom' }
+  | { readonly type: 'stopTask' }
   | { readonly type: 'openFile'; readonly fileName: string }
   | { readonly type: 'copy'; readonly copyId: string };
 
@@ -127,6 +128,7 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     case 'refresh':
     case 'openTask':
     case 'openRoom':
+    case 'stopTask':
       return { type: message.type };
     case 'openFile':
       return isShortString(message.fileName) ? { type: 'openFile', fileName: message.fileName } : undefined;

@@ -4,8 +4,10 @@
  */
 import { entryStartMs, type LedgerEntry } from '../model/ledgerEntry';
 import { isTerminal, PRODUCTS, type Product, type TaskStatus } from '../model/task';
-import { formatLocalTime, productLabel, roomLabel, statusLabel, visibleString } from './format';
-import type { Localizer, TimeContext } from './localize';
+import { productLabel, roomLabel, statusLabel } from '../display/labels';
+import { visibleString } from '../display/text';
+import { formatLocalTime } from '../display/time';
+import type { Localizer, TimeContext } from '../display/localize';
 import { ROOM_STATUSES, type RoomDocument, type RoomLabels, type RoomPanelState, type RoomTaskColumns } from './roomProtocol';
 
 export interface RoomContext {

@@ -7,8 +7,10 @@
 import type { LedgerEntry } from '../model/ledgerEntry';
 import { isTerminal, type TaskStatus } from '../model/task';
 import { fraction, TickLabeler, timeTicks, zoneOffsetIn, type TimeWindow } from './charts/timeScale';
-import { formatDuration, formatLocalTime, statusLabel, vendorLabel, visibleString } from './format';
-import type { Localizer, TimeContext } from './localize';
+import { statusLabel, vendorLabel } from '../display/labels';
+import { visibleString } from '../display/text';
+import { formatDuration, formatLocalTime } from '../display/time';
+import type { Localizer, TimeContext } from '../display/localize';
 import type { StripLane, StripMark, StripMarkKind, StripSection, StripSpan } from './protocol';
 
 export interface StripContext {

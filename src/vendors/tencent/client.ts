@@ -9,6 +9,7 @@
  */
 import type { TencentAccount, TencentSecret } from '../../model/account';
 import { object, optionalString, string, type RawObject } from '../shared/fields';
+import { stringifyJsonLossless } from '../shared/json';
 import { signedCall, type SignedCallDeps } from '../shared/signedCall';
 import { checkedRegion, tencentHost, type TencentAction } from './actions';
 import { tencentApiError } from './errors';
@@ -37,11 +38,13 @@ export class TencentClient {
     params: Readonly<Record<string, unknown>>,
     read: (response: RawObject) => T,
     signal?: AbortSignal,
+    options: { readonly write?: boolean } = {},
   ): Promise<TencentAnswer<T>> {
     const region = checkedRegion(this.account, action);
     const url = new URL(this.account.endpoint ?? `https://${tencentHost(action.service, this.account.site)}`);
     url.pathname = '/';
-    const body = JSON.stringify(params);
+    // A bigint parameter (GME TaskId) goes out as a bare integer, digit-exact; the signature covers these bytes.
+    const body = stringifyJsonLossless(params);
     return signedCall<TencentAnswer<T>>(
       this.deps,
       {
@@ -92,6 +95,7 @@ export class TencentClient {
           const safeId = requestId === undefined ? undefined : this.deps.redact(requestId);
           return { value: { value: read(response), requestId: safeId }, requestId: safeId };
         },
+        write: options.write,
       },
       signal,
     );

@@ -1,27 +1,46 @@
 import { strict as assert } from 'node:assert';
-import { plainLocalize as t } from '../../../src/l10n/localize';
-import { escapeMarkdown, roomTooltip, taskTooltip } from '../../../src/tree/tooltip';
+import { plainLocalizer as l10n } from '../../../src/display/localize';
+import { errorTooltip, roomTooltip, taskTooltip } from '../../../src/tree/tooltip';
 import { T0, entry } from '../tasks/fixtures';
+import { FakeMarkdownString, shownText } from '../display/markdownString';
+
+const time = { now: T0, locale: 'en', timeZone: 'UTC' };
+const HOSTILE = '](command:evil) <img src=x> $(zap) **b**';
 
 describe('tree tooltips', () => {
-  it('escapes vendor strings so Markdown and HTML show as characters', () => {
-    assert.equal(escapeMarkdown('<img src=x onerror=alert(1)>'), '&lt;img src=x onerror=alert\\(1\\)\\>');
-    assert.equal(escapeMarkdown('[link](command:x) **b**'), '\\[link\\]\\(command:x\\) \\*\\*b\\*\\*');
+  it('shows the task, its vendor status and extras', () => {
+    const md = new FakeMarkdownString();
+    taskTooltip(md, entry(), time, l10n);
+    const shown = shownText(md.value);
+    assert.match(shown, /Task ID: 446192236330927912/);
+    assert.match(shown, /\(recording\)/);
+    assert.match(shown, /Duration: 1h 2m/);
   });
 
-  it('shows the task, its vendor status and extras, with a hostile room name inert', () => {
-    const md = taskTooltip(entry({ room: '](command:evil)' }), T0, t);
-    assert.match(md, /Task ID: 446192236330927912/);
-    assert.match(md, /\(recording\)/);
-    assert.match(md, /Room: \\]\\\(command:evil\\\)/);
-    assert.doesNotMatch(md, /\]\(command:evil\)/);
+  it('puts every vendor string through appendText, so a hostile room stays inert', () => {
+    const md = new FakeMarkdownString();
+    taskTooltip(md, { ...entry({ room: HOSTILE }), lastError: HOSTILE }, time, l10n);
+    assert.ok(md.markdown.every((m) => !m.includes('command:') && !m.includes('<img')), md.markdown.join('|'));
+    assert.ok(md.texts.some((text) => text.includes(HOSTILE)));
+    assert.doesNotMatch(md.value, /(?<!\\)\]\(command:evil|(?<!\\)\$\(zap|(?<!\\)\*\*b/);
   });
 
   it('shows a GME room current task, mode and allow and block lists', () => {
-    const md = roomTooltip('room-1', entry(), T0, t);
-    assert.match(md, /Mode: mixed/);
-    assert.match(md, /Allow list: u1/);
-    assert.match(md, /Block list: —/);
-    assert.match(roomTooltip('room-1', undefined, T0, t), /No recording in this room/);
+    const md = new FakeMarkdownString();
+    roomTooltip(md, 'room-1', entry(), time, l10n);
+    const shown = shownText(md.value);
+    assert.match(shown, /Mode: mixed/);
+    assert.match(shown, /Allow list: u1/);
+    assert.match(shown, /Block list: —/);
+    const empty = new FakeMarkdownString();
+    roomTooltip(empty, HOSTILE, undefined, time, l10n);
+    assert.match(shownText(empty.value), /No recording in this room/);
+    assert.ok(empty.markdown.every((m) => !m.includes('command:')));
+  });
+
+  it('writes an error row’s vendor message and hint as text', () => {
+    const md = new FakeMarkdownString();
+    errorTooltip(md, 'DescribeTasks: 1 (RequestId r)', HOSTILE, 'hint');
+    assert.deepEqual(md.texts, ['DescribeTasks: 1 (RequestId r)', HOSTILE, 'hint']);
   });
 });

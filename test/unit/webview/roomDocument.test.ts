@@ -27,7 +27,7 @@ describe('room document', () => {
     assert.deepEqual([c.changeTask, c.changeAt, c.changeStatus.map((i) => ROOM_STATUSES[i])], [[1], [NOW - 29 * M], ['ended']]);
     assert.equal(doc.heading, 'Room room-42');
     assert.equal(doc.summary, '2 tasks from May 1, 2024, 10:30:00 AM to May 1, 2024, 12:00:00 PM: 1 running, 1 ended.');
-    assert.equal(doc.productLabels['trtc-relay'], 'TRTC relay');
+    assert.equal(doc.productLabels['trtc-relay'], 'TRTC Relay (Stream Ingest)');
   });
 
   it('keeps a running CSS task’s scheduled end apart from an end', () => {

@@ -84,7 +84,7 @@ describe('room page in the browser', function () {
     // The hostile task's bar: its hover names it, as text, with local and UTC times.
     await page.page.locator('.room-body rect.bar').first().hover();
     const tip = await page.page.locator('.tooltip').innerText();
-    assert.match(tip, new RegExp(`^Task ${XSS.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(TRTC recording\\)\\n`));
+    assert.match(tip, new RegExp(`^Task ${XSS.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(TRTC Cloud Recording\\)\\n`));
     assert.match(tip, /Started: May 1, 2024, 12:00:00 AM \(local\) · May 1, 2024, 12:00:00 AM UTC/);
     assert.match(tip, /<\/title><script>window.__xss=2<\/script>/);
     const file = page.page.locator('.room-body .mark-file').first();
@@ -98,7 +98,7 @@ describe('room page in the browser', function () {
     await page.page.locator('.room-body rect.bar').nth(1).click();
     await page.page.locator('.room-chart').focus();
     await page.page.keyboard.press('ArrowRight');
-    assert.match(await page.page.locator('.visually-hidden').innerText(), new RegExp(`^Task ${XSS.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(TRTC recording\\)`));
+    assert.match(await page.page.locator('.visually-hidden').innerText(), new RegExp(`^Task ${XSS.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(TRTC Cloud Recording\\)`));
     await page.page.keyboard.press('Enter');
     assert.deepEqual((await page.posted()).slice(1), [
       { type: 'openTask', ref: 'trtc-recording/task-1' },
