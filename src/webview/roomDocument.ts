@@ -22,9 +22,22 @@ export function roomTaskRef(entry: Pick<LedgerEntry, 'product' | 'taskId'>): str
 const STATUS_INDEX = new Map(ROOM_STATUSES.map((s, i) => [s, i]));
 const PRODUCT_INDEX = new Map(PRODUCTS.map((p, i) => [p, i]));
 
+/**
+ * When this extension saw an ended task end (its first terminal status), for a vendor that reports no
+ * end time; a task first seen already ended ended before it was first seen.
+ */
+function seenEnding(entry: LedgerEntry): number {
+  return entry.history.find((h) => isTerminal(h.status))?.at ?? entry.firstSeen;
+}
+
+/** Shown as text: the display module's escaping, skipped for the printable ASCII most ids are (a big room has tens of thousands). */
+function shown(value: string): string {
+  return /^[\x20-\x7e]*$/.test(value) ? value : visibleString(value);
+}
+
 /** Entries in the order the chart wants them: by start, then by ref. */
 export function byRoomOrder(a: LedgerEntry, b: LedgerEntry): number {
-  return entryStartMs(a) - entryStartMs(b) || (roomTaskRef(a) < roomTaskRef(b) ? -1 : 1);
+  return entryStartMs(a) - entryStartMs(b) || (a.product < b.product ? -1 : a.product > b.product ? 1 : 0) || (a.taskId < b.taskId ? -1 : a.taskId > b.taskId ? 1 : 0);
 }
 
 /**
@@ -56,19 +69,18 @@ export function roomTaskColumns(entries: readonly LedgerEntry[]): RoomTaskColumn
     const start = entryStartMs(entry);
     const terminal = isTerminal(task.status);
     c.ref.push(roomTaskRef(entry));
-    c.taskId.push(visibleString(task.taskId));
+    c.taskId.push(shown(task.taskId));
     c.product.push(PRODUCT_INDEX.get(task.product)!);
     c.status.push(STATUS_INDEX.get(task.status)!);
-    c.rawStatus.push(visibleString(task.rawStatus));
+    c.rawStatus.push(shown(task.rawStatus));
     c.start.push(start);
-    // An ended task without a reported end ended, as far as anyone knows, when it was last seen.
-    c.end.push(terminal ? Math.max(start, task.endedAt ?? entry.lastSeen) : null);
+    c.end.push(terminal ? Math.max(start, task.endedAt ?? seenEnding(entry)) : null);
     c.scheduledEnd.push(!terminal && task.endedAt !== undefined ? task.endedAt : null);
     for (const file of task.files) {
       if (file.beginTimeMs === undefined) continue;
       c.fileTask.push(i);
       c.fileAt.push(file.beginTimeMs);
-      c.fileName.push(visibleString(file.fileName));
+      c.fileName.push(shown(file.fileName));
     }
     for (const change of entry.history.slice(1)) {
       c.changeTask.push(i);
@@ -89,7 +101,7 @@ export function roomSummary(entries: readonly LedgerEntry[], ctx: RoomContext): 
   for (const entry of entries) {
     const s = entryStartMs(entry);
     start = Math.min(start, s);
-    end = Math.max(end, s, isTerminal(entry.task.status) ? (entry.task.endedAt ?? entry.lastSeen) : ctx.time.now);
+    end = Math.max(end, s, isTerminal(entry.task.status) ? (entry.task.endedAt ?? seenEnding(entry)) : ctx.time.now);
     counts.set(entry.task.status, (counts.get(entry.task.status) ?? 0) + 1);
   }
   const byStatus = ROOM_STATUSES.filter((s) => counts.has(s)).map((s) => l10n.t('{0} {1}', counts.get(s)!, statusLabel(s, l10n)));

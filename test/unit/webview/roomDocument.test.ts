@@ -35,9 +35,14 @@ describe('room document', () => {
     assert.deepEqual([c.end, c.scheduledEnd], [[null], [NOW + 50 * M]]);
   });
 
-  it('ends an ended task without a reported end when it was last seen', () => {
-    const gone = makeEntry(makeTask({ status: 'ended', startedAt: NOW - 60 * M, endedAt: undefined }), { lastSeen: NOW - 5 * M });
-    assert.deepEqual(roomTaskColumns([gone]).end, [NOW - 5 * M]);
+  it('ends an ended task without a reported end when it was seen to end, or first seen already ended', () => {
+    const seen = makeEntry(makeTask({ status: 'ended', startedAt: NOW - 60 * M, endedAt: undefined }), {
+      firstSeen: NOW - 60 * M,
+      lastSeen: NOW,
+      history: [{ status: 'running', rawStatus: '2', at: NOW - 60 * M }, { status: 'ended', rawStatus: '3', at: NOW - 20 * M }],
+    });
+    const late = makeEntry(makeTask({ status: 'ended', startedAt: NOW - 60 * M, endedAt: undefined }), { firstSeen: NOW - 30 * M, lastSeen: NOW, history: [{ status: 'ended', rawStatus: '3', at: NOW - 30 * M }] });
+    assert.deepEqual(roomTaskColumns([seen, late]).end, [NOW - 20 * M, NOW - 30 * M], 'not the last sighting, which moves on every listing');
   });
 
   it('shows hostile ids and file names as text with hidden characters made visible, and keeps the exact ref', () => {
