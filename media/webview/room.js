@@ -463,9 +463,10 @@ import { ROOM_STATUSES } from '../../src/webview/roomProtocol';
     tooltip.hidden = false;
     const box = chart.getBoundingClientRect();
     const left = Math.min(Math.max(0, clientX - box.left + 12), Math.max(0, box.width - tooltip.offsetWidth - 4));
-    // Below the pointer, or above it when the chart's bottom is near.
-    const below = clientY - box.top + 16;
-    const top = below + tooltip.offsetHeight > box.height + 120 ? clientY - box.top - tooltip.offsetHeight - 8 : below;
+    // Below the pointer, or above it when below would leave the window and above would not.
+    const height = tooltip.offsetHeight;
+    const above = clientY - height - 8 >= 0 && clientY + 16 + height > window.innerHeight;
+    const top = (above ? clientY - height - 8 : clientY + 16) - box.top;
     tooltip.style.left = `${left}px`;
     tooltip.style.top = `${top}px`;
   }

@@ -42,10 +42,11 @@ describe('e2e 8: room timeline panel', () => {
     const account = treeRows(page).filter({ hasText: /Tencent/ }).filter({ hasNotText: /Hostile/ }).first();
     assert.ok((await account.count()) > 0, `no Tencent account row: ${JSON.stringify((await rowInfos(page)).map((r) => r.label))}`);
     await openProductBranch(page, account, /TRTC Cloud Recording/);
-    const roomRow = treeRows(page)
-      .filter({ has: page.locator('.action-label[aria-label^="Open Room Timeline"]') })
-      .first();
-    assert.ok((await roomRow.count()) > 0, `no room row offers Open Room Timeline: ${JSON.stringify((await rowInfos(page)).map((r) => r.label))}`);
+    const roomRows = treeRows(page).filter({ has: page.locator('.action-label[aria-label^="Open Room Timeline"]') });
+    assert.ok((await roomRows.count()) > 0, `no room row offers Open Room Timeline: ${JSON.stringify((await rowInfos(page)).map((r) => r.label))}`);
+    // The room with the most tasks (its row says "N tasks"), for a picture with more than one bar.
+    const counts = await roomRows.evaluateAll((els) => els.map((el) => Number(/(\d+) tasks?/.exec(el.getAttribute('aria-label') ?? '')?.[1] ?? '0')));
+    const roomRow = roomRows.nth(counts.indexOf(Math.max(...counts)));
     const room = ((await roomRow.locator('.label-name').first().textContent()) ?? '').trim();
     await clickInlineAction(page, roomRow, 'Open Room Timeline');
     const frame = await roomFrame(page, `Room ${room}`);
