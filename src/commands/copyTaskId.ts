@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { TaskLedger } from '../tasks/taskLedger';
 import type { Command } from './command';
-import { CommandIds } from './ids';
+import { CommandIds } from '../ids/commands';
 import { entryFromArgOrPick } from './pick';
 
 /** Copy Task ID: the id exactly as the vendor gave it (a GME u64 keeps every digit). */

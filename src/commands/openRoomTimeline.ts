@@ -7,7 +7,7 @@ import { shortId, visibleString } from '../display/text';
 import { parseRoomState, roomProducts, taskKeyFromCommandArg } from '../webview/identity';
 import type { RoomPanelState } from '../webview/roomProtocol';
 import type { Command } from './command';
-import { CommandIds } from './ids';
+import { CommandIds } from '../ids/commands';
 
 /** Every room the ledger knows, most recently active first, for the picker. */
 function knownRooms(store: TaskStore): Array<{ state: RoomPanelState; tasks: number; latest: number }> {

@@ -4,12 +4,10 @@ import type { Logger } from '../model/logger';
 import { taskKeyString, type TaskKey } from '../model/task';
 import type { TaskStore } from '../model/taskStore';
 import { filePanelState, taskPanelState } from './identity';
-import { DetailsPanelManager, STORAGE_FILE_VIEW_TYPE, TASK_DETAILS_VIEW_TYPE } from './panels';
-import { ROOM_VIEW_TYPE, RoomPanelManager } from './roomPanel';
+import { ROOM_VIEW_TYPE, STORAGE_FILE_VIEW_TYPE, TASK_DETAILS_VIEW_TYPE } from '../ids/views';
+import { DetailsPanelManager } from './panels';
+import { RoomPanelManager } from './roomPanel';
 import type { RoomPanelState } from './roomProtocol';
-
-export { STORAGE_FILE_VIEW_TYPE, TASK_DETAILS_VIEW_TYPE } from './panels';
-export { ROOM_VIEW_TYPE } from './roomPanel';
 
 export interface TaskDetailsPanels {
   /** Opens the task's details panel, or reveals it when already open. */

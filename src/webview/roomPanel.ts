@@ -4,6 +4,7 @@
  * the page. The serializer brings a panel back after a reload, and the page restores its own zoom.
  */
 import * as vscode from 'vscode';
+import { ROOM_VIEW_TYPE } from '../ids/views';
 import type { Disposable } from '../model/events';
 import type { LedgerEntry } from '../model/ledgerEntry';
 import type { Logger } from '../model/logger';
@@ -16,7 +17,6 @@ import { inRoom, parseRoomState, roomProducts, roomStateKey } from './identity';
 import { byRoomOrder, roomDocument, roomHeading, roomSummary, roomTaskColumns, roomTaskRef } from './roomDocument';
 import { parseRoomMessage, type RoomHostMessage, type RoomPanelState } from './roomProtocol';
 
-export const ROOM_VIEW_TYPE = 'mediaTasks.roomTimeline';
 
 /** Ledger changes arrive in bursts (a poll records many tasks); the page gets one update per burst. */
 const UPDATE_DEBOUNCE_MS = 250;

@@ -29,6 +29,17 @@ export class TencentClient {
     private readonly deps: SignedCallDeps,
   ) {}
 
+  /** How far the clock of the endpoint `action` goes to is ahead of ours, as its `Date` headers taught us. */
+  clockOffsetMs(action: TencentAction): number {
+    return this.deps.clockOffsets.offset(this.url(action).host);
+  }
+
+  private url(action: TencentAction): URL {
+    const url = new URL(this.account.endpoint ?? `https://${tencentHost(action.service, this.account.site)}`);
+    url.pathname = '/';
+    return url;
+  }
+
   /**
    * Calls `action` with `params` (JSON body) and hands the `Response` object to `read`. The region
    * is checked first, so an unsupported region never reaches the network.
@@ -41,8 +52,7 @@ export class TencentClient {
     options: { readonly write?: boolean } = {},
   ): Promise<TencentAnswer<T>> {
     const region = checkedRegion(this.account, action);
-    const url = new URL(this.account.endpoint ?? `https://${tencentHost(action.service, this.account.site)}`);
-    url.pathname = '/';
+    const url = this.url(action);
     // A bigint parameter (GME TaskId) goes out as a bare integer, digit-exact; the signature covers these bytes.
     const body = stringifyJsonLossless(params);
     return signedCall<TencentAnswer<T>>(
