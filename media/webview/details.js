@@ -18,7 +18,7 @@ import { knownMark, markShape, swatch } from './marks.js';
   const root = /** @type {HTMLElement} */ (document.getElementById('root'));
   /** Closed sets: data never becomes a class name or an attribute value unless listed here. */
   const TONES = ['active', 'pending', 'done', 'error', 'unknown'];
-  const ACTIONS = ['refresh', 'openTask', 'openRoom', 'stopTask'];
+  const ACTIONS = ['refresh', 'openTask', 'openRoom', 'stopTask', 'openUrl'];
   const SPAN_OPEN = ['ongoing', 'scheduled'];
   /** Track geometry in px; x positions are percentages, so the strip follows the panel's width. */
   const TRACK_HEIGHT = 22;
@@ -180,6 +180,8 @@ import { knownMark, markShape, swatch } from './marks.js';
         button.addEventListener('click', () => post({ type: 'openRoom' }));
       } else if (action.id === 'stopTask') {
         button.addEventListener('click', () => post({ type: 'stopTask' }));
+      } else if (action.id === 'openUrl') {
+        button.addEventListener('click', () => post({ type: 'openUrl' }));
       } else {
         button.addEventListener('click', () => post({ type: 'openTask' }));
       }

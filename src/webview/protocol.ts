@@ -87,7 +87,8 @@ export type DetailSection =
     }
   | { readonly kind: 'pre'; readonly heading: string; readonly text: string };
 
-export type DocumentActionId = 'refresh' | 'openTask' | 'openRoom' | 'stopTask';
+/** `openUrl`: the storage file's URL, opened in the browser only when the user clicks. */
+export type DocumentActionId = 'refresh' | 'openTask' | 'openRoom' | 'stopTask' | 'openUrl';
 
 export interface DetailsDocument {
   readonly heading: string;
@@ -111,6 +112,7 @@ export type WebviewMessage =
   | { readonly type: 'openTask' }
   | { readonly type: 'openRoom' }
   | { readonly type: 'stopTask' }
+  | { readonly type: 'openUrl' }
   | { readonly type: 'openFile'; readonly fileName: string }
   | { readonly type: 'copy'; readonly copyId: string };
 
@@ -129,6 +131,7 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     case 'openTask':
     case 'openRoom':
     case 'stopTask':
+    case 'openUrl':
       return { type: message.type };
     case 'openFile':
       return isShortString(message.fileName) ? { type: 'openFile', fileName: message.fileName } : undefined;
