@@ -33,6 +33,7 @@ import { loadMoreCommand } from './loadMore';
 import { lookUpTaskCommand } from './lookUpTask';
 import { openRoomCommand } from './openRoom';
 import { openStorageFileCommand } from './openStorageFile';
+import { openRoomTimelineCommand } from './openRoomTimeline';
 import { openTaskDetailsCommand } from './openTaskDetails';
 import { pasteCallbackCommand } from './pasteCallback';
 import { showFailure } from './pick';
@@ -92,6 +93,7 @@ export function createCommands(deps: CommandDeps): Command[] {
     forgetTaskCommand(deps),
     openTaskDetailsCommand({ store, panels: deps.panels }),
     openStorageFileCommand({ store, panels: deps.panels }),
+    openRoomTimelineCommand({ store, panels: deps.panels }),
     showRunningTasksCommand({ store, panels: deps.panels, readOnly: deps.readOnly }),
     showLogCommand(deps),
     stopTaskCommand({ store, stops: deps.stops, accounts: deps.accounts, readOnly: deps.readOnly }),

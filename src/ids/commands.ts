@@ -20,6 +20,7 @@ export const CommandIds = {
   forgetTask: 'mediaTasks.forgetTask',
   openTaskDetails: 'mediaTasks.openTaskDetails',
   openStorageFile: 'mediaTasks.openStorageFile',
+  openRoomTimeline: 'mediaTasks.openRoomTimeline',
   showRunningTasks: 'mediaTasks.showRunningTasks',
   showLog: 'mediaTasks.showLog',
   stopTask: 'mediaTasks.stopTask',
