@@ -1,6 +1,7 @@
 // Composition root: builds the pieces and registers them; nothing else lives here.
 import * as vscode from 'vscode';
 import { AccountStore, secretKeyOf } from './accounts/accountStore';
+import { CallbackKeyStore } from './accounts/callbackKeyStore';
 import { createTestApi, type MediaTasksApi } from './api/testApi';
 import { CommandIds } from './ids/commands';
 import { createCommands, registerCommands } from './commands/registry';
@@ -15,13 +16,17 @@ import { affectsAny, currentSettings } from './settings';
 import { SOURCE_SETTING_KEYS } from './settings/values';
 import { createVendorSourceFactory, createVendorStopperFactory, vendorRedactorFactory } from './sources/vendorSources';
 import { createTaskStatusBar } from './status';
+import { CallbackIntake } from './tasks/callbackIntake';
+import { ReceiverSwitch } from './tasks/callbackReceiver';
 import { LedgerFile } from './tasks/ledgerFile';
+import { PollLease } from './tasks/pollLease';
 import { TaskLedger } from './tasks/taskLedger';
 import { TaskStops } from './tasks/taskStops';
 import { taskCopyForms } from './sources/vendorQueries';
 import { FilterState } from './tree/filterState';
 import { TaskTreeProvider } from './tree/taskTreeProvider';
 import { TaskTreeView } from './tree/taskTreeView';
+import { verifyCallback } from './vendors/callbacks/verify';
 import { createTaskDetailsPanels } from './webview';
 
 export type { MediaTasksApi } from './api/testApi';
@@ -45,6 +50,9 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
   const ledger = new TaskLedger(ledgerFile, (id, product) => sources.source(id, product), logger, Date.now, { retention });
   const stopperFactory = createVendorStopperFactory(logger);
   const stops = new TaskStops({ accounts, factory: stopperFactory, prepare: (account) => sandbox.prepare(account), ledger, logger, readOnly });
+  const callbackKeys = new CallbackKeyStore(context.secrets, accounts, redactor);
+  const intake = new CallbackIntake({ verify: verifyCallback, keyring: () => callbackKeys.keyring(), ledger, logger });
+  const receiver = new ReceiverSwitch({ intake, logger, onError: (message) => void vscode.window.showWarningMessage(message) });
   const filter = new FilterState(context.workspaceState);
   const tree = new TaskTreeProvider({ accounts, ledger, sources, filter, logger, defaultHours });
   const view = new TaskTreeView(tree, accounts, filter);
@@ -55,20 +63,22 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
     stop: (key) => void vscode.commands.executeCommand(CommandIds.stopTask, key),
   });
   const statusBar = createTaskStatusBar({ store: ledger, logger });
+  const lease = new PollLease({ dir: context.globalStorageUri.fsPath, logger });
   const poller = createTaskPoller({
     store: ledger,
     logger,
+    lease,
     watchedKeys: () => [...(view.visible ? tree.visibleTaskKeys() : []), ...panels.openKeys()],
     isViewVisible: () => view.visible,
     onBusyChange: (busy) => statusBar.setRefreshing(busy),
     onError: (message) => statusBar.setLastError(message),
   });
-  context.subscriptions.push(channel, accounts, sandbox, ledger, filter, tree, view, statusBar, poller);
+  context.subscriptions.push(channel, accounts, sandbox, ledger, filter, tree, view, statusBar, poller, receiver);
 
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
   registerCommands(
     context,
-    createCommands({ accounts, ledger, sources, sourceFactory, sandbox, tree, view, filter, panels, log: channel, logger, defaultHours, stops, stopperFactory, readOnly, copyForms: taskCopyForms }),
+    createCommands({ accounts, ledger, sources, sourceFactory, sandbox, tree, view, filter, panels, log: channel, logger, defaultHours, stops, stopperFactory, readOnly, copyForms: taskCopyForms, callbackKeys, intake }),
     { logger, rethrow: testMode },
   );
   context.subscriptions.push(
@@ -79,10 +89,13 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
       } else if (e.affectsConfiguration(SettingKeys.defaultTimeRangeHours)) {
         tree.refreshAll();
       }
+      if (affectsAny(e, [SettingKeys.callbackReceiverEnabled, SettingKeys.callbackReceiverPort])) void receiver.apply(currentSettings().callbackReceiver);
     }),
     view.onDidChangeVisibility(() => poller.wake()),
   );
-  flushLedger = () => ledger.flush();
+  void receiver.apply(currentSettings().callbackReceiver);
+  // The debounced ledger write lands, and the poll lease goes to another window at once.
+  flushLedger = () => Promise.all([ledger.flush(), lease.dispose()]).then(() => undefined);
 
   // Everything slow happens after activation returns: reading the ledger, the demo accounts.
   const ready = ledger.load().then(
@@ -93,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
         );
       }
       poller.start();
+      void lease.start();
     },
     (err: unknown) => logger.error('[ledger] could not be read', err),
   );
@@ -107,7 +121,8 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
   // Any installed extension can read `exports`: only the test harness gets a handle, and never the secrets.
   if (!testMode) return undefined;
   const hasSecret = async (id: string): Promise<boolean> => (await context.secrets.get(secretKeyOf(id))) !== undefined;
-  return createTestApi({ accounts, hasSecret, ledger, tree, view, filter, ready, ledgerPath: ledgerFile.path, activationMs, storedState });
+  const deleteSecret = (id: string): Thenable<void> => context.secrets.delete(secretKeyOf(id));
+  return createTestApi({ accounts, hasSecret, deleteSecret: async (id) => deleteSecret(id), ledger, tree, view, filter, ready, ledgerPath: ledgerFile.path, activationMs, storedState });
 }
 
 export async function deactivate(): Promise<void> {

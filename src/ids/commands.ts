@@ -20,10 +20,13 @@ export const CommandIds = {
   forgetTask: 'mediaTasks.forgetTask',
   openTaskDetails: 'mediaTasks.openTaskDetails',
   openStorageFile: 'mediaTasks.openStorageFile',
+  openRoomTimeline: 'mediaTasks.openRoomTimeline',
   showRunningTasks: 'mediaTasks.showRunningTasks',
   showLog: 'mediaTasks.showLog',
   stopTask: 'mediaTasks.stopTask',
   copyQueryAs: 'mediaTasks.copyQueryAs',
+  pasteCallback: 'mediaTasks.pasteCallback',
+  setCallbackKeys: 'mediaTasks.setCallbackKeys',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
