@@ -17,6 +17,8 @@ import { createVendorSourceFactory, createVendorStopperFactory, vendorRedactorFa
 import { createTaskStatusBar } from './status';
 import { LedgerFile } from './tasks/ledgerFile';
 import { TaskLedger } from './tasks/taskLedger';
+import { TaskLoader } from './tasks/taskLoader';
+import { listingHours } from './tree/filter';
 import { TaskStops } from './tasks/taskStops';
 import { FilterState } from './tree/filterState';
 import { TaskTreeProvider } from './tree/taskTreeProvider';
@@ -39,13 +41,16 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
   const sandbox = new EmbeddedSandbox(context.globalState, logger);
   const sourceFactory = createVendorSourceFactory(logger);
   const sources = new SourceRegistry(accounts, sourceFactory, (account) => sandbox.prepare(account));
+  // Before the tree hears of it: the tree's next loads build sources from the changed account.
+  context.subscriptions.push(accounts.onDidChange(({ accountId }) => sources.invalidate(accountId)));
   const ledgerFile = new LedgerFile(context.globalStorageUri.fsPath, { logger });
   const retention = () => currentSettings().ledgerRetention;
   const ledger = new TaskLedger(ledgerFile, (id, product) => sources.source(id, product), logger, Date.now, { retention });
   const stopperFactory = createVendorStopperFactory(logger);
   const stops = new TaskStops({ accounts, factory: stopperFactory, prepare: (account) => sandbox.prepare(account), ledger, logger, readOnly });
   const filter = new FilterState(context.workspaceState);
-  const tree = new TaskTreeProvider({ accounts, ledger, sources, filter, logger, defaultHours });
+  const loader = new TaskLoader({ ledger, source: (id, product) => sources.source(id, product), listingHours: () => listingHours(filter.get(), defaultHours()) });
+  const tree = new TaskTreeProvider({ accounts, ledger, loader, filter, logger, defaultHours });
   const view = new TaskTreeView(tree, accounts, filter);
   const panels = createTaskDetailsPanels(context, {
     store: ledger,
@@ -62,12 +67,12 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
     onBusyChange: (busy) => statusBar.setRefreshing(busy),
     onError: (message) => statusBar.setLastError(message),
   });
-  context.subscriptions.push(channel, accounts, sandbox, ledger, filter, tree, view, statusBar, poller);
+  context.subscriptions.push(channel, accounts, sandbox, ledger, loader, filter, tree, view, statusBar, poller);
 
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
   registerCommands(
     context,
-    createCommands({ accounts, ledger, sources, sourceFactory, sandbox, tree, view, filter, panels, log: channel, logger, defaultHours, stops, stopperFactory, readOnly }),
+    createCommands({ accounts, ledger, loader, sources, sourceFactory, sandbox, tree, view, filter, panels, log: channel, logger, defaultHours, stops, stopperFactory, readOnly }),
     { logger, rethrow: testMode },
   );
   context.subscriptions.push(

@@ -10,6 +10,7 @@ import type { Logger } from '../model/logger';
 import type { AccountStore } from '../accounts/accountStore';
 import type { EmbeddedSandbox } from '../sources/embeddedSandbox';
 import type { SourceFactory, SourceRegistry } from '../sources/sourceRegistry';
+import type { TaskLoader } from '../tasks/taskLoader';
 import type { TaskLedger } from '../tasks/taskLedger';
 import type { StopperFactory, TaskStops } from '../tasks/taskStops';
 import type { FilterState } from '../tree/filterState';
@@ -47,6 +48,7 @@ import { trySandboxCommand } from './trySandbox';
 export interface CommandDeps {
   readonly accounts: AccountStore;
   readonly ledger: TaskLedger;
+  readonly loader: TaskLoader;
   readonly sources: SourceRegistry;
   readonly sourceFactory: SourceFactory;
   readonly sandbox: EmbeddedSandbox;
