@@ -99,19 +99,19 @@ export class TaskLoader {
   }
 
   /**
-   * Asks the vendor again. A listing's room reloads the listing; a pinned room asks for that room; a
-   * room of tracked tasks asks about each of them (the product level already asked when it opened).
+   * Asks the vendor again: what was loaded is forgotten (a listing stops at once), so the next
+   * `load` asks anew; a listing's room forgets the listing. A room of tracked tasks is asked about
+   * at once, since its product level already loaded.
    */
   async refresh(scope: LoadScope): Promise<LoadState> {
     const traits = traitsOf(scope.product);
     if (traits.asked === 'byTaskId' && scope.room !== undefined) {
-      const key = keyOf(scope);
-      this.loads.delete(key);
+      this.loads.delete(keyOf(scope));
       await this.once(scope, () => this.askTracked(scope));
       return this.state(scope);
     }
     this.forget(traits.asked === 'listing' ? productScope(scope) : scope);
-    return this.load(scope);
+    return this.state(scope);
   }
 
   /** Drops load states (and stops listings) of everything, one account, one product or one room. */

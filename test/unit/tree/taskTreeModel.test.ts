@@ -174,6 +174,8 @@ describe('tree projection over the task loader', () => {
       assert.deepEqual(kinds(await model.children(ok)), ['task']);
       assert.equal(world.roomCalls.length, 2, 'opening the rooms asked nothing again');
       await model.refresh(bad);
+      assert.equal(world.roomCalls.length, 2, 'a refresh forgets; the redraw asks');
+      await model.children(bad);
       assert.deepEqual(world.roomCalls.sort(), ['bad', 'bad', 'ok'], 'a room refresh asks that room only');
       assert.equal(model.productCount(tencent.id, 'gme'), 2, 'GME counts its pinned rooms');
     } finally {
