@@ -16,6 +16,7 @@ import { SOURCE_SETTING_KEYS } from './settings/values';
 import { createVendorSourceFactory, createVendorStopperFactory, vendorRedactorFactory } from './sources/vendorSources';
 import { createTaskStatusBar } from './status';
 import { LedgerFile } from './tasks/ledgerFile';
+import { PollLease } from './tasks/pollLease';
 import { TaskLedger } from './tasks/taskLedger';
 import { TaskLoader } from './tasks/taskLoader';
 import { listingHours } from './tree/filter';
@@ -59,9 +60,11 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
     stop: (key) => void vscode.commands.executeCommand(CommandIds.stopTask, key),
   });
   const statusBar = createTaskStatusBar({ store: ledger, logger });
+  const lease = new PollLease({ dir: context.globalStorageUri.fsPath, logger });
   const poller = createTaskPoller({
     store: ledger,
     logger,
+    lease,
     watchedKeys: () => [...(view.visible ? tree.visibleTaskKeys() : []), ...panels.openKeys()],
     isViewVisible: () => view.visible,
     onBusyChange: (busy) => statusBar.setRefreshing(busy),
@@ -86,7 +89,8 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
     }),
     view.onDidChangeVisibility(() => poller.wake()),
   );
-  flushLedger = () => ledger.flush();
+  // The debounced ledger write lands, and the poll lease goes to another window at once.
+  flushLedger = () => Promise.all([ledger.flush(), lease.dispose()]).then(() => undefined);
 
   // Everything slow happens after activation returns: reading the ledger, the demo accounts.
   const ready = ledger.load().then(
@@ -97,19 +101,23 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
         );
       }
       poller.start();
+      void lease.start();
     },
     (err: unknown) => logger.error('[ledger] could not be read', err),
   );
   void ready.then(() =>
     addHarnessDemoAccounts(process.env, accounts, ledger, logger, { hostileStrings: currentSettings().sandboxHostileStrings }),
   );
+  // F5 (.vscode/launch.json) sets MTE_DEMO=embedded: the embedded sandbox and its demo accounts, as "Try the Sandbox" adds them.
+  if (process.env.MTE_DEMO === 'embedded') void ready.then(() => vscode.commands.executeCommand(CommandIds.trySandbox));
   const storedState = (): Record<string, unknown> => Object.fromEntries(context.globalState.keys().map((key) => [key, context.globalState.get(key)]));
   const activationMs = performance.now() - started;
   logger.info(`[activate] ${activationMs.toFixed(1)} ms`);
   // Any installed extension can read `exports`: only the test harness gets a handle, and never the secrets.
   if (!testMode) return undefined;
   const hasSecret = async (id: string): Promise<boolean> => (await context.secrets.get(secretKeyOf(id))) !== undefined;
-  return createTestApi({ accounts, hasSecret, ledger, tree, view, filter, ready, ledgerPath: ledgerFile.path, activationMs, storedState });
+  const deleteSecret = (id: string): Thenable<void> => context.secrets.delete(secretKeyOf(id));
+  return createTestApi({ accounts, hasSecret, deleteSecret: async (id) => deleteSecret(id), ledger, tree, view, filter, ready, ledgerPath: ledgerFile.path, activationMs, storedState });
 }
 
 export async function deactivate(): Promise<void> {

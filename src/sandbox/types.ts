@@ -21,6 +21,8 @@ export interface TencentDemoApp {
   readonly hostileStrings: boolean;
   readonly secretId: string;
   readonly secretKey: string;
+  /** Set when the key is an STS temporary one: requests must send it as `X-TC-Token`. */
+  readonly token?: string;
   readonly region: string;
   readonly trtcSdkAppId: number;
   readonly gmeBizId: number;
@@ -33,6 +35,8 @@ export interface TencentDemoApp {
   readonly trtcRelayTaskIds: string[];
   /** The room each of those recording and relay tasks runs in, by task id. */
   readonly trtcTaskRooms: Record<string, string>;
+  /** The app's VOD: its SubAppId, and whether DescribeMediaInfos finds its media only with it. */
+  readonly vod: { readonly subAppId?: number; readonly required: boolean };
   /** A key of the same account that CAM allows to describe tasks but not to stop them. */
   readonly readOnlyKey: { readonly secretId: string; readonly secretKey: string };
 }

@@ -6,24 +6,23 @@
  */
 import { Emitter } from '../model/events';
 import { isMediaApiError } from '../model/errors';
+import { mergeFiles, mediaFiles, unresolvedVodFileIds } from '../model/files';
 import type { LedgerEntry } from '../model/ledgerEntry';
 import type { IndexedRoom, LedgerScope } from '../model/ledgerIndex';
 import { LedgerState, roomKeyString, type JournalRecord } from '../model/ledgerJournal';
 import { markEnded, observe, placeholderTask, withError, type LedgerDocument, type PinnedRoom } from '../model/ledger';
 import { expiredEntries, type RetentionPolicy } from '../model/retention';
 import type { Logger } from '../model/logger';
-import { PRODUCT_VENDOR, isTerminal, taskKeyString, type Product, type Task, type TaskKey } from '../model/task';
+import { PRODUCT_VENDOR, isTerminal, taskKeyString, type Product, type StorageFile, type Task, type TaskKey } from '../model/task';
 import type { ListingSource, TaskSource } from '../model/taskSource';
 import type { TaskStore } from '../model/taskStore';
 import { asMediaApiError, notListed } from './apiErrors';
 import type { ForeignRecords, JournalWriter, LedgerFile } from './ledgerFile';
-import { listingEndMs, listingStartMs } from './listingWindow';
+import { RELIST_MARGIN_MS, knownTaskWindow, listingEndMs, listingStartMs } from './listingWindow';
 
 /** Finds the source for an account's product; rejects with `MediaApiError` (e.g. missing credentials). */
 export type SourceLookup = (accountId: string, product: Product) => Promise<TaskSource>;
 
-/** How far before a listed task's start a re-listing looks, to be sure the window contains it. */
-const RELIST_MARGIN_MS = 60_000;
 const DAY_MS = 86_400_000;
 /** How often retention runs after the load. */
 const PRUNE_EVERY_MS = 3_600_000;
@@ -161,19 +160,24 @@ export class TaskLedger implements TaskStore, JournalWriter {
     const vendor = PRODUCT_VENDOR[key.product];
     try {
       const source = await this.sourceFor(key.accountId, key.product);
+      let entry: LedgerEntry;
       switch (source.kind) {
         case 'byTaskId':
-          return await this.refreshById(key, prev, source.describeTask(key.taskId, prev?.task.room ?? '', signal));
+          entry = await this.refreshById(key, prev, source.describeTask(key.taskId, prev?.task.room ?? '', signal));
+          break;
         case 'byRoom': {
           const room = prev?.task.room ?? '';
           await this.recordRoom(key.accountId, key.product, room, await source.describeRoom(room, signal));
-          const entry = this.get(key);
-          if (!entry) throw notListed(vendor, 'DescribeTaskInfo', key.taskId);
-          return entry;
+          const found = this.get(key);
+          if (!found) throw notListed(vendor, 'DescribeTaskInfo', key.taskId);
+          entry = await this.withFiles(source, found, signal);
+          break;
         }
         case 'listing':
-          return await this.refreshFromListing(key, prev, source, signal);
+          entry = prev && source.describeFiles ? await this.refreshByFileApi(key, prev, source, signal) : await this.refreshFromListing(key, prev, source, signal);
+          break;
       }
+      return await this.withMedia(source, entry, signal);
     } catch (err) {
       const error = asMediaApiError(err, vendor, 'refresh');
       this.logger.debug(`[ledger] refresh ${taskKeyString(key)} failed: ${error.summary()}`);
@@ -320,15 +324,75 @@ export class TaskLedger implements TaskStore, JournalWriter {
     }
   }
 
+  /**
+   * Lists the task again: first a narrow window around what the ledger knows of it (a request or
+   * two), then, if it was not there (its start was unknown, or it was stopped before its scheduled
+   * end), everything from its start on.
+   */
   private async refreshFromListing(key: TaskKey, prev: LedgerEntry | undefined, source: ListingSource, signal?: AbortSignal): Promise<LedgerEntry> {
     const now = this.now();
+    const room = prev?.task.room || undefined;
+    const narrow = prev && knownTaskWindow(source, prev.task, now);
+    const statuses = prev && isTerminal(prev.task.status) ? ('ended' as const) : ('all' as const);
     const since = (prev?.task.startedAt ?? prev?.firstSeen ?? now) - RELIST_MARGIN_MS;
-    const query = { startMs: Math.max(listingStartMs(source, now, Number.POSITIVE_INFINITY), since), endMs: listingEndMs(source, now), room: prev?.task.room || undefined, statuses: 'all' as const };
-    for await (const page of source.list(query, signal)) {
-      const match = page.find((t) => t.taskId === key.taskId);
-      if (match) return this.recordRefreshed(prev, match);
+    const wide = { startMs: Math.max(listingStartMs(source, now, Number.POSITIVE_INFINITY), since), endMs: listingEndMs(source, now), room, statuses: 'all' as const };
+    for (const query of narrow ? [{ ...narrow, room, statuses }, wide] : [wide]) {
+      for await (const page of source.list(query, signal)) {
+        const match = page.find((t) => t.taskId === key.taskId);
+        if (match) return this.recordRefreshed(prev, match);
+      }
     }
     throw notListed(PRODUCT_VENDOR[key.product], source.product === 'css' ? 'DescribeRecordTask' : 'DescribeTasks', key.taskId);
+  }
+
+  /**
+   * ZEGO: DescribeRecordStatus answers for one task, files included, so a known task is refreshed by
+   * id; past its 3 days it answers "does not exist", and the listing is asked instead.
+   */
+  private async refreshByFileApi(key: TaskKey, prev: LedgerEntry, source: ListingSource, signal?: AbortSignal): Promise<LedgerEntry> {
+    try {
+      return this.recordRefreshed(prev, await source.describeFiles!(prev.task, signal));
+    } catch (err) {
+      if (isMediaApiError(err) && err.kind === 'notFound') return this.refreshFromListing(key, prev, source, signal);
+      throw err;
+    }
+  }
+
+  /** GME: the task's files from DescribeRecordInfo. A failure there keeps the files last seen and never fails the refresh. */
+  private async withFiles(source: TaskSource, entry: LedgerEntry, signal?: AbortSignal): Promise<LedgerEntry> {
+    if (!source.describeFiles) return entry;
+    try {
+      return this.recordRefreshed(entry, await source.describeFiles(entry.task, signal));
+    } catch (err) {
+      const error = asMediaApiError(err, PRODUCT_VENDOR[entry.product], 'files');
+      if (error.kind === 'cancelled') throw error;
+      this.logger.debug(`[ledger] files of ${taskKeyString(entry)}: ${error.summary()}`);
+      return entry;
+    }
+  }
+
+  /** Files that went to VOD get their URL, size and duration from DescribeMediaInfos, once. */
+  private async withMedia(source: TaskSource, entry: LedgerEntry, signal?: AbortSignal): Promise<LedgerEntry> {
+    const ids = unresolvedVodFileIds(entry.task.files);
+    if (ids.length === 0 || !source.describeMedia) return entry;
+    try {
+      const answer = await source.describeMedia(ids, signal);
+      return this.recordFiles(entry, mediaFiles(entry.task.files, answer.found));
+    } catch (err) {
+      const error = asMediaApiError(err, PRODUCT_VENDOR[entry.product], 'media');
+      if (error.kind === 'cancelled') throw error;
+      this.logger.debug(`[ledger] VOD media of ${taskKeyString(entry)}: ${error.summary()}`);
+      return entry;
+    }
+  }
+
+  /** Merges files into an entry without touching its status (file APIs and VOD do not speak for it). */
+  private recordFiles(entry: LedgerEntry, files: readonly StorageFile[]): LedgerEntry {
+    const current = this.get(entry);
+    if (!current || files.length === 0) return current ?? entry;
+    const updated: LedgerEntry = { ...current, task: { ...current.task, files: mergeFiles(current.task.files, files) } };
+    this.setEntry(updated);
+    return updated;
   }
 
   /**

@@ -72,7 +72,7 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
       const unlisted = traitsOf(node.product).asked === 'listing' && listing === undefined && count === 0;
       item.description = unlisted ? undefined : countLabel(count, listing?.more ?? false);
       const error = ctx.error(node);
-      if (error) item.description = `${item.description} · ${t('failed')}`;
+      if (error) item.description = withFailed(item.description);
       item.contextValue = buildContextValue({ kind: 'product', product: node.product });
       return withId(item, node);
     }
@@ -90,7 +90,7 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
         const count = nounCount(entries.length, 'task', vscode.l10n);
         item.description = running.length > 0 ? t('{0} · {1} running', count, running.length) : count;
       }
-      if (ctx.error(node)) item.description = `${item.description} · ${t('failed')}`;
+      if (ctx.error(node)) item.description = withFailed(item.description);
       item.contextValue = buildContextValue({ kind: 'room', product: node.product, pinnedRoom: ctx.pinnedRoom(node.accountId, node.product, node.room) });
       return withId(item, node);
     }
@@ -153,6 +153,11 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
       return withId(item, node);
     }
   }
+}
+
+/** A row's description with the failed marker; a row with no description yet shows the marker alone. */
+function withFailed(description: vscode.TreeItem['description']): string {
+  return [typeof description === 'string' ? description : '', t('failed')].filter(Boolean).join(' · ');
 }
 
 function withId(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {

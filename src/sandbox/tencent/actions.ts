@@ -7,12 +7,14 @@
 import type { TencentAction, TencentService } from './action';
 import { cssDescribeRecordTask } from './cssDescribeRecordTask';
 import { cssStopRecordTask } from './cssStopRecordTask';
+import { gmeDescribeRecordInfo } from './gmeDescribeRecordInfo';
 import { gmeDescribeTaskInfo } from './gmeDescribeTaskInfo';
 import { gmeStopRecord } from './gmeStopRecord';
 import { trtcDeleteCloudRecording } from './trtcDeleteCloudRecording';
 import { trtcDescribeCloudRecording } from './trtcDescribeCloudRecording';
 import { trtcDescribeStreamIngest } from './trtcDescribeStreamIngest';
 import { trtcStopStreamIngest } from './trtcStopStreamIngest';
+import { vodDescribeMediaInfos } from './vodDescribeMediaInfos';
 
 export const TENCENT_ACTIONS: readonly TencentAction[] = [
   gmeDescribeTaskInfo,
@@ -23,15 +25,17 @@ export const TENCENT_ACTIONS: readonly TencentAction[] = [
   trtcStopStreamIngest,
   cssStopRecordTask,
   gmeStopRecord,
+  gmeDescribeRecordInfo,
+  vodDescribeMediaInfos,
 ];
 
-function isService(name: string): name is TencentService {
+export function isTencentService(name: string): name is TencentService {
   return TENCENT_ACTIONS.some((a) => a.service === name);
 }
 
 /** Undefined when the action does not exist in the service the request addresses (InvalidAction). */
 export function resolveAction(scopeService: string, host: string, actionName: string): TencentAction | undefined {
   const hostLabel = host.split(/[.:]/)[0].toLowerCase();
-  const service = isService(scopeService) ? scopeService : isService(hostLabel) ? hostLabel : undefined;
+  const service = isTencentService(scopeService) ? scopeService : isTencentService(hostLabel) ? hostLabel : undefined;
   return TENCENT_ACTIONS.find((a) => a.name === actionName && (service === undefined || a.service === service));
 }

@@ -9,7 +9,7 @@ import type { VendorEmulator, VendorReply, VendorRequest } from '../exchange';
 import { parseJsonObjectLossless } from '../jsonText';
 import { RateLimiter } from '../rateLimiter';
 import type { TencentAction } from './action';
-import { resolveAction } from './actions';
+import { isTencentService, resolveAction } from './actions';
 import { TencentApiError } from './errors';
 import { readParams } from './params';
 import { tencentFailure, tencentSuccess } from './reply';
@@ -50,6 +50,29 @@ function regionsFor(action: TencentAction, host: string): readonly string[] | un
   return [...new Set([...action.siteRegions.intl, ...action.siteRegions.mainland])];
 }
 
+/** The service a Tencent Cloud host serves (`trtc.tencentcloudapi.com`, `live.ap-guangzhou.…`, `gme.intl.…`). */
+function hostService(host: string): string | undefined {
+  return /^([a-z0-9-]+)\.(?:[a-z0-9-]+\.)*tencentcloudapi\.com(?::\d+)?$/i.exec(host.trim())?.[1]?.toLowerCase();
+}
+
+/**
+ * The credential scope names the service the key is used for, and a Tencent Cloud host accepts only
+ * its own (a signature for `trtc` is no good at `live.tencentcloudapi.com`). At a loopback address
+ * (an endpoint override pointing at the sandbox) the scope alone names the service, and one loopback
+ * exception is documented: the official Node SDK, given `127.0.0.1:PORT` as its endpoint, derives
+ * the service from the endpoint's first label and signs `…/127/tc3_request`
+ * (https://github.com/TencentCloud/tencentcloud-sdk-nodejs, src/common/abstract_client.ts).
+ */
+function checkScopeService(scopeService: string, host: string): void {
+  const served = hostService(host);
+  const hostName = host.trim().replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  const loopback = hostName === 'localhost' || hostName === '::1' || /^127\.\d+\.\d+\.\d+$/.test(hostName);
+  const ok = served !== undefined ? scopeService === served : loopback && (isTencentService(scopeService) || scopeService === hostName.split('.')[0]);
+  if (!ok) {
+    throw new TencentApiError('AuthFailure.SignatureFailure', `The credential scope's service \`${scopeService}\` does not match the host \`${host}\`.`);
+  }
+}
+
 /** CAM's refusal, in its own words: the operation (`service:Action`) and the resource it guards. */
 function unauthorized(service: string, action: string, region: string | undefined): TencentApiError {
   return new TencentApiError(
@@ -58,7 +81,7 @@ function unauthorized(service: string, action: string, region: string | undefine
   );
 }
 
-function answer(world: World, limiter: RateLimiter, req: VendorRequest): Record<string, unknown> {
+function answer(world: World, limiterFor: (action: { rateLimit?: number }) => RateLimiter, req: VendorRequest): Record<string, unknown> {
   if (req.method !== 'GET' && req.method !== 'POST') throw new TencentApiError('UnsupportedProtocol');
   if (req.bodyError === 'tooLarge') throw new TencentApiError('RequestSizeLimitExceeded');
   if (req.bodyError) throw new TencentApiError('InvalidParameter', 'The request body could not be read.');
@@ -70,10 +93,15 @@ function answer(world: World, limiter: RateLimiter, req: VendorRequest): Record<
   if (!/^\d{1,12}$/.test(timestampText)) throw new TencentApiError('InvalidParameter', 'The value of parameter `Timestamp` is invalid.');
   const timestampSec = Number(timestampText);
 
+  checkScopeService(auth.service, headerValue(req.headers, 'host') ?? '');
   const action = resolveAction(auth.service, headerValue(req.headers, 'host') ?? '', actionName);
   if (!action) throw new TencentApiError('InvalidAction', `The requested action \`${actionName}\` does not exist.`);
   const key = tencentKeyBySecretId(world, auth.secretId);
   if (!key) throw new TencentApiError('AuthFailure.SecretIdNotFound');
+  // A temporary (STS) key is valid only with its token; a long-term key needs none.
+  if (key.token !== undefined && headerValue(req.headers, 'x-tc-token') !== key.token) {
+    throw new TencentApiError('AuthFailure.TokenFailure', 'The X-TC-Token is missing or does not belong to this temporary key.');
+  }
   const { app } = key;
   if (auth.date !== utcDate(timestampSec)) {
     throw new TencentApiError('AuthFailure.SignatureFailure', 'The date in the credential scope must be the UTC date of X-TC-Timestamp.');
@@ -88,7 +116,7 @@ function answer(world: World, limiter: RateLimiter, req: VendorRequest): Record<
   verifyTc3Signature(req, auth, key.secretKey, timestampSec);
   if (version !== action.version) throw new TencentApiError('NoSuchVersion', `The API version \`${version}\` does not exist for ${actionName}.`);
   if (action.write && key.readOnly) throw unauthorized(action.service, action.name, headerValue(req.headers, 'x-tc-region'));
-  if (!limiter.tryTake(`${auth.secretId}/${action.name}`, req.arrivalMs)) throw new TencentApiError('RequestLimitExceeded');
+  if (!limiterFor(action).tryTake(`${auth.secretId}/${action.name}`, req.arrivalMs)) throw new TencentApiError('RequestLimitExceeded');
   const regions = regionsFor(action, headerValue(req.headers, 'host') ?? '');
   if (regions) {
     const region = requiredHeader(req, 'x-tc-region', 'Region');
@@ -97,16 +125,22 @@ function answer(world: World, limiter: RateLimiter, req: VendorRequest): Record<
     }
   }
   const params = readParams(action.params, bodyParams(req), req.method === 'GET');
-  return action.handle({ app, params, nowMs: req.nowMs });
+  return action.handle({ world, app, params, nowMs: req.nowMs });
 }
 
 export function tencentEmulator(world: World): VendorEmulator {
-  const limiter = new RateLimiter(TENCENT_RATE_LIMIT);
+  const limiters = new Map<number, RateLimiter>();
+  const limiterFor = (action: { rateLimit?: number }): RateLimiter => {
+    const limit = action.rateLimit ?? TENCENT_RATE_LIMIT;
+    let limiter = limiters.get(limit);
+    if (!limiter) limiters.set(limit, (limiter = new RateLimiter(limit)));
+    return limiter;
+  };
   return {
     actionOf: (req) => headerValue(req.headers, 'x-tc-action')?.trim() || undefined,
     handle(req: VendorRequest): VendorReply {
       try {
-        return tencentSuccess(answer(world, limiter, req));
+        return tencentSuccess(answer(world, limiterFor, req));
       } catch (err) {
         if (err instanceof TencentApiError) return tencentFailure(err);
         throw err;
