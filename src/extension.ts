@@ -1,6 +1,7 @@
 // Composition root: builds the pieces and registers them; nothing else lives here.
 import * as vscode from 'vscode';
 import { AccountStore, secretKeyOf } from './accounts/accountStore';
+import { CallbackKeyStore } from './accounts/callbackKeyStore';
 import { createTestApi, type MediaTasksApi } from './api/testApi';
 import { CommandIds } from './ids/commands';
 import { createCommands, registerCommands } from './commands/registry';
@@ -15,6 +16,8 @@ import { affectsAny, currentSettings } from './settings';
 import { SOURCE_SETTING_KEYS } from './settings/values';
 import { createVendorSourceFactory, createVendorStopperFactory, vendorRedactorFactory } from './sources/vendorSources';
 import { createTaskStatusBar } from './status';
+import { CallbackIntake } from './tasks/callbackIntake';
+import { ReceiverSwitch } from './tasks/callbackReceiver';
 import { LedgerFile } from './tasks/ledgerFile';
 import { PollLease } from './tasks/pollLease';
 import { TaskLedger } from './tasks/taskLedger';
@@ -24,6 +27,7 @@ import { TaskStops } from './tasks/taskStops';
 import { FilterState } from './tree/filterState';
 import { TaskTreeProvider } from './tree/taskTreeProvider';
 import { TaskTreeView } from './tree/taskTreeView';
+import { verifyCallback } from './vendors/callbacks/verify';
 import { createTaskDetailsPanels } from './webview';
 
 export type { MediaTasksApi } from './api/testApi';
@@ -49,6 +53,9 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
   const ledger = new TaskLedger(ledgerFile, (id, product) => sources.source(id, product), logger, Date.now, { retention });
   const stopperFactory = createVendorStopperFactory(logger);
   const stops = new TaskStops({ accounts, factory: stopperFactory, prepare: (account) => sandbox.prepare(account), ledger, logger, readOnly });
+  const callbackKeys = new CallbackKeyStore(context.secrets, accounts, redactor);
+  const intake = new CallbackIntake({ verify: verifyCallback, keyring: () => callbackKeys.keyring(), ledger, logger });
+  const receiver = new ReceiverSwitch({ intake, logger, onError: (message) => void vscode.window.showWarningMessage(message) });
   const filter = new FilterState(context.workspaceState);
   const loader = new TaskLoader({ ledger, source: (id, product) => sources.source(id, product), listingHours: () => listingHours(filter.get(), defaultHours()) });
   const tree = new TaskTreeProvider({ accounts, ledger, loader, filter, logger, defaultHours });
@@ -70,12 +77,12 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
     onBusyChange: (busy) => statusBar.setRefreshing(busy),
     onError: (message) => statusBar.setLastError(message),
   });
-  context.subscriptions.push(channel, accounts, sandbox, ledger, loader, filter, tree, view, statusBar, poller);
+  context.subscriptions.push(channel, accounts, sandbox, ledger, loader, filter, tree, view, statusBar, poller, receiver);
 
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
   registerCommands(
     context,
-    createCommands({ accounts, ledger, loader, sources, sourceFactory, sandbox, tree, view, filter, panels, log: channel, logger, defaultHours, stops, stopperFactory, readOnly }),
+    createCommands({ accounts, ledger, loader, sources, sourceFactory, sandbox, tree, view, filter, panels, log: channel, logger, defaultHours, stops, stopperFactory, readOnly, callbackKeys, intake }),
     { logger, rethrow: testMode },
   );
   context.subscriptions.push(
@@ -86,9 +93,11 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
       } else if (e.affectsConfiguration(SettingKeys.defaultTimeRangeHours)) {
         tree.refreshAll();
       }
+      if (affectsAny(e, [SettingKeys.callbackReceiverEnabled, SettingKeys.callbackReceiverPort])) void receiver.apply(currentSettings().callbackReceiver);
     }),
     view.onDidChangeVisibility(() => poller.wake()),
   );
+  void receiver.apply(currentSettings().callbackReceiver);
   // The debounced ledger write lands, and the poll lease goes to another window at once.
   flushLedger = () => Promise.all([ledger.flush(), lease.dispose()]).then(() => undefined);
 

@@ -16,8 +16,8 @@ import { STORAGE_FILE_VIEW_TYPE, TASK_DETAILS_VIEW_TYPE } from '../ids/views';
 import { errorMessage } from '../display/errors';
 import { taskTitle } from '../display/taskPick';
 import { shortId, visibleString } from '../display/text';
-import { buildWebviewHtml, createNonce } from './html';
 import { filePanelState, panelStateKey, parsePanelState, taskPanelState, type PanelState } from './identity';
+import { pageHtml, webviewRoots } from './pageResources';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from './protocol';
 
 
@@ -28,6 +28,8 @@ export interface PanelManagerDeps {
   readonly store: TaskStore;
   readonly logger: Logger;
   readonly extensionUri: vscode.Uri;
+  /** Opens the room panel of a task's room (the page's Room Timeline button). */
+  readonly openRoom?: (key: TaskKey) => void;
   /** Whether write actions are offered (false in read-only mode); none are without it. */
   readonly canStop?: () => boolean;
   /** Runs Stop Task… on the panel's task (its confirmation included). */
@@ -72,16 +74,9 @@ class DetailsPanel implements Disposable {
     private readonly host: PanelHost,
   ) {
     this.key = { accountId: state.accountId, product: state.product, taskId: state.taskId };
-    const mediaRoot = vscode.Uri.joinPath(deps.extensionUri, 'media');
     const webview = panel.webview;
-    webview.options = { enableScripts: true, localResourceRoots: [mediaRoot] };
-    webview.html = buildWebviewHtml({
-      cspSource: webview.cspSource,
-      nonce: createNonce(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'webview', 'details.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'webview', 'details.css')).toString(),
-      lang: vscode.env.language,
-    });
+    webview.options = { enableScripts: true, localResourceRoots: webviewRoots(deps.extensionUri) };
+    webview.html = pageHtml(webview, deps.extensionUri, 'details.js');
     panel.title = panelTitle(state);
     this.subscriptions.push(
       webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw)),
@@ -185,6 +180,9 @@ class DetailsPanel implements Disposable {
       case 'openTask':
         this.host.open(taskPanelState(this.key));
         return;
+      case 'openRoom':
+        this.deps.openRoom?.(this.key);
+        return;
       case 'stopTask':
         this.deps.stop?.(this.key);
         return;
@@ -243,11 +241,10 @@ export class DetailsPanelManager implements PanelHost, Disposable {
       existing.reveal();
       return;
     }
-    const mediaRoot = vscode.Uri.joinPath(this.deps.extensionUri, 'media');
     const panel = vscode.window.createWebviewPanel(viewTypeOf(state), panelTitle(state), vscode.ViewColumn.Active, {
       enableScripts: true,
       enableFindWidget: true,
-      localResourceRoots: [mediaRoot],
+      localResourceRoots: webviewRoots(this.deps.extensionUri),
     });
     this.adopt(state, panel).refreshIfLive();
   }
