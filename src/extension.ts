@@ -53,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi {
   const filter = new FilterState(context.workspaceState);
   const tree = new TaskTreeProvider({ accounts, ledger, sources, filter, logger, defaultHours });
   const view = new TaskTreeView(tree, accounts, filter);
-  const panels = createTaskDetailsPanels(context, { store: ledger, logger });
+  const panels = createTaskDetailsPanels(context, { store: ledger, logger, accountName: (id) => accounts.get(id)?.label });
   const statusBar = createTaskStatusBar({ store: ledger, logger });
   const poller = createTaskPoller({
     store: ledger,

@@ -7,6 +7,7 @@ import type { SourceRegistry } from '../sources/sourceRegistry';
 import { listingEndMs, listingStartMs } from '../tasks/listingWindow';
 import { lookupCandidates, looksLikeGmeTaskId, type LookupCandidate } from '../tasks/lookup';
 import type { TaskLedger } from '../tasks/taskLedger';
+import { messageText } from '../display/vendorText';
 import { productLabel } from '../tree/format';
 import type { TaskTreeView } from '../tree/taskTreeView';
 import type { Command } from './command';
@@ -71,11 +72,11 @@ export function lookUpTaskCommand(deps: {
       const candidates = lookupCandidates(deps.accounts.list(), taskId);
       if (candidates.length === 0) {
         const why = looksLikeGmeTaskId(taskId) ? t('GME answers per room, not per task: use Add Room… with the task’s room.') : t('No account has a product that could own it.');
-        void vscode.window.showInformationMessage(t('Task {0} was not found. {1}', taskId, why));
+        void vscode.window.showInformationMessage(t('Task {0} was not found. {1}', messageText(taskId), why));
         return;
       }
       const outcomes = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: t('Looking up {0} in {1} places…', taskId, candidates.length), cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: t('Looking up {0} in {1} places…', messageText(taskId), candidates.length), cancellable: true },
         async (_progress, token) => {
           const abort = new AbortController();
           const cancelled = token.onCancellationRequested(() => abort.abort());
@@ -100,10 +101,10 @@ export function lookUpTaskCommand(deps: {
         deps.ledger.record([match.task], true);
         return found(match.task);
       }
-      const name = (c: LookupCandidate): string => `${deps.accounts.get(c.accountId)?.label ?? c.accountId} (${productLabel(c.product, t)})`;
+      const name = (c: LookupCandidate): string => `${messageText(deps.accounts.get(c.accountId)?.label ?? c.accountId)} (${productLabel(c.product, t)})`;
       const notFound = outcomes.filter((o) => !o.error).map((o) => name(o.candidate));
-      const failed = outcomes.filter((o) => o.error).map((o) => `${name(o.candidate)}: ${isMediaApiError(o.error) ? o.error.summary() : String(o.error)}`);
-      const parts = [t('Task {0} was not found.', taskId)];
+      const failed = outcomes.filter((o) => o.error).map((o) => `${name(o.candidate)}: ${messageText(isMediaApiError(o.error) ? o.error.summary() : String(o.error))}`);
+      const parts = [t('Task {0} was not found.', messageText(taskId))];
       if (notFound.length > 0) parts.push(t('Answered "not found": {0}.', notFound.join(', ')));
       if (failed.length > 0) parts.push(t('Could not ask: {0}.', failed.join('; ')));
       void (failed.length > 0 ? vscode.window.showWarningMessage(parts.join(' ')) : vscode.window.showInformationMessage(parts.join(' ')));

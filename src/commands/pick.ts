@@ -8,6 +8,7 @@ import { isMediaApiError } from '../model/errors';
 import type { LedgerEntry } from '../model/ledgerEntry';
 import type { Product } from '../model/task';
 import type { AccountStore } from '../accounts/accountStore';
+import { messageText, pickText, VENDOR_MESSAGE_MAX } from '../display/vendorText';
 import { productLabel } from '../tree/format';
 import type { TreeNode } from '../tree/nodes';
 import { CommandIds } from './ids';
@@ -55,8 +56,8 @@ export async function accountFromArgOrPick(
   if (candidates.length === 1) return candidates[0];
   const picked = await vscode.window.showQuickPick(
     candidates.map((account) => ({
-      label: account.label,
-      description: account.vendor === 'tencent' ? `Tencent Cloud · ${account.region}` : `ZEGO · ${account.appId}`,
+      label: pickText(account.label),
+      description: account.vendor === 'tencent' ? `Tencent Cloud · ${pickText(account.region)}` : `ZEGO · ${account.appId}`,
       account,
     })),
     { placeHolder },
@@ -86,7 +87,7 @@ export async function entryFromArgOrPick(entries: readonly LedgerEntry[], arg: u
   const picked = await vscode.window.showQuickPick(
     [...entries]
       .sort((a, b) => b.lastSeen - a.lastSeen)
-      .map((entry) => ({ label: entry.taskId, description: `${entry.task.status} · ${entry.task.room}`, detail: productLabel(entry.product, t), entry })),
+      .map((entry) => ({ label: pickText(entry.taskId), description: `${entry.task.status} · ${pickText(entry.task.room)}`, detail: productLabel(entry.product, t), entry })),
     { placeHolder, matchOnDescription: true, matchOnDetail: true },
   );
   return picked?.entry;
@@ -94,7 +95,8 @@ export async function entryFromArgOrPick(entries: readonly LedgerEntry[], arg: u
 
 /** A failed action, with the way out: re-enter credentials for auth failures, else the log. */
 export async function showFailure(message: string, err: unknown, accountId?: string): Promise<void> {
-  const detail = isMediaApiError(err) ? `${err.summary()}: ${err.message} ${err.hint}` : String(err instanceof Error ? err.message : err);
+  const vendorSaid = (text: string): string => messageText(text, VENDOR_MESSAGE_MAX);
+  const detail = isMediaApiError(err) ? `${vendorSaid(err.summary())}: ${vendorSaid(err.message)} ${err.hint}` : vendorSaid(String(err instanceof Error ? err.message : err));
   const reenter = t('Re-enter Credentials…');
   const showLog = t('Show Log');
   const actions = isMediaApiError(err) && err.kind === 'auth' && accountId ? [reenter, showLog] : [showLog];
@@ -103,21 +105,24 @@ export async function showFailure(message: string, err: unknown, accountId?: str
   if (choice === showLog) await vscode.commands.executeCommand(CommandIds.showLog);
 }
 
+type ValueRow = vscode.QuickPickItem & { readonly value: string };
+
 /** A QuickPick of known values that also takes what the user types (Open Room…). */
 export function pickOrType(known: readonly string[], options: { readonly title: string; readonly placeHolder: string }): Promise<string | undefined> {
   return new Promise((resolve) => {
-    const pick = vscode.window.createQuickPick();
+    const pick = vscode.window.createQuickPick<ValueRow>();
     pick.title = options.title;
     pick.placeholder = options.placeHolder;
-    const knownItems = known.map((label) => ({ label }));
+    // Rows show values as inert text; what is picked is the value itself.
+    const knownItems: ValueRow[] = known.map((value) => ({ label: pickText(value), value }));
     pick.items = knownItems;
-    const typed = (value: string): vscode.QuickPickItem[] =>
-      value.trim() && !known.includes(value.trim()) ? [{ label: value.trim(), description: t('typed') }, ...knownItems] : knownItems;
+    const typed = (value: string): ValueRow[] =>
+      value.trim() && !known.includes(value.trim()) ? [{ label: pickText(value.trim()), description: t('typed'), value: value.trim() }, ...knownItems] : knownItems;
     let result: string | undefined;
     const listeners = [
       pick.onDidChangeValue((value) => (pick.items = typed(value))),
       pick.onDidAccept(() => {
-        result = pick.selectedItems[0]?.label ?? (pick.value.trim() || undefined);
+        result = pick.selectedItems[0]?.value ?? (pick.value.trim() || undefined);
         pick.hide();
       }),
       pick.onDidHide(() => {

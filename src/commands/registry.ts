@@ -74,9 +74,9 @@ export function createCommands(deps: CommandDeps): Command[] {
     copyTaskIdCommand(deps),
     exportTasksCommand(deps),
     forgetTaskCommand(deps),
-    openTaskDetailsCommand({ store, panels: deps.panels }),
-    openStorageFileCommand({ store, panels: deps.panels }),
-    showRunningTasksCommand({ store, panels: deps.panels }),
+    openTaskDetailsCommand({ store, accounts: deps.accounts, panels: deps.panels }),
+    openStorageFileCommand({ store, accounts: deps.accounts, panels: deps.panels }),
+    showRunningTasksCommand({ store, accounts: deps.accounts, panels: deps.panels }),
     showLogCommand(deps),
   ];
 }

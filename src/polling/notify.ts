@@ -1,7 +1,8 @@
 /** When a watched task's status change deserves a notification, and what it says. Pure. */
 import type { LedgerEntry } from '../model/ledgerEntry';
 import { isTerminal, type TaskStatus } from '../model/task';
-import { roomLabel, shortId, statusLabel, taskTitle, visibleString } from '../webview/format';
+import { messageText } from '../display/vendorText';
+import { roomLabel, statusLabel, taskTitle } from '../webview/format';
 import type { Localizer } from '../webview/localize';
 
 /** `mediaTasks.notifications`: nothing, only ends and failures, or every status change. */
@@ -25,7 +26,7 @@ export function shouldNotify(previous: TaskStatus, next: TaskStatus, setting: No
 export function notificationMessage(change: StatusChange, l10n: Localizer): { text: string; severity: 'info' | 'warning' } {
   const task = change.entry.task;
   const title = taskTitle(task, l10n);
-  const where = l10n.t('{0} {1}', roomLabel(task.product, l10n), visibleString(shortId(task.room, 40)));
+  const where = l10n.t('{0} {1}', roomLabel(task.product, l10n), messageText(task.room, 41));
   if (task.status === 'failed') return { text: l10n.t('{0} in {1} failed.', title, where), severity: 'warning' };
   if (task.status === 'ended') return { text: l10n.t('{0} in {1} ended.', title, where), severity: 'info' };
   return {

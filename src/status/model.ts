@@ -3,6 +3,7 @@
  * visibility) out. Pure, so every state is unit-tested; `index.ts` only copies the view onto the item.
  */
 import { CommandIds } from '../commands/ids';
+import { markdownText, VENDOR_MESSAGE_MAX } from '../display/vendorText';
 import type { LedgerEntry } from '../model/ledgerEntry';
 import { PRODUCTS, PRODUCT_VENDOR, type Product, type Vendor } from '../model/task';
 import { entryStartMs } from '../model/ledgerEntry';
@@ -103,8 +104,6 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!<>|~$&]/g, '\\$&').replace(/\r?\n/g, ' ');
 }
 
-const MAX_ERROR_IN_TOOLTIP = 300;
-
 export function renderStatusBar(state: StatusBarState, l10n: Localizer): StatusBarView {
   const running = state.counts.reduce((sum, count) => sum + count.running, 0);
   const other = state.counts.reduce((sum, count) => sum + count.other, 0);
@@ -126,8 +125,8 @@ export function renderStatusBar(state: StatusBarState, l10n: Localizer): StatusB
   }
   if (state.busy) lines.push(`$(sync~spin) ${escapeMarkdown(l10n.t('Refreshing…'))}`, '');
   if (state.lastError !== undefined) {
-    const message = state.lastError.length > MAX_ERROR_IN_TOOLTIP ? `${state.lastError.slice(0, MAX_ERROR_IN_TOOLTIP)}…` : state.lastError;
-    lines.push(`$(error) ${escapeMarkdown(l10n.t('The last refresh failed: {0}', message))}`, '');
+    // The vendor's words, bounded, with icon syntax as text (this tooltip shows theme icons of its own).
+    lines.push(`$(error) ${l10n.t('The last refresh failed: {0}', markdownText(state.lastError, VENDOR_MESSAGE_MAX, true))}`, '');
   }
   const links = [commandLink(l10n.t('Show Running Tasks'), CommandIds.showRunningTasks), commandLink(l10n.t('Refresh'), CommandIds.refresh)];
   if (state.lastError !== undefined) links.push(commandLink(l10n.t('Show Log'), CommandIds.showLog));

@@ -6,6 +6,7 @@ import type { MediaApiError } from '../model/errors';
 import type { LedgerEntry } from '../model/ledgerEntry';
 import { isTerminal, type Product, type TaskKey, type TaskStatus } from '../model/task';
 import { CommandIds } from '../commands/ids';
+import { plainText } from '../display/vendorText';
 import { buildContextValue } from './contextValue';
 import { bucketLabel, countLabel, formatClock, nounCount, productLabel, recordModeLabel, taskDescription } from './format';
 import type { TreeNode } from './nodes';
@@ -50,16 +51,17 @@ export function statusIcon(status: TaskStatus): vscode.ThemeIcon {
 }
 
 const markdown = (text: string): vscode.MarkdownString => {
-  // Not trusted and no HTML: every vendor string in it is already escaped text.
-  const md = new vscode.MarkdownString(text, true);
+  // Not trusted, no HTML and no theme icons (VS Code would find `$(name)` in vendor text after the
+  // Markdown escapes are gone): every vendor string in it is escaped text.
+  const md = new vscode.MarkdownString(text, false);
   md.isTrusted = false;
   md.supportHtml = false;
   return md;
 };
 
 function accountDescription(account: Account): string {
-  const where = account.endpoint ? t('via {0}', account.endpoint) : '';
-  const base = account.vendor === 'tencent' ? `Tencent Cloud · ${account.region}` : `ZEGO · ${account.appId}`;
+  const where = account.endpoint ? t('via {0}', plainText(account.endpoint)) : '';
+  const base = account.vendor === 'tencent' ? `Tencent Cloud · ${plainText(account.region)}` : `ZEGO · ${account.appId}`;
   return where ? `${base} · ${where}` : base;
 }
 
@@ -68,7 +70,7 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
   switch (node.kind) {
     case 'account': {
       const account = ctx.account(node.accountId);
-      const item = new vscode.TreeItem(account?.label ?? node.accountId, Expanded);
+      const item = new vscode.TreeItem(plainText(account?.label ?? node.accountId), Expanded);
       item.iconPath = new vscode.ThemeIcon(node.vendor === 'tencent' ? 'cloud' : 'globe');
       item.description = account ? accountDescription(account) : undefined;
       item.contextValue = buildContextValue({ kind: 'account' });
@@ -90,13 +92,13 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
     }
     case 'room': {
       const entries = ctx.roomEntries(node.accountId, node.product, node.room);
-      const item = new vscode.TreeItem(node.room || t('(no room label)'), Collapsed);
+      const item = new vscode.TreeItem(node.room ? plainText(node.room) : t('(no room label)'), Collapsed);
       item.iconPath = new vscode.ThemeIcon(node.product === 'css' ? 'broadcast' : 'comment-discussion');
       const running = entries.filter((e) => !isTerminal(e.task.status));
       if (node.product === 'gme') {
         const current = running[0];
         const mode = current ? recordModeLabel(current.task.extras.RecordMode, t) : undefined;
-        item.description = current ? [statusLabel(current.task.status, t), mode].filter(Boolean).join(' · ') : t('no recording');
+        item.description = current ? [statusLabel(current.task.status, t), mode && plainText(mode)].filter(Boolean).join(' · ') : t('no task running');
         item.tooltip = markdown(roomTooltip(node.room, current, ctx.now, t));
       } else {
         const count = nounCount(entries.length, 'task', t);
@@ -116,12 +118,12 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
     case 'task': {
       const entry = ctx.entry(node.key);
       const hasFiles = (entry?.task.files.length ?? 0) > 0;
-      const item = new vscode.TreeItem(node.key.taskId, hasFiles ? Collapsed : None);
+      const item = new vscode.TreeItem(plainText(node.key.taskId), hasFiles ? Collapsed : None);
       if (entry) {
         item.description = taskDescription(entry, ctx.now, t);
         item.tooltip = markdown(taskTooltip(entry, ctx.now, t));
         item.iconPath = entry.lastError ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : statusIcon(entry.task.status);
-        item.accessibilityInformation = { label: t('Task {0}, {1}', node.key.taskId, item.description) };
+        item.accessibilityInformation = { label: t('Task {0}, {1}', plainText(node.key.taskId), item.description) };
       }
       item.command = { command: CommandIds.openTaskDetails, title: t('Open Task Details'), arguments: [node] };
       item.contextValue = buildContextValue({ kind: 'task', status: entry?.task.status, hasFiles, pinned: entry?.pinned });
@@ -129,11 +131,11 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
     }
     case 'file': {
       const file = ctx.entry(node.key)?.task.files.find((f) => f.fileName === node.fileName);
-      const item = new vscode.TreeItem(node.fileName, None);
+      const item = new vscode.TreeItem(plainText(node.fileName), None);
       item.iconPath = new vscode.ThemeIcon('file-media');
       if (file) {
-        const who = file.userId === '' ? t('mixed') : file.userId;
-        item.description = [file.trackType, who, file.beginTimeMs !== undefined ? formatClock(file.beginTimeMs, ctx.now) : ''].filter(Boolean).join(' · ');
+        const who = file.userId === '' ? t('mixed') : plainText(file.userId);
+        item.description = [plainText(file.trackType), who, file.beginTimeMs !== undefined ? formatClock(file.beginTimeMs, ctx.now) : ''].filter(Boolean).join(' · ');
       }
       item.command = { command: CommandIds.openStorageFile, title: t('Open Storage File Details'), arguments: [node] };
       item.contextValue = buildContextValue({ kind: 'file' });
@@ -147,8 +149,8 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
       return withId(item, node);
     }
     case 'error': {
-      const item = new vscode.TreeItem(node.message, None);
-      item.description = node.summary;
+      const item = new vscode.TreeItem(plainText(node.message), None);
+      item.description = plainText(node.summary);
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
       item.tooltip = markdown(errorTooltip(node.summary, node.message, node.hint));
       item.command = node.auth

@@ -7,7 +7,7 @@ import { entryStartMs, type LedgerEntry } from '../model/ledgerEntry';
 import type { Product, TaskKey, TaskStatus, Vendor } from '../model/task';
 import { statusLabel as sharedStatusLabel } from '../l10n/labels';
 import type { Localizer, TimeContext } from './localize';
-import { panelText } from '../display/vendorText';
+import { panelText, pickText, plainText } from '../display/vendorText';
 
 export function vendorLabel(vendor: Vendor, l10n: Localizer): string {
   return vendor === 'tencent' ? l10n.t('Tencent Cloud') : l10n.t('ZEGO');
@@ -49,9 +49,9 @@ export function shortId(id: string, max = 8): string {
   return chars.length <= max + 1 ? id : `${chars.slice(0, max).join('')}…`;
 }
 
-/** `Task 1234… (TRTC recording)`: panel titles, notifications, picker labels. */
-export function taskTitle(key: TaskKey, l10n: Localizer): string {
-  return l10n.t('Task {0} ({1})', visibleString(shortId(key.taskId)), productLabel(key.product, l10n));
+/** `Task 1234… (TRTC recording)`: panel titles, notifications, picker labels (`show` makes the id inert for the surface). */
+export function taskTitle(key: TaskKey, l10n: Localizer, show: (vendorText: string) => string = plainText): string {
+  return l10n.t('Task {0} ({1})', show(shortId(key.taskId)), productLabel(key.product, l10n));
 }
 
 /** `s` with invisible and direction-changing characters written as `\u{…}` escapes (whole, for the panels). */
@@ -102,15 +102,16 @@ export function formatEpochMs(ms: number, time: TimeContext, l10n: Localizer): {
   };
 }
 
-/** One row of a task picker: `Task 1234… (TRTC relay)`, `running · room 42`, `1h 2m · account`. */
+/** One row of a task picker: `Task 1234… (TRTC relay)`, `running · room 42`, `1h 2m · Tencent Cloud · account name`. */
 export function taskPickRow(
   entry: LedgerEntry,
   time: TimeContext,
   l10n: Localizer,
+  accountName: string | undefined,
 ): { label: string; description: string; detail: string } {
   const task = entry.task;
   const status = statusLabel(task.status, l10n);
-  const room = l10n.t('{0} {1}', roomLabel(task.product, l10n), visibleString(shortId(task.room, 40)));
+  const room = l10n.t('{0} {1}', roomLabel(task.product, l10n), pickText(task.room, 41));
   // CSS reports the scheduled end of a running task, which lies ahead: elapsed first, then when it ends.
   const elapsed = l10n.t('for {0}', formatDuration(time.now - entryStartMs(entry), time.locale));
   const when =
@@ -119,10 +120,11 @@ export function taskPickRow(
       : task.endedAt <= time.now
         ? l10n.t('ended {0}', formatRelative(task.endedAt, time))
         : l10n.t('{0}, ends {1}', elapsed, formatRelative(task.endedAt, time));
+  const account = accountName === undefined ? l10n.t('removed account') : pickText(accountName, 41);
   return {
-    label: taskTitle(task, l10n),
+    label: taskTitle(task, l10n, pickText),
     description: `${status} · ${room}`,
-    detail: `${when} · ${vendorLabel(task.vendor, l10n)} · ${visibleString(shortId(entry.accountId, 40))}`,
+    detail: `${when} · ${vendorLabel(task.vendor, l10n)} · ${account}`,
   };
 }
 

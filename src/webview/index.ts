@@ -24,7 +24,7 @@ export interface TaskDetailsPanels {
  */
 export function createTaskDetailsPanels(
   context: vscode.ExtensionContext,
-  deps: { store: TaskStore; logger: Logger },
+  deps: { store: TaskStore; logger: Logger; accountName: (accountId: string) => string | undefined },
 ): TaskDetailsPanels {
   const manager = new DetailsPanelManager({ ...deps, extensionUri: context.extensionUri });
   const serializer: vscode.WebviewPanelSerializer = {

@@ -10,7 +10,8 @@ import type { Logger } from '../model/logger';
 import { isTerminal, sameTask, taskKeyString, type TaskKey } from '../model/task';
 import type { TaskStore } from '../model/taskStore';
 import { storageFileDocument, taskDocument, type BuiltDocument, type DocumentContext } from './document';
-import { errorMessage, shortId, taskTitle, visibleString } from './format';
+import { messageText, plainText, VENDOR_MESSAGE_MAX } from '../display/vendorText';
+import { errorMessage, shortId, taskTitle } from './format';
 import { buildWebviewHtml, createNonce } from './html';
 import { filePanelState, panelStateKey, parsePanelState, taskPanelState, type PanelState } from './identity';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from './protocol';
@@ -25,6 +26,7 @@ export interface PanelManagerDeps {
   readonly store: TaskStore;
   readonly logger: Logger;
   readonly extensionUri: vscode.Uri;
+  readonly accountName: (accountId: string) => string | undefined;
 }
 
 export function viewTypeOf(state: PanelState): string {
@@ -34,11 +36,11 @@ export function viewTypeOf(state: PanelState): string {
 export function panelTitle(state: PanelState): string {
   return state.kind === 'task'
     ? taskTitle(state, vscode.l10n)
-    : vscode.l10n.t('File {0}', visibleString(shortId(state.fileName, 24)));
+    : vscode.l10n.t('File {0}', plainText(shortId(state.fileName, 24)));
 }
 
-function documentContext(): DocumentContext {
-  return { time: { now: Date.now(), locale: vscode.env.language }, l10n: vscode.l10n };
+function documentContext(deps: PanelManagerDeps): DocumentContext {
+  return { time: { now: Date.now(), locale: vscode.env.language }, l10n: vscode.l10n, accountName: deps.accountName };
 }
 
 /** What the manager needs back from a panel, so panels can open each other. */
@@ -99,7 +101,7 @@ class DetailsPanel implements Disposable {
       this.deps.logger.warn(`[panels] refresh failed for ${taskKeyString(this.key)}: ${message}`);
       // With a ledger entry the page shows the error as a banner; without one nothing else would.
       if (!this.deps.store.get(this.key)) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Could not refresh {0}: {1}', taskTitle(this.key, vscode.l10n), message));
+        void vscode.window.showErrorMessage(vscode.l10n.t('Could not refresh {0}: {1}', taskTitle(this.key, vscode.l10n), messageText(message, VENDOR_MESSAGE_MAX)));
       }
     } finally {
       this.refreshing = false;
@@ -122,7 +124,7 @@ class DetailsPanel implements Disposable {
 
   private build(): BuiltDocument {
     const entry = this.deps.store.get(this.key);
-    const ctx = documentContext();
+    const ctx = documentContext(this.deps);
     return this.state.kind === 'task'
       ? taskDocument(this.key, entry, ctx)
       : storageFileDocument(this.key, this.state.fileName, entry, ctx);

@@ -2,18 +2,24 @@
 import * as vscode from 'vscode';
 import type { LedgerEntry } from '../model/ledgerEntry';
 import type { StorageFile } from '../model/task';
-import { taskPickRow, visibleString } from './format';
+import { pickText } from '../display/vendorText';
+import { taskPickRow } from './format';
 
 export async function pickTask(
   entries: readonly LedgerEntry[],
-  options: { readonly placeHolder: string; readonly emptyMessage: string },
+  options: {
+    readonly placeHolder: string;
+    readonly emptyMessage: string;
+    /** Rows name the account as the user named it. */
+    readonly accountName: (accountId: string) => string | undefined;
+  },
 ): Promise<LedgerEntry | undefined> {
   if (entries.length === 0) {
     void vscode.window.showInformationMessage(options.emptyMessage);
     return undefined;
   }
   const time = { now: Date.now(), locale: vscode.env.language };
-  const items = entries.map((entry) => ({ ...taskPickRow(entry, time, vscode.l10n), entry }));
+  const items = entries.map((entry) => ({ ...taskPickRow(entry, time, vscode.l10n, options.accountName(entry.accountId)), entry }));
   const picked = await vscode.window.showQuickPick(items, {
     placeHolder: options.placeHolder,
     matchOnDescription: true,
@@ -24,9 +30,9 @@ export async function pickTask(
 
 export async function pickStorageFile(files: readonly StorageFile[]): Promise<StorageFile | undefined> {
   const items = files.map((file) => ({
-    label: visibleString(file.fileName),
-    description: file.trackType,
-    detail: file.userId === '' ? vscode.l10n.t('(mixed stream)') : visibleString(file.userId),
+    label: pickText(file.fileName),
+    description: pickText(file.trackType),
+    detail: file.userId === '' ? vscode.l10n.t('(mixed stream)') : pickText(file.userId),
     file,
   }));
   const picked = await vscode.window.showQuickPick(items, {

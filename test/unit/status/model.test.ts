@@ -94,7 +94,7 @@ describe('status bar state machine', () => {
     );
     assert.ok(!commandLinks(tooltip).includes('mediaTasks.forgetTask'));
     assert.doesNotMatch(tooltip, /(?<!\\)<img|(?<!\\)\$\(zap|(?<!\\)\*\*bold|\n# head/);
-    assert.match(tooltip, /\\\[Forget all\\\]\\\(command:mediaTasks\\\.forgetTask\\\)/);
+    assert.match(tooltip, /\\\[Forget all\\\]\\\(command\\:mediaTasks\\\.forgetTask\\\)/);
     assert.equal(escapeMarkdown('a_b*c'), 'a\\_b\\*c');
     const long = run({ type: 'error', message: 'e'.repeat(5000) }).tooltip;
     assert.ok(long.length < 1500, 'long errors are cut');

@@ -5,16 +5,24 @@ import { T0, entry } from '../tasks/fixtures';
 
 describe('tree tooltips', () => {
   it('escapes vendor strings so Markdown and HTML show as characters', () => {
-    assert.equal(escapeMarkdown('<img src=x onerror=alert(1)>'), '&lt;img src=x onerror=alert\\(1\\)\\>');
-    assert.equal(escapeMarkdown('[link](command:x) **b**'), '\\[link\\]\\(command:x\\) \\*\\*b\\*\\*');
+    assert.equal(escapeMarkdown('<img src=x onerror=alert(1)>'), '\\<img src\\=x onerror\\=alert\\(1\\)\\>');
+    assert.equal(escapeMarkdown('[link](command:x) **b**'), '\\[link\\]\\(command\\:x\\) \\*\\*b\\*\\*');
   });
 
   it('shows the task, its vendor status and extras, with a hostile room name inert', () => {
     const md = taskTooltip(entry({ room: '](command:evil)' }), T0, t);
     assert.match(md, /Task ID: 446192236330927912/);
     assert.match(md, /\(recording\)/);
-    assert.match(md, /Room: \\]\\\(command:evil\\\)/);
+    assert.match(md, /Room: \\]\\\(command\\:evil\\\)/);
     assert.doesNotMatch(md, /\]\(command:evil\)/);
+  });
+
+  it('bounds what a vendor sends: long ids cut with an ellipsis, long lists shortened', () => {
+    const md = taskTooltip(entry({ room: 'r'.repeat(10_240) }), T0, t);
+    assert.match(md, /Room: r{119}…/);
+    assert.ok(md.length < 2_000, `a 10 KB room made a ${md.length}-character tooltip`);
+    const crowd = entry({ extras: { RecordMode: 2, SubscribeUserIds: Array.from({ length: 500 }, (_, i) => `user-${i}`), UnSubscribeUserIds: [] } });
+    assert.match(roomTooltip('room-1', crowd, T0, t), /Allow list: user\\-0, .*user\\-9, and 490 more/);
   });
 
   it('shows a GME room current task, mode and allow and block lists', () => {
