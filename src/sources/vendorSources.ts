@@ -17,10 +17,15 @@ export const SOURCE_SETTINGS = ['mediaTasks.requestTimeoutSeconds', 'mediaTasks.
 /** The vendor layer's redaction policy, for the log channel. */
 export const vendorRedactorFactory: RedactorFactory = createRedactor;
 
-function withEndpointOverride(account: Account, config: vscode.WorkspaceConfiguration): Account {
-  if (account.endpoint) return account;
+/**
+ * The account with `mediaTasks.endpoints.<vendor>` applied (accounts with an endpoint of their own,
+ * like the sandbox's, keep it), and the host its Tencent requests are signed for: the setting's
+ * `mediaTasks.endpoints.tencentSignedHost` applies to the setting's override only.
+ */
+function withEndpointOverride(account: Account, config: vscode.WorkspaceConfiguration): { account: Account; signedHost: 'endpoint' | 'vendor' } {
   const override = config.get<string>(`endpoints.${account.vendor}`)?.trim();
-  return override ? { ...account, endpoint: override } : account;
+  if (account.endpoint || !override) return { account, signedHost: 'endpoint' };
+  return { account: { ...account, endpoint: override }, signedHost: config.get<string>('endpoints.tencentSignedHost') === 'vendor' ? 'vendor' : 'endpoint' };
 }
 
 export function createVendorSourceFactory(logger: Logger): SourceFactory {
@@ -28,6 +33,7 @@ export function createVendorSourceFactory(logger: Logger): SourceFactory {
     const config = vscode.workspace.getConfiguration('mediaTasks');
     const proxy = vscode.workspace.getConfiguration('http').get<string>('proxy')?.trim() || undefined;
     const timeoutMs = Math.max(1, config.get<number>('requestTimeoutSeconds', 15)) * 1000;
-    return createTaskSources(withEndpointOverride(account, config), secret, { logger, timeoutMs, proxy });
+    const { account: target, signedHost } = withEndpointOverride(account, config);
+    return createTaskSources(target, secret, { logger, timeoutMs, proxy, tencentSignedHost: signedHost });
   };
 }

@@ -415,6 +415,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       await this.deps.ledger.recordRoom(accountId, 'gme', room, await source.describeRoom(room));
     } catch (err) {
       this.errors.set(nodeId, asMediaApiError(err, 'tencent', 'DescribeTaskInfo'));
+      // The room row says it failed, not only its error row.
+      this.scheduleRedraw();
     }
   }
 
@@ -451,7 +453,12 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     this.redrawTimer ??= setTimeout(() => this.redrawNow(), REDRAW_DEBOUNCE_MS);
   }
 
-  private redrawNow(): void {
+  /**
+   * Redraws at once instead of after the debounce. `reveal` must follow this after a pin or a record:
+   * VS Code looks the revealed row up among the children it has cached, and until it is told of the
+   * change those lack the new room or task ("Cannot resolve tree item").
+   */
+  redrawNow(): void {
     if (this.redrawTimer) clearTimeout(this.redrawTimer);
     this.redrawTimer = undefined;
     this.changeEmitter.fire(undefined);

@@ -104,7 +104,9 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
         const count = nounCount(entries.length, 'task', t);
         item.description = running.length > 0 ? t('{0} · {1} running', count, running.length) : count;
       }
-      if (ctx.error(node.id)) item.description = `${item.description} · ${t('failed')}`;
+      const error = ctx.error(node.id);
+      // A GME room's row is its one answer: when that failed, the row says what GME said instead.
+      if (error) item.description = node.product === 'gme' ? t('failed: {0}', plainText(error.code)) : `${item.description} · ${t('failed')}`;
       item.contextValue = buildContextValue({ kind: 'room', product: node.product, pinnedRoom: ctx.pinnedRoom(node.accountId, node.product, node.room) });
       return withId(item, node);
     }

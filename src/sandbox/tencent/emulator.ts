@@ -3,6 +3,7 @@
  * common headers, action, SecretId, credential date, clock skew, signature, version, rate limit,
  * region, body, parameters. Every failure is HTTP 200 with `Response.Error`.
  */
+import type { TencentService } from '../../vendors/tencent/actions';
 import { parseAuthorization, utcDate } from '../../vendors/tencent/sign';
 import { tencentAppBySecretId, type World } from '../demo/world';
 import type { VendorEmulator, VendorReply, VendorRequest } from '../exchange';
@@ -36,7 +37,10 @@ function bodyParams(req: VendorRequest): Record<string, unknown> {
   return body;
 }
 
-function answer(world: World, limiter: RateLimiter, req: VendorRequest): Record<string, unknown> {
+/** The hosts a signature may be for, per service; undefined: the Host the request arrived with. */
+export type SignedHosts = (service: TencentService) => readonly string[] | undefined;
+
+function answer(world: World, limiter: RateLimiter, signedHosts: SignedHosts, req: VendorRequest): Record<string, unknown> {
   if (req.method !== 'GET' && req.method !== 'POST') throw new TencentApiError('UnsupportedProtocol');
   if (req.bodyError === 'tooLarge') throw new TencentApiError('RequestSizeLimitExceeded');
   if (req.bodyError) throw new TencentApiError('InvalidParameter', 'The request body could not be read.');
@@ -62,7 +66,7 @@ function answer(world: World, limiter: RateLimiter, req: VendorRequest): Record<
       `Signature expired. Please use local time and enable NTP service for time synchronization to avoid a deviation between \`Timestamp\` and the server time ${serverSec}.`,
     );
   }
-  verifyTc3Signature(req, auth, app.secretKey, timestampSec);
+  verifyTc3Signature(req, auth, app.secretKey, timestampSec, signedHosts(action.service));
   if (version !== action.version) throw new TencentApiError('NoSuchVersion', `The API version \`${version}\` does not exist for ${actionName}.`);
   if (!limiter.tryTake(`${auth.secretId}/${action.name}`, req.arrivalMs)) throw new TencentApiError('RequestLimitExceeded');
   if (action.regions) {
@@ -75,13 +79,13 @@ function answer(world: World, limiter: RateLimiter, req: VendorRequest): Record<
   return action.handle({ app, params, nowMs: req.nowMs });
 }
 
-export function tencentEmulator(world: World): VendorEmulator {
+export function tencentEmulator(world: World, signedHosts: SignedHosts = () => undefined): VendorEmulator {
   const limiter = new RateLimiter(TENCENT_RATE_LIMIT);
   return {
     actionOf: (req) => headerValue(req.headers, 'x-tc-action')?.trim() || undefined,
     handle(req: VendorRequest): VendorReply {
       try {
-        return tencentSuccess(answer(world, limiter, req));
+        return tencentSuccess(answer(world, limiter, signedHosts, req));
       } catch (err) {
         if (err instanceof TencentApiError) return tencentFailure(err);
         throw err;

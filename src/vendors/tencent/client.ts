@@ -2,10 +2,14 @@
  * Tencent Cloud API 3.0 client: POST JSON, TC3-HMAC-SHA256 over `content-type;host` (as every
  * official SDK signs), `Response.Error` → `MediaApiError`.
  *
- * Endpoint override (sandbox, proxy, private deployment): the request goes to the override's base
- * URL, the credential scope keeps the real service (`gme`, `trtc`, `live`), and the signed `host` is
- * the override's host name without port, exactly like the official Node SDK; the `Host` header
- * carries the port.
+ * Endpoint override: the request goes to the override's base URL and the credential scope keeps the
+ * real service (`gme`, `trtc`, `live`). Which host is signed depends on what answers there:
+ * - `endpoint` (the sandbox, a private deployment with its own API domain): the server checks the
+ *   signature against the host it is reached at, so the signed `host` is the override's host name
+ *   without port, exactly like the official Node SDK, and the `Host` header carries the port;
+ * - `vendor` (a forwarding gateway that hands the request on to Tencent Cloud with the vendor's Host):
+ *   Tencent Cloud checks its own host, so `host` is signed, and the `Host` header sent, as the vendor's
+ *   (`trtc.tencentcloudapi.com`), while the connection goes to the override.
  */
 import type { TencentAccount, TencentSecret } from '../../model/account';
 import { object, optionalString, string, type RawObject } from '../shared/fields';
@@ -21,11 +25,15 @@ export interface TencentAnswer<T> {
   readonly requestId?: string;
 }
 
+/** Which host an endpoint override's requests are signed for (see above). */
+export type SignedHost = 'endpoint' | 'vendor';
+
 export class TencentClient {
   constructor(
     private readonly account: TencentAccount,
     private readonly secret: TencentSecret,
     private readonly deps: SignedCallDeps,
+    private readonly signedHost: SignedHost = 'endpoint',
   ) {}
 
   /**
@@ -39,8 +47,11 @@ export class TencentClient {
     signal?: AbortSignal,
   ): Promise<TencentAnswer<T>> {
     const region = checkedRegion(this.account, action);
-    const url = new URL(this.account.endpoint ?? `https://${tencentHost(action.service, this.account.site)}`);
+    const vendorHost = tencentHost(action.service, this.account.site);
+    const url = new URL(this.account.endpoint ?? `https://${vendorHost}`);
     url.pathname = '/';
+    const forVendor = this.account.endpoint !== undefined && this.signedHost === 'vendor';
+    const signed = { host: forVendor ? vendorHost : url.hostname, header: forVendor ? vendorHost : url.host };
     const body = JSON.stringify(params);
     return signedCall<TencentAnswer<T>>(
       this.deps,
@@ -55,7 +66,7 @@ export class TencentClient {
             canonicalQuery: '',
             headers: [
               ['content-type', CONTENT_TYPE],
-              ['host', url.hostname],
+              ['host', signed.host],
             ],
             payload: body,
             service: action.service,
@@ -65,7 +76,7 @@ export class TencentClient {
           });
           const headers: Record<string, string> = {
             'Content-Type': CONTENT_TYPE,
-            Host: url.host,
+            Host: signed.header,
             'X-TC-Action': action.name,
             'X-TC-Version': action.version,
             'X-TC-Timestamp': String(timestampSec),
