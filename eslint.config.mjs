@@ -22,6 +22,19 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules: a promise nobody awaits or catches, or one passed where VS Code or Node expects a
+    // plain callback, loses its rejection (an unhandled rejection in the extension host, a script that
+    // exits before its work is done). Every file that is in a TypeScript project gets them: src, test
+    // and bench (tsconfig.json), the webview script (media/webview/tsconfig.json) and the scripts
+    // (scripts/tsconfig.json).
+    files: ['**/*.ts', 'scripts/**/*.mjs', 'media/webview/**/*.js'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

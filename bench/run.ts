@@ -7,11 +7,16 @@ import path from 'node:path';
 import { startSandbox } from '../src/sandbox';
 import { bundleSize, vsixSize } from './artifacts';
 import type { Figure } from './figure';
+import { ledgerScaleFigures } from './ledgerScale';
 import { heapFigure, listingFigure } from './listing';
+import { newestFirstFigures } from './newestFirst';
 import { pollingFigures } from './polling';
 import { treeFigures } from './tree';
 import { vscodeFigures } from './vscode';
 import { signingThroughput } from './signing';
+
+/** `npm run bench -- --ledger`: only the ledger's cost figures (issue 12), without VS Code or packaging. */
+const ledgerOnly = process.argv.includes('--ledger');
 
 async function main(): Promise<void> {
   const figures: Figure[] = [];
@@ -19,19 +24,27 @@ async function main(): Promise<void> {
     figures.push(figure);
     console.log(`${figure.met ? 'met ' : 'MISS'}  ${figure.name}: ${figure.value} ${figure.unit} (target ${figure.target})`);
   };
-  add(signingThroughput());
-  add(bundleSize());
-  add(vsixSize());
-  for (const figure of vscodeFigures()) add(figure);
+  if (!ledgerOnly) {
+    add(signingThroughput());
+    add(bundleSize());
+    add(vsixSize());
+    for (const figure of vscodeFigures()) add(figure);
+  }
 
   const sandbox = await startSandbox({ port: 0 });
   try {
-    for (const figure of await listingFigure(sandbox, 'css', 3)) add(figure);
-    for (const figure of await listingFigure(sandbox, 'zego', 3)) add(figure);
+    if (!ledgerOnly) {
+      for (const figure of await listingFigure(sandbox, 'css', 3)) add(figure);
+      for (const figure of await listingFigure(sandbox, 'zego', 3)) add(figure);
+    }
     const heap = await heapFigure(sandbox, 3);
-    add(heap.figure);
-    for (const figure of treeFigures(heap.tasks)) add(figure);
-    for (const figure of await pollingFigures(sandbox)) add(figure);
+    if (!ledgerOnly) {
+      add(heap.figure);
+      for (const figure of treeFigures(heap.tasks)) add(figure);
+      for (const figure of await pollingFigures(sandbox)) add(figure);
+    }
+    for (const figure of await ledgerScaleFigures(sandbox, heap.tasks)) add(figure);
+    for (const figure of await newestFirstFigures()) add(figure);
   } finally {
     await sandbox.close();
   }

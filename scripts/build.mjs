@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // Bundles the extension with esbuild. `--production` minifies (what the VSIX ships);
-// the default keeps source maps for debugging.
+// the default keeps source maps for debugging. `--watch` rebuilds on every change (`npm run watch`,
+// the F5 launch config's background task): it prints `[watch] build started` / `[watch] build
+// finished` around each build and esbuild's errors as `file:line:column: error: message` in between,
+// which is what the problem matcher in .vscode/tasks.json reads.
 //
 // Three outputs: dist/extension.js; dist/sandbox.js, the embedded sandbox, which only "Try the
 // Sandbox" needs; dist/proxy.js, the proxy agents, which only an http.proxy setting needs. The
@@ -10,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
 const shims = path.join(path.dirname(fileURLToPath(import.meta.url)), 'shims');
 
 /** Lazy loads of `specifier` from `importer` become runtime requires of a file beside dist/extension.js. */
@@ -39,9 +43,46 @@ const common = {
   logLevel: 'warning',
 };
 
-await Promise.all([
+const bundles = [
   // A plain require for the lazy files: dynamic import() of a CommonJS file gives a namespace object.
-  esbuild.build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: lazyFiles, supported: { 'dynamic-import': false } }),
-  esbuild.build({ ...common, entryPoints: ['src/sandbox/index.ts'], outfile: 'dist/sandbox.js' }),
-  esbuild.build({ ...common, entryPoints: ['src/vendors/shared/proxyAgents.ts'], outfile: 'dist/proxy.js' }),
-]);
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: lazyFiles, supported: { 'dynamic-import': false } },
+  { ...common, entryPoints: ['src/sandbox/index.ts'], outfile: 'dist/sandbox.js' },
+  { ...common, entryPoints: ['src/vendors/shared/proxyAgents.ts'], outfile: 'dist/proxy.js' },
+];
+
+/**
+ * Reports rebuilds in the lines the tasks.json problem matcher reads: one `started` when the first of
+ * the bundles starts, one `finished` when the last of them is done (so F5 waits for all three).
+ */
+let building = 0;
+let errors = 0;
+const watchReporter = {
+  name: 'watch-reporter',
+  setup(build) {
+    build.onStart(() => {
+      if (building++ === 0) {
+        errors = 0;
+        console.log('[watch] build started');
+      }
+    });
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(location ? `${location.file}:${location.line}:${location.column + 1}: error: ${text}` : `error: ${text}`);
+      }
+      errors += result.errors.length;
+      if (--building === 0) console.log(`[watch] build finished (${errors} errors)`);
+    });
+  },
+};
+
+if (watch) {
+  const contexts = await Promise.all(
+    bundles.map((options) => esbuild.context({ ...options, logLevel: 'silent', plugins: [...(options.plugins ?? []), watchReporter] })),
+  );
+  await Promise.all(contexts.map((ctx) => ctx.watch()));
+  const stop = () => void Promise.all(contexts.map((ctx) => ctx.dispose())).then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} else {
+  await Promise.all(bundles.map((options) => esbuild.build(options)));
+}

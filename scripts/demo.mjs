@@ -10,6 +10,8 @@
 //   MTE_DEMO_DEV=1:                   code-server with the source tree as the development extension
 //                                     (no packaging; the URL carries a `payload`).
 //   PORT=8080:                        the code-server port (default: 8080 when free, else any free port).
+//   --hostile-strings / MTE_DEMO_HOSTILE_STRINGS=1: also the sandbox's "Hostile strings" apps (test data
+//                                     for escaping); the default demo shows realistic accounts only.
 //
 // The VS Code process gets MTE_DEMO=1 and MTE_SANDBOX_URL: with them the extension adds the sandbox's
 // demo accounts by itself. The user settings also point both vendors' endpoints at the sandbox.
@@ -28,6 +30,29 @@ function portIsFree(port) {
     srv.once('error', () => resolve(false));
     srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
   });
+}
+
+// Everything started so far, stopped in reverse order on Ctrl-C, SIGTERM or a failure: the sandbox and
+// code-server run in their own process groups, so nothing else would end them.
+const stops = [];
+let stopping = false;
+async function stopAll(code) {
+  if (stopping) return;
+  stopping = true;
+  log('stopping');
+  for (const s of stops.reverse()) await s().catch(() => undefined);
+  process.exit(code);
+}
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+
+/** Registers what was just started; when a stop was asked for meanwhile, it ends at once. */
+async function started(stop) {
+  stops.push(stop);
+  if (stopping) {
+    await stop().catch(() => undefined);
+    await new Promise(() => undefined); // stopAll exits the process
+  }
 }
 
 async function main() {
@@ -52,25 +77,16 @@ async function main() {
 
   const sandbox = await startSandbox();
   if (!sandbox) throw new Error('the sandbox CLI (src/sandbox/cli.ts) is missing');
+  await started(() => sandbox.stop());
   log(`sandbox on ${sandbox.url}`);
   const env = { MTE_DEMO: '1', MTE_SANDBOX_URL: sandbox.url };
+  const hostileStrings = process.argv.includes('--hostile-strings') || process.env.MTE_DEMO_HOSTILE_STRINGS === '1';
   const settings = {
     'mediaTasks.endpoints.tencent': sandbox.url,
     'mediaTasks.endpoints.zego': sandbox.url,
+    'mediaTasks.sandbox.hostileStrings': hostileStrings,
     'workbench.startupEditor': 'none',
   };
-
-  const stops = [() => sandbox.stop()];
-  let stopping = false;
-  const stopAll = async (code) => {
-    if (stopping) return;
-    stopping = true;
-    log('stopping');
-    for (const s of stops.reverse()) await s().catch(() => undefined);
-    process.exit(code);
-  };
-  process.on('SIGINT', () => void stopAll(0));
-  process.on('SIGTERM', () => void stopAll(0));
 
   if (mode === 'electron') {
     const { downloadAndUnzipVSCode } = await import('@vscode/test-electron');
@@ -97,10 +113,11 @@ async function main() {
 
   const dirs = prepareRunDirs('demo', { settings });
   if (vsix) installVsix(vsix, dirs);
+  // PORT=0 (or a port in use): any free port.
   const wanted = Number(process.env.PORT ?? 8080);
-  const port = (await portIsFree(wanted)) ? wanted : await freePort();
+  const port = wanted > 0 && (await portIsFree(wanted)) ? wanted : await freePort();
   const cs = await startCodeServer({ dirs, env, port });
-  stops.push(() => cs.stop());
+  await started(() => cs.stop());
   const url = dev
     ? cs.workbenchUrl({ payload: [['extensionDevelopmentPath', cs.remoteUri(root)]] })
     : cs.workbenchUrl();
@@ -109,7 +126,8 @@ async function main() {
   console.log('');
   log(`code-server (VS Code 1.100.3) on ${cs.url}, extension ${vsix ? path.relative(root, vsix) : 'from source'}; Ctrl-C stops`);
   log(`click "Media Tasks" in the activity bar; logs: ${path.relative(root, dirs.logFile)}`);
-  cs.exited.then(({ code }) => {
+  // `exited` only resolves.
+  void cs.exited.then(({ code }) => {
     if (!stopping) {
       console.error(`[demo] code-server exited (${code}); see ${dirs.logFile}`);
       void stopAll(1);
@@ -119,5 +137,5 @@ async function main() {
 
 main().catch((err) => {
   console.error(`[demo] FAILED: ${err.message}`);
-  process.exit(1);
+  void stopAll(1);
 });

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm run package`: a production (minified) build and a VSIX made by @vscode/vsce with
 // `--no-dependencies` (the bundle carries its dependencies). The `.vscodeignore` allowlist decides
-// what goes in; this script checks the file list against it before packaging.
+// what goes in; this script checks the file list against it before packaging. It builds first:
+// `vsce ls` lists what is on disk and never runs `vscode:prepublish`, so in a fresh clone (no dist/)
+// the check would otherwise fail before anything was built.
 //   node scripts/package.mjs [--out file.vsix]
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -22,6 +24,12 @@ export function vsixPath() {
   return path.join(root, `${pkg.name}-${pkg.version}.vsix`);
 }
 
+/** The production bundle `vsce package` would ship (it runs the same build again as `vscode:prepublish`). */
+function buildProduction() {
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--production'], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`the production build (scripts/build.mjs --production) failed:\n${r.stdout ?? ''}${r.stderr ?? ''}`);
+}
+
 function vsceRun(args) {
   const r = spawnSync(vsce, args, { cwd: root, encoding: 'utf8', env: { ...process.env } });
   return { code: r.status ?? 1, out: `${r.stdout ?? ''}${r.stderr ?? ''}` };
@@ -32,6 +40,7 @@ export function packageVsix({ out = vsixPath(), quiet = false } = {}) {
   const say = (m) => {
     if (!quiet) console.log(`[package] ${m}`);
   };
+  buildProduction();
   const ls = vsceRun(['ls', '--no-dependencies']);
   if (ls.code !== 0) throw new Error(`vsce ls failed:\n${ls.out}`);
   const files = ls.out.split('\n').map((l) => l.trim()).filter((l) => l && !/^(npm warn|>|Executing prepublish|$)/i.test(l) && !l.startsWith('node '));

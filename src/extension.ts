@@ -1,6 +1,7 @@
 // Composition root: builds the pieces and registers them; nothing else lives here.
 import * as vscode from 'vscode';
 import { AccountStore } from './accounts/accountStore';
+import { HOSTILE_STRINGS_SETTING } from './accounts/demoAccounts';
 import { addHarnessDemoAccounts } from './accounts/harnessDemo';
 import { createCommands, registerCommands } from './commands/registry';
 import { Redactor } from './log/redact';
@@ -95,7 +96,9 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi {
     },
     (err: unknown) => logger.error('[ledger] could not be read', err),
   );
-  void ready.then(() => addHarnessDemoAccounts(process.env, accounts, ledger, logger));
+  void ready.then(() =>
+    addHarnessDemoAccounts(process.env, accounts, ledger, logger, { hostileStrings: vscode.workspace.getConfiguration().get<boolean>(HOSTILE_STRINGS_SETTING, false) }),
+  );
   const storedState = (): Record<string, unknown> => Object.fromEntries(context.globalState.keys().map((key) => [key, context.globalState.get(key)]));
   const activationMs = performance.now() - started;
   logger.info(`[activate] ${activationMs.toFixed(1)} ms`);

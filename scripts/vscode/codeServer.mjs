@@ -124,8 +124,10 @@ export async function startCodeServer({ dirs, env = {}, port, echo = false, extr
     dirs.workspace,
   ];
   const log = createWriteStream(dirs.logFile, { flags: 'a' });
+  // code-server listens on $PORT when it is set, whatever --bind-addr says (`PORT=0 npm run demo`).
+  const { PORT: _port, ...inherited } = process.env;
   const child = spawn(codeServerBin, args, {
-    env: { ...process.env, XDG_CONFIG_HOME: path.join(dirs.base, 'xdg-config'), ...env },
+    env: { ...inherited, XDG_CONFIG_HOME: path.join(dirs.base, 'xdg-config'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // own process group, so stop() ends the extension host and watchers with it
   });

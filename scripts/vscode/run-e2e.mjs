@@ -43,7 +43,9 @@ async function main() {
 
   const vsix = process.env.MTE_E2E_VSIX ? path.resolve(process.env.MTE_E2E_VSIX) : packageVsix();
   if (!existsSync(vsix)) throw new Error(`no VSIX at ${vsix}`);
-  const dirs = prepareRunDirs('e2e');
+  // The hostile-strings apps are test data, left out of "Try the Sandbox" unless this setting asks for them;
+  // the escaping specs (05-hostile, xss) need them.
+  const dirs = prepareRunDirs('e2e', { settings: { 'mediaTasks.sandbox.hostileStrings': true } });
   log(installVsix(vsix, dirs).split('\n').filter((l) => /install/i.test(l)).join(' '));
 
   // Nothing points the extension at a sandbox: the specs add the sandbox accounts through the UI

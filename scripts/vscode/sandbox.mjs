@@ -47,7 +47,7 @@ export async function startSandbox({ port = 0, timeoutMs = 30_000, echo = false 
         /* not the JSON line */
       }
     });
-    exited.then(({ code, signal }) => {
+    void exited.then(({ code, signal }) => {
       clearTimeout(timer);
       reject(new Error(`sandbox exited (${code ?? signal}) before printing its URL\n${stderr.join('')}`));
     });

@@ -105,7 +105,7 @@ export async function runAccountFlow(existing?: Account, credentialsOnly = false
     return enterLabel;
   };
   const enterLabel: Step<Draft> = async (input) => {
-    d.label = await input.inputText({ title, step: 2, totalSteps: total(), prompt: t('A name for this account in the tree'), value: d.label, validate: (v) => validateRequired(v, t) });
+    d.label = await input.inputText({ title, step: 2, totalSteps: total(), prompt: t('A name for this account in the tree'), value: d.label, validate: (v) => validateRequired(v, vscode.l10n) });
     return d.vendor === 'zego' ? enterZegoAppId : pickSite;
   };
   const pickSite: Step<Draft> = async (input) => {
@@ -120,15 +120,15 @@ export async function runAccountFlow(existing?: Account, credentialsOnly = false
   const pickRegion: Step<Draft> = async (input) => {
     const items = TENCENT_REGIONS.map((region) => ({ label: region }));
     const chosen = await input.pickOne({ title, step: 4, totalSteps: total(), items, activeItem: items.find((i) => i.label === d.region), placeholder: t('Default region (TRTC and CSS are regional; GME ignores it)') });
-    d.region = validateRegion(chosen.label, t) ? d.region : chosen.label;
+    d.region = validateRegion(chosen.label, vscode.l10n) ? d.region : chosen.label;
     return enterTrtc;
   };
   const enterTrtc: Step<Draft> = async (input) => {
-    d.trtcSdkAppId = await input.inputText({ title, step: 5, totalSteps: total(), prompt: t('TRTC SdkAppId (leave empty if you do not use TRTC recording or relay)'), value: d.trtcSdkAppId, validate: (v) => validateOptionalUint32(v, t) });
+    d.trtcSdkAppId = await input.inputText({ title, step: 5, totalSteps: total(), prompt: t('TRTC SdkAppId (leave empty if you do not use TRTC recording or relay)'), value: d.trtcSdkAppId, validate: (v) => validateOptionalUint32(v, vscode.l10n) });
     return enterGme;
   };
   const enterGme: Step<Draft> = async (input) => {
-    d.gmeBizId = await input.inputText({ title, step: 6, totalSteps: total(), prompt: t('GME BizId (leave empty if you do not use GME recording)'), value: d.gmeBizId, validate: (v) => validateOptionalUint32(v, t) });
+    d.gmeBizId = await input.inputText({ title, step: 6, totalSteps: total(), prompt: t('GME BizId (leave empty if you do not use GME recording)'), value: d.gmeBizId, validate: (v) => validateOptionalUint32(v, vscode.l10n) });
     return enterCss;
   };
   const enterCss: Step<Draft> = async (input) => {
@@ -152,7 +152,7 @@ export async function runAccountFlow(existing?: Account, credentialsOnly = false
     return keepOrEnterSecret;
   };
   const enterZegoAppId: Step<Draft> = async (input) => {
-    d.appId = await input.inputText({ title, step: 3, totalSteps: total(), prompt: t('ZEGO AppId'), value: d.appId, validate: (v) => validateRequiredUint32(v, t) });
+    d.appId = await input.inputText({ title, step: 3, totalSteps: total(), prompt: t('ZEGO AppId'), value: d.appId, validate: (v) => validateRequiredUint32(v, vscode.l10n) });
     return keepOrEnterSecret;
   };
   const keepOrEnterSecret: Step<Draft> = async (input) => {
@@ -166,15 +166,15 @@ export async function runAccountFlow(existing?: Account, credentialsOnly = false
     return keepSecret ? undefined : d.vendor === 'zego' ? enterServerSecret : enterSecretId;
   };
   const enterSecretId: Step<Draft> = async (input) => {
-    d.secretId = await input.inputText({ title, step: at(8), totalSteps: total(), prompt: t('SecretId (CAM API key)'), value: d.secretId, validate: (v) => validateSecret(v, t) });
+    d.secretId = await input.inputText({ title, step: at(8), totalSteps: total(), prompt: t('SecretId (CAM API key)'), value: d.secretId, validate: (v) => validateSecret(v, vscode.l10n) });
     return enterSecretKey;
   };
   const enterSecretKey: Step<Draft> = async (input) => {
-    d.secretKey = await input.inputText({ title, step: at(9), totalSteps: total(), prompt: t('SecretKey: stored in VS Code SecretStorage only'), password: true, validate: (v) => validateSecret(v, t) });
+    d.secretKey = await input.inputText({ title, step: at(9), totalSteps: total(), prompt: t('SecretKey: stored in VS Code SecretStorage only'), password: true, validate: (v) => validateSecret(v, vscode.l10n) });
     return undefined;
   };
   const enterServerSecret: Step<Draft> = async (input) => {
-    d.serverSecret = await input.inputText({ title, step: at(4), totalSteps: total(), prompt: t('ServerSecret: stored in VS Code SecretStorage only'), password: true, validate: (v) => validateSecret(v, t) });
+    d.serverSecret = await input.inputText({ title, step: at(4), totalSteps: total(), prompt: t('ServerSecret: stored in VS Code SecretStorage only'), password: true, validate: (v) => validateSecret(v, vscode.l10n) });
     return undefined;
   };
 

@@ -1,5 +1,5 @@
 /** What the Add/Edit Account flow accepts, checked before anything is saved or sent. Pure. */
-import type { Localize } from '../l10n/localize';
+import type { Localizer } from '../display/localize';
 import { isUint32 } from './accountCodec';
 
 /** Regions the TRTC, GME and CSS query APIs document (union; each API supports a subset). */
@@ -29,36 +29,36 @@ export function parseUint32(text: string): number | undefined {
   return isUint32(n) ? n : undefined;
 }
 
-export function validateOptionalUint32(text: string, t: Localize): string | undefined {
-  return text.trim() === '' || parseUint32(text) !== undefined ? undefined : t('Enter a whole number between 0 and 4294967295, or leave it empty.');
+export function validateOptionalUint32(text: string, l10n: Localizer): string | undefined {
+  return text.trim() === '' || parseUint32(text) !== undefined ? undefined : l10n.t('Enter a whole number between 0 and 4294967295, or leave it empty.');
 }
 
-export function validateRequiredUint32(text: string, t: Localize): string | undefined {
-  return parseUint32(text) !== undefined ? undefined : t('Enter a whole number between 0 and 4294967295.');
+export function validateRequiredUint32(text: string, l10n: Localizer): string | undefined {
+  return parseUint32(text) !== undefined ? undefined : l10n.t('Enter a whole number between 0 and 4294967295.');
 }
 
-export function validateRequired(text: string, t: Localize): string | undefined {
-  return text.trim() ? undefined : t('This value is required.');
+export function validateRequired(text: string, l10n: Localizer): string | undefined {
+  return text.trim() ? undefined : l10n.t('This value is required.');
 }
 
 /** A secret pasted with spaces or quotes around it is the commonest cause of `AuthFailure.SecretIdNotFound`. */
-export function validateSecret(text: string, t: Localize): string | undefined {
-  if (!text.trim()) return t('This value is required.');
-  if (/\s/.test(text.trim()) || /^["']|["']$/.test(text.trim())) return t('Remove the spaces or quotes around the value.');
+export function validateSecret(text: string, l10n: Localizer): string | undefined {
+  if (!text.trim()) return l10n.t('This value is required.');
+  if (/\s/.test(text.trim()) || /^["']|["']$/.test(text.trim())) return l10n.t('Remove the spaces or quotes around the value.');
   return undefined;
 }
 
-export function validateRegion(text: string, t: Localize): string | undefined {
-  return /^[a-z]{2}-[a-z]+(-\d+)?$/.test(text.trim()) ? undefined : t('Enter a region such as ap-singapore.');
+export function validateRegion(text: string, l10n: Localizer): string | undefined {
+  return /^[a-z]{2}-[a-z]+(-\d+)?$/.test(text.trim()) ? undefined : l10n.t('Enter a region such as ap-singapore.');
 }
 
 /** An endpoint override: empty, or an http(s) base URL. */
-export function validateEndpoint(text: string, t: Localize): string | undefined {
+export function validateEndpoint(text: string, l10n: Localizer): string | undefined {
   if (!text.trim()) return undefined;
   try {
     const url = new URL(text.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:' ? undefined : t('Enter an http:// or https:// URL.');
+    return url.protocol === 'http:' || url.protocol === 'https:' ? undefined : l10n.t('Enter an http:// or https:// URL.');
   } catch {
-    return t('Enter an http:// or https:// URL.');
+    return l10n.t('Enter an http:// or https:// URL.');
   }
 }

@@ -23,12 +23,24 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is
 const stringMap = (v: unknown): Record<string, string> =>
   isObject(v) ? Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].length > 0)) : {};
 
-/** The plans for a sandbox at `url`; malformed apps are skipped. */
-export function demoAccountPlans(demo: unknown, url: string): DemoAccountPlan[] {
+/** The setting that asks "Try the Sandbox" and `npm run demo` for the hostile-strings apps too. */
+export const HOSTILE_STRINGS_SETTING = 'mediaTasks.sandbox.hostileStrings';
+
+export interface DemoPlanOptions {
+  /**
+   * Also the sandbox's "Hostile strings" apps (test data for escaping: markup, script breakouts, bidi
+   * overrides). A demo shows realistic accounts only, so they are left out unless asked for.
+   */
+  readonly hostileStrings?: boolean;
+}
+
+/** The plans for a sandbox at `url`; malformed apps are skipped, and hostile-strings apps unless asked for. */
+export function demoAccountPlans(demo: unknown, url: string, options: DemoPlanOptions = {}): DemoAccountPlan[] {
   if (!isObject(demo)) return [];
+  const wanted = (app: unknown): app is Json => isObject(app) && (options.hostileStrings === true || app.hostileStrings !== true);
   const plans: DemoAccountPlan[] = [];
   for (const app of Array.isArray(demo.tencent) ? demo.tencent : []) {
-    if (!isObject(app)) continue;
+    if (!wanted(app)) continue;
     const label = str(app.label);
     const secretId = str(app.secretId);
     const secretKey = str(app.secretKey);
@@ -54,7 +66,7 @@ export function demoAccountPlans(demo: unknown, url: string): DemoAccountPlan[] 
     });
   }
   for (const app of Array.isArray(demo.zego) ? demo.zego : []) {
-    if (!isObject(app)) continue;
+    if (!wanted(app)) continue;
     const label = str(app.label);
     const serverSecret = str(app.serverSecret);
     if (!label || !serverSecret || !isUint32(app.appId)) continue;

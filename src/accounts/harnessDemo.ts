@@ -1,19 +1,26 @@
 /**
  * `npm run demo` starts a sandbox next to VS Code and sets MTE_DEMO=1 and MTE_SANDBOX_URL: its demo
- * accounts are added on first activation (and re-pointed when the sandbox moved port).
+ * accounts are added on first activation (and re-pointed when the sandbox moved port); the hostile-strings
+ * apps only with `npm run demo -- --hostile-strings` (which sets the setting).
  */
 import type { Logger } from '../model/logger';
 import type { TaskLedger } from '../tasks/taskLedger';
 import type { AccountStore } from './accountStore';
-import { demoAccountPlans } from './demoAccounts';
+import { demoAccountPlans, type DemoPlanOptions } from './demoAccounts';
 import { applyDemoPlans } from './demoSetup';
 
-export async function addHarnessDemoAccounts(env: NodeJS.ProcessEnv, accounts: AccountStore, ledger: TaskLedger, logger: Logger): Promise<void> {
+export async function addHarnessDemoAccounts(
+  env: NodeJS.ProcessEnv,
+  accounts: AccountStore,
+  ledger: TaskLedger,
+  logger: Logger,
+  options: DemoPlanOptions = {},
+): Promise<void> {
   const url = env.MTE_SANDBOX_URL;
   if (env.MTE_DEMO !== '1' || !url) return;
   try {
     const response = await fetch(`${url.replace(/\/$/, '')}/_sandbox/demo`);
-    const added = await applyDemoPlans(demoAccountPlans(await response.json(), url), accounts, ledger);
+    const added = await applyDemoPlans(demoAccountPlans(await response.json(), url, options), accounts, ledger);
     logger.info(`[demo] ${added.length} demo accounts use the sandbox at ${url}`);
   } catch (err) {
     logger.warn(`[demo] could not read the sandbox's demo accounts from ${url}`, err);

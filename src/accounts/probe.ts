@@ -8,8 +8,8 @@ import type { MediaApiError } from '../model/errors';
 import type { Product } from '../model/task';
 import type { SourceFactory } from '../sources/sourceRegistry';
 import { asMediaApiError } from '../tasks/apiErrors';
-import { productLabel } from '../tree/format';
-import type { Localize } from '../l10n/localize';
+import { productLabel } from '../display/labels';
+import type { Localizer } from '../display/localize';
 
 export interface ProbeResult {
   readonly product: Product;
@@ -17,8 +17,8 @@ export interface ProbeResult {
 }
 
 /** `TRTC Cloud Recording: answered · GME Recording: AuthFailure.SignatureFailure (RequestId …)` */
-export function probeReport(results: readonly ProbeResult[], t: Localize): string {
-  return results.map((r) => `${productLabel(r.product, t)}: ${r.error ? r.error.summary() : t('answered')}`).join(' · ');
+export function probeReport(results: readonly ProbeResult[], l10n: Localizer): string {
+  return results.map((r) => `${productLabel(r.product, l10n)}: ${r.error ? r.error.summary() : l10n.t('answered')}`).join(' · ');
 }
 
 /** Probes every product of the (unsaved) account; undefined when the user cancelled. */

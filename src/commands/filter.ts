@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { TaskStatus } from '../model/task';
 import type { FilterState } from '../tree/filterState';
-import { statusLabel } from '../l10n/labels';
+import { statusLabel } from '../display/labels';
 import type { Command } from './command';
 import { CommandIds } from './ids';
 
@@ -21,7 +21,7 @@ export function filterCommand(deps: { readonly filter: FilterState }): Command {
         value: current.text ?? '',
       });
       if (text === undefined) return;
-      const statusItems = STATUSES.map((status) => ({ label: statusLabel(status, t), status, picked: current.statuses?.includes(status) ?? false }));
+      const statusItems = STATUSES.map((status) => ({ label: statusLabel(status, vscode.l10n), status, picked: current.statuses?.includes(status) ?? false }));
       const statuses = await vscode.window.showQuickPick(statusItems, { title: t('Filter Tasks (2/3)'), placeHolder: t('Statuses to show (none picked shows all)'), canPickMany: true });
       if (statuses === undefined) return;
       const rangeItems = RANGES.map((hours) => ({

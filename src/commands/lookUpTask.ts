@@ -7,8 +7,8 @@ import type { SourceRegistry } from '../sources/sourceRegistry';
 import { listingEndMs, listingStartMs } from '../tasks/listingWindow';
 import { lookupCandidates, looksLikeGmeTaskId, type LookupCandidate } from '../tasks/lookup';
 import type { TaskLedger } from '../tasks/taskLedger';
+import { productLabel } from '../display/labels';
 import { messageText } from '../display/vendorText';
-import { productLabel } from '../tree/format';
 import type { TaskTreeView } from '../tree/taskTreeView';
 import type { Command } from './command';
 import { CommandIds } from './ids';
@@ -101,7 +101,7 @@ export function lookUpTaskCommand(deps: {
         deps.ledger.record([match.task], true);
         return found(match.task);
       }
-      const name = (c: LookupCandidate): string => `${messageText(deps.accounts.get(c.accountId)?.label ?? c.accountId)} (${productLabel(c.product, t)})`;
+      const name = (c: LookupCandidate): string => `${messageText(deps.accounts.get(c.accountId)?.label ?? c.accountId)} (${productLabel(c.product, vscode.l10n)})`;
       const notFound = outcomes.filter((o) => !o.error).map((o) => name(o.candidate));
       const failed = outcomes.filter((o) => o.error).map((o) => `${name(o.candidate)}: ${messageText(isMediaApiError(o.error) ? o.error.summary() : String(o.error))}`);
       const parts = [t('Task {0} was not found.', messageText(taskId))];

@@ -3,7 +3,7 @@ import type { AccountStore } from '../accounts/accountStore';
 import type { TaskStore } from '../model/taskStore';
 import type { TaskDetailsPanels } from '../webview';
 import { taskKeyFromCommandArg } from '../webview/identity';
-import { byLastSeen, pickTask } from '../webview/pickTask';
+import { byLastSeen, pickTask } from './pick';
 import type { Command } from './command';
 import { CommandIds } from './ids';
 

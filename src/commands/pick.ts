@@ -6,10 +6,13 @@ import * as vscode from 'vscode';
 import { accountProducts, type Account } from '../model/account';
 import { isMediaApiError } from '../model/errors';
 import type { LedgerEntry } from '../model/ledgerEntry';
-import type { Product } from '../model/task';
+import type { Product, StorageFile } from '../model/task';
 import type { AccountStore } from '../accounts/accountStore';
+import { accountSummary, productLabel } from '../display/labels';
+import { errorHint } from '../display/hints';
+import { fileUserLabel } from '../display/meanings';
+import { taskPickRow } from '../display/taskPick';
 import { messageText, pickText, VENDOR_MESSAGE_MAX } from '../display/vendorText';
-import { productLabel } from '../tree/format';
 import type { TreeNode } from '../tree/nodes';
 import { CommandIds } from './ids';
 
@@ -57,7 +60,7 @@ export async function accountFromArgOrPick(
   const picked = await vscode.window.showQuickPick(
     candidates.map((account) => ({
       label: pickText(account.label),
-      description: account.vendor === 'tencent' ? `Tencent Cloud · ${pickText(account.region)}` : `ZEGO · ${account.appId}`,
+      description: accountSummary(account, vscode.l10n),
       account,
     })),
     { placeHolder },
@@ -70,33 +73,65 @@ export async function pickProduct(account: Account, allowed: readonly Product[],
   const products = accountProducts(account).filter((p) => allowed.includes(p));
   if (products.length <= 1) return products[0];
   const picked = await vscode.window.showQuickPick(
-    products.map((product) => ({ label: productLabel(product, t), product })),
+    products.map((product) => ({ label: productLabel(product, vscode.l10n), product })),
     { placeHolder },
   );
   return picked?.product;
 }
 
 /** The task a command was run on, or one picked from the ledger. */
-export async function entryFromArgOrPick(entries: readonly LedgerEntry[], arg: unknown, find: (node: TreeNode) => LedgerEntry | undefined, placeHolder: string): Promise<LedgerEntry | undefined> {
+export async function entryFromArgOrPick(
+  entries: readonly LedgerEntry[],
+  arg: unknown,
+  find: (node: TreeNode) => LedgerEntry | undefined,
+  placeHolder: string,
+  accountName: (accountId: string) => string | undefined,
+): Promise<LedgerEntry | undefined> {
   const node = nodeArg(arg);
   if (node?.kind === 'task' || node?.kind === 'file') return find(node);
+  return pickTask(byLastSeen(entries), { placeHolder, emptyMessage: t('No tasks yet: add an account, or track a task by its ID.'), accountName });
+}
+
+/** The one task QuickPick (palette, keybinding, status bar): rows from the display module. */
+export async function pickTask(
+  entries: readonly LedgerEntry[],
+  options: {
+    readonly placeHolder: string;
+    readonly emptyMessage: string;
+    /** Rows name the account as the user named it, never by its internal id. */
+    readonly accountName: (accountId: string) => string | undefined;
+  },
+): Promise<LedgerEntry | undefined> {
   if (entries.length === 0) {
-    void vscode.window.showInformationMessage(t('No tasks yet.'));
+    void vscode.window.showInformationMessage(options.emptyMessage);
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(
-    [...entries]
-      .sort((a, b) => b.lastSeen - a.lastSeen)
-      .map((entry) => ({ label: pickText(entry.taskId), description: `${entry.task.status} · ${pickText(entry.task.room)}`, detail: productLabel(entry.product, t), entry })),
-    { placeHolder, matchOnDescription: true, matchOnDetail: true },
-  );
+  const time = { now: Date.now(), locale: vscode.env.language };
+  const items = entries.map((entry) => ({ ...taskPickRow(entry, time, vscode.l10n, options.accountName(entry.accountId)), entry }));
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: options.placeHolder, matchOnDescription: true, matchOnDetail: true });
   return picked?.entry;
+}
+
+export async function pickStorageFile(files: readonly StorageFile[]): Promise<StorageFile | undefined> {
+  const items = files.map((file) => ({
+    label: pickText(file.fileName),
+    description: pickText(file.trackType),
+    detail: file.userId === '' ? fileUserLabel(file.userId, vscode.l10n) : pickText(file.userId),
+    file,
+  }));
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: t('Select a storage file'), matchOnDescription: true, matchOnDetail: true });
+  return picked?.file;
+}
+
+/** Most recently seen first: what someone reaching for a task from the palette most likely wants. */
+export function byLastSeen(entries: readonly LedgerEntry[]): LedgerEntry[] {
+  return [...entries].sort((a, b) => b.lastSeen - a.lastSeen);
 }
 
 /** A failed action, with the way out: re-enter credentials for auth failures, else the log. */
 export async function showFailure(message: string, err: unknown, accountId?: string): Promise<void> {
   const vendorSaid = (text: string): string => messageText(text, VENDOR_MESSAGE_MAX);
-  const detail = isMediaApiError(err) ? `${vendorSaid(err.summary())}: ${vendorSaid(err.message)} ${err.hint}` : vendorSaid(String(err instanceof Error ? err.message : err));
+  const detail = isMediaApiError(err) ? `${vendorSaid(err.summary())}: ${vendorSaid(err.message)} ${errorHint(err, vscode.l10n)}` : vendorSaid(String(err instanceof Error ? err.message : err));
   const reenter = t('Re-enter Credentials…');
   const showLog = t('Show Log');
   const actions = isMediaApiError(err) && err.kind === 'auth' && accountId ? [reenter, showLog] : [showLog];

@@ -20,7 +20,7 @@ export async function probeAndSave(deps: SaveAccountDeps, account: NewAccount, s
   const candidate = { ...account, id: existingId ?? 'new' } as Account;
   const results = await probeAccount(deps.sourceFactory, candidate, secret);
   if (!results) return undefined;
-  const report = probeReport(results, t);
+  const report = probeReport(results, vscode.l10n);
   const answered = results.filter((r) => !r.error).length;
   if (answered === 0) {
     const save = t('Save Anyway');

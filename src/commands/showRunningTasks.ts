@@ -3,7 +3,7 @@ import type { AccountStore } from '../accounts/accountStore';
 import type { TaskStore } from '../model/taskStore';
 import { parseRunningTasksFilter, runningTasksFor } from '../status/model';
 import type { TaskDetailsPanels } from '../webview';
-import { pickTask } from '../webview/pickTask';
+import { pickTask } from './pick';
 import type { Command } from './command';
 import { CommandIds } from './ids';
 

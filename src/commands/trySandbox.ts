@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
-import { demoAccountPlans } from '../accounts/demoAccounts';
+import { HOSTILE_STRINGS_SETTING, demoAccountPlans } from '../accounts/demoAccounts';
 import { applyDemoPlans } from '../accounts/demoSetup';
 import type { EmbeddedSandbox } from '../sources/embeddedSandbox';
 import type { TaskLedger } from '../tasks/taskLedger';
@@ -11,7 +11,8 @@ import { showFailure } from './pick';
 
 /**
  * Try the Sandbox: starts the bundled emulator inside the extension host (loaded only now), adds its
- * demo accounts pointed at it, and pins its demo TRTC tasks and GME rooms. No typing.
+ * demo accounts pointed at it, and pins its demo TRTC tasks and GME rooms. No typing. Its hostile-strings
+ * apps (test data) only when the setting asks for them.
  */
 export function trySandboxCommand(deps: { readonly accounts: AccountStore; readonly ledger: TaskLedger; readonly sandbox: EmbeddedSandbox }): Command {
   return {
@@ -22,7 +23,9 @@ export function trySandboxCommand(deps: { readonly accounts: AccountStore; reado
           { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Starting the sandbox…') },
           async () => {
             const sandbox = await deps.sandbox.start();
-            const accounts = await applyDemoPlans(demoAccountPlans(sandbox.demo(), sandbox.url), deps.accounts, deps.ledger);
+            const hostileStrings = vscode.workspace.getConfiguration().get<boolean>(HOSTILE_STRINGS_SETTING, false);
+            const plans = demoAccountPlans(sandbox.demo(), sandbox.url, { hostileStrings });
+            const accounts = await applyDemoPlans(plans, deps.accounts, deps.ledger);
             await deps.sandbox.remember(accounts);
             return { url: sandbox.url, accounts };
           },

@@ -153,3 +153,17 @@ export function markdownText(value: string, max = VENDOR_TEXT_MAX, themeIcons = 
   }
   return out + escape(text.slice(from));
 }
+
+/** Where a tooltip's Markdown goes (`vscode.MarkdownString`); `supportThemeIcons` says whether it renders `$(name)`. */
+export interface MarkdownOut {
+  appendMarkdown(value: string): unknown;
+  readonly supportThemeIcons?: boolean;
+}
+
+/**
+ * Appends a vendor string to a Markdown tooltip as inert text. Not `appendText`: VS Code's escaper
+ * leaves `:` `.` `@` alone, so a URL or an email in vendor text would still become a live link.
+ */
+export function appendVendorText(md: MarkdownOut, value: string, max = VENDOR_TEXT_MAX): void {
+  md.appendMarkdown(markdownText(value, max, md.supportThemeIcons !== false));
+}

@@ -32,8 +32,6 @@ export interface ApiErrorInit {
   readonly httpStatus?: number;
   /** Whether trying again later may succeed without the user changing anything. */
   readonly retryable: boolean;
-  /** One short sentence telling the user what to do. */
-  readonly hint: string;
 }
 
 /** The one error type that leaves the vendor layer. */
@@ -45,7 +43,6 @@ export class MediaApiError extends Error implements ApiErrorInit {
   readonly requestId?: string;
   readonly httpStatus?: number;
   readonly retryable: boolean;
-  readonly hint: string;
 
   constructor(init: ApiErrorInit) {
     super(init.message);
@@ -57,7 +54,6 @@ export class MediaApiError extends Error implements ApiErrorInit {
     this.requestId = init.requestId;
     this.httpStatus = init.httpStatus;
     this.retryable = init.retryable;
-    this.hint = init.hint;
   }
 
   /** `DescribeTaskInfo: AuthFailure.SignatureFailure (RequestId abc)`: for logs and error rows. */

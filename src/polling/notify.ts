@@ -1,9 +1,10 @@
 /** When a watched task's status change deserves a notification, and what it says. Pure. */
 import type { LedgerEntry } from '../model/ledgerEntry';
 import { isTerminal, type TaskStatus } from '../model/task';
+import { statusLabel } from '../display/labels';
+import type { Localizer } from '../display/localize';
+import { taskPlace, taskTitle } from '../display/taskPick';
 import { messageText } from '../display/vendorText';
-import { roomLabel, statusLabel, taskTitle } from '../webview/format';
-import type { Localizer } from '../webview/localize';
 
 /** `mediaTasks.notifications`: nothing, only ends and failures, or every status change. */
 export type NotificationSetting = 'off' | 'ended' | 'all';
@@ -26,7 +27,7 @@ export function shouldNotify(previous: TaskStatus, next: TaskStatus, setting: No
 export function notificationMessage(change: StatusChange, l10n: Localizer): { text: string; severity: 'info' | 'warning' } {
   const task = change.entry.task;
   const title = taskTitle(task, l10n);
-  const where = l10n.t('{0} {1}', roomLabel(task.product, l10n), messageText(task.room, 41));
+  const where = taskPlace(task, l10n, messageText);
   if (task.status === 'failed') return { text: l10n.t('{0} in {1} failed.', title, where), severity: 'warning' };
   if (task.status === 'ended') return { text: l10n.t('{0} in {1} ended.', title, where), severity: 'info' };
   return {

@@ -13,7 +13,7 @@ import type { LedgerEntry } from '../model/ledgerEntry';
 import type { Logger } from '../model/logger';
 import { isTerminal, taskKeyString, type TaskKey, type TaskStatus } from '../model/task';
 import type { TaskStore } from '../model/taskStore';
-import { errorMessage } from '../webview/format';
+import { errorMessage } from '../display/errors';
 import { shouldNotify, type NotificationSetting, type StatusChange } from './notify';
 
 export interface Clock {

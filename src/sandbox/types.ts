@@ -27,6 +27,8 @@ export interface SandboxOptions {
 
 export interface TencentDemoApp {
   readonly label: string;
+  /** Test data: its vendor strings are the hostile ones (markup, script breakouts, bidi overrides), not a realistic demo. */
+  readonly hostileStrings: boolean;
   readonly secretId: string;
   readonly secretKey: string;
   readonly region: string;
@@ -41,10 +43,14 @@ export interface TencentDemoApp {
   readonly trtcRelayTaskIds: string[];
   /** The room each of those recording and relay tasks runs in, by task id. */
   readonly trtcTaskRooms: Record<string, string>;
+  /** A key of the same account that CAM allows to describe tasks but not to stop them. */
+  readonly readOnlyKey: { readonly secretId: string; readonly secretKey: string };
 }
 
 export interface ZegoDemoApp {
   readonly label: string;
+  /** Test data: its vendor strings are the hostile ones (markup, script breakouts, bidi overrides), not a realistic demo. */
+  readonly hostileStrings: boolean;
   readonly appId: number;
   readonly serverSecret: string;
 }
@@ -112,6 +118,8 @@ export interface BulkTaskRequest {
   readonly startMs?: number;
   /** Window end, Unix ms. Defaults to one minute before now. */
   readonly endMs?: number;
+  /** CSS: how many of the batch's newest tasks are still running (scheduled to end an hour from now). */
+  readonly running?: number;
 }
 
 interface BulkTaskSetBase {

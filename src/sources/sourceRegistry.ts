@@ -48,7 +48,6 @@ export class SourceRegistry {
       code: 'ProductNotConfigured',
       message: `The account "${account?.label ?? accountId}" is not set up for ${product}.`,
       retryable: false,
-      hint: 'Edit the account to add the product’s application id.',
     });
   }
 
@@ -60,15 +59,15 @@ export class SourceRegistry {
 
   private async build(accountId: string): Promise<TaskSource[]> {
     const account = this.accounts.get(accountId);
-    if (!account) throw missing('tencent', 'UnknownAccount', `No account ${accountId}.`, 'Refresh the view.');
+    if (!account) throw missing('tencent', 'UnknownAccount', `No account ${accountId}.`);
     const secret = await this.accounts.secret(accountId);
     if (!secret) {
-      throw missing(account.vendor, 'MissingCredentials', `No credentials are stored for "${account.label}".`, 'Re-enter the credentials.');
+      throw missing(account.vendor, 'MissingCredentials', `No credentials are stored for "${account.label}".`);
     }
     return this.factory(await this.prepare(account), secret);
   }
 }
 
-function missing(vendor: Account['vendor'], code: string, message: string, hint: string): MediaApiError {
-  return new MediaApiError({ vendor, action: 'credentials', kind: 'auth', code, message, retryable: false, hint });
+function missing(vendor: Account['vendor'], code: string, message: string): MediaApiError {
+  return new MediaApiError({ vendor, action: 'credentials', kind: 'auth', code, message, retryable: false });
 }

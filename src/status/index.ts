@@ -53,7 +53,7 @@ class StatusBarController implements TaskStatusBar {
 
   /** What the item shows now (integration tests read it; VS Code offers no API to read an item back). */
   get view(): StatusBarView {
-    return renderStatusBar(this.state, vscode.l10n);
+    return renderStatusBar(this.state, vscode.l10n, () => new vscode.MarkdownString('', true));
   }
 
   setRefreshing(busy: boolean): void {
@@ -77,7 +77,9 @@ class StatusBarController implements TaskStatusBar {
     this.shown = view;
     if (previous && JSON.stringify(previous) === JSON.stringify(view)) return;
     this.item.text = view.text;
+    // Vendor text in it was escaped by appendText when rendered; no HTML, trusted only for the commands it may link to.
     const tooltip = new vscode.MarkdownString(view.tooltip, true);
+    tooltip.supportHtml = false;
     tooltip.isTrusted = { enabledCommands: [...TOOLTIP_COMMANDS] };
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = { label: view.accessibilityLabel, role: 'button' };

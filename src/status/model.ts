@@ -3,12 +3,13 @@
  * visibility) out. Pure, so every state is unit-tested; `index.ts` only copies the view onto the item.
  */
 import { CommandIds } from '../commands/ids';
-import { markdownText, VENDOR_MESSAGE_MAX } from '../display/vendorText';
+import { appendVendorText, VENDOR_MESSAGE_MAX } from '../display/vendorText';
 import type { LedgerEntry } from '../model/ledgerEntry';
 import { PRODUCTS, PRODUCT_VENDOR, type Product, type Vendor } from '../model/task';
 import { entryStartMs } from '../model/ledgerEntry';
-import { productLabel, vendorLabel } from '../webview/format';
-import type { Localizer } from '../webview/localize';
+import { productLabel, vendorLabel } from '../display/labels';
+import type { Localizer } from '../display/localize';
+import { appendBold, appendCommandLink, PARAGRAPH, type MarkdownText } from '../display/markdown';
 
 /** Non-terminal tasks of one product: `running` is what the item counts, `other` is starting/paused/stopping/unknown. */
 export interface ProductCount {
@@ -91,53 +92,61 @@ export function runningTasksFor(active: readonly LedgerEntry[], filter: RunningT
     .sort((a, b) => Number(b.task.status === 'running') - Number(a.task.status === 'running') || entryStartMs(a) - entryStartMs(b));
 }
 
-function commandLink(label: string, command: string, args?: RunningTasksFilter): string {
-  const query = args ? `?${encodeURIComponent(JSON.stringify([args]))}` : '';
-  return `[${escapeMarkdown(label)}](command:${command}${query})`;
-}
-
 /**
- * Vendor error text goes into Markdown that can run commands: escape everything Markdown or theme
- * icons give meaning to, so an error message can never become a link, an icon or HTML.
+ * The view; `markdown` makes an empty `vscode.MarkdownString` (theme icons on): labels are escaped by
+ * VS Code's `appendText`, the vendor's error text by `appendVendorText` (no autolinks, bounded).
  */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~$&]/g, '\\$&').replace(/\r?\n/g, ' ');
-}
-
-export function renderStatusBar(state: StatusBarState, l10n: Localizer): StatusBarView {
+export function renderStatusBar(state: StatusBarState, l10n: Localizer, markdown: () => MarkdownText): StatusBarView {
   const running = state.counts.reduce((sum, count) => sum + count.running, 0);
   const other = state.counts.reduce((sum, count) => sum + count.other, 0);
   const icon = state.busy ? '$(sync~spin)' : '$(record)';
-  const lines: string[] = [`**${escapeMarkdown(l10n.t('Media Tasks'))}**`, ''];
-  if (state.counts.length === 0) lines.push(escapeMarkdown(l10n.t('No task is running.')));
+  const md = markdown();
+  appendBold(md, l10n.t('Media Tasks'));
+  md.appendMarkdown(PARAGRAPH);
+  if (state.counts.length === 0) {
+    md.appendText(l10n.t('No task is running.'));
+    md.appendMarkdown(PARAGRAPH);
+  }
   const vendors: Vendor[] = ['tencent', 'zego'];
   for (const vendor of vendors) {
     const ofVendor = state.counts.filter((count) => PRODUCT_VENDOR[count.product] === vendor);
     if (ofVendor.length === 0) continue;
-    lines.push(`${escapeMarkdown(vendorLabel(vendor, l10n))}:`, '');
+    md.appendText(`${vendorLabel(vendor, l10n)}:`);
+    md.appendMarkdown(PARAGRAPH);
     for (const count of ofVendor) {
       const parts = [l10n.t('{0} recording', count.running)];
       if (count.other > 0) parts.push(l10n.t('{0} starting, paused or stopping', count.other));
-      const label = l10n.t('{0}: {1}', productLabel(count.product, l10n), parts.join(', '));
-      lines.push(`- ${commandLink(label, CommandIds.showRunningTasks, { product: count.product })}`);
+      md.appendMarkdown('- ');
+      appendCommandLink(md, l10n.t('{0}: {1}', productLabel(count.product, l10n), parts.join(', ')), CommandIds.showRunningTasks, { product: count.product });
+      md.appendMarkdown('\n');
     }
-    lines.push('');
+    md.appendMarkdown('\n');
   }
-  if (state.busy) lines.push(`$(sync~spin) ${escapeMarkdown(l10n.t('Refreshing…'))}`, '');
+  if (state.busy) {
+    md.appendMarkdown('$(sync~spin) ');
+    md.appendText(l10n.t('Refreshing…'));
+    md.appendMarkdown(PARAGRAPH);
+  }
   if (state.lastError !== undefined) {
-    // The vendor's words, bounded, with icon syntax as text (this tooltip shows theme icons of its own).
-    lines.push(`$(error) ${l10n.t('The last refresh failed: {0}', markdownText(state.lastError, VENDOR_MESSAGE_MAX, true))}`, '');
+    md.appendMarkdown('$(error) ');
+    md.appendText(`${l10n.t('The last refresh failed:')} `);
+    appendVendorText(md, state.lastError, VENDOR_MESSAGE_MAX);
+    md.appendMarkdown(PARAGRAPH);
   }
-  const links = [commandLink(l10n.t('Show Running Tasks'), CommandIds.showRunningTasks), commandLink(l10n.t('Refresh'), CommandIds.refresh)];
-  if (state.lastError !== undefined) links.push(commandLink(l10n.t('Show Log'), CommandIds.showLog));
-  lines.push(links.join(' · '));
+  appendCommandLink(md, l10n.t('Show Running Tasks'), CommandIds.showRunningTasks);
+  md.appendMarkdown(' · ');
+  appendCommandLink(md, l10n.t('Refresh'), CommandIds.refresh);
+  if (state.lastError !== undefined) {
+    md.appendMarkdown(' · ');
+    appendCommandLink(md, l10n.t('Show Log'), CommandIds.showLog);
+  }
   const accessibility = [l10n.t('{0} media tasks recording', running)];
   if (other > 0) accessibility.push(l10n.t('{0} starting, paused or stopping', other));
   if (state.lastError !== undefined) accessibility.push(l10n.t('the last refresh failed'));
   return {
     visible: running > 0 || state.alwaysShow,
     text: `${icon} ${l10n.t('{0} recording', running)}`,
-    tooltip: lines.join('\n'),
+    tooltip: md.value,
     error: state.lastError !== undefined,
     accessibilityLabel: accessibility.join(', '),
   };

@@ -8,10 +8,10 @@ import type { Vendor } from '../model/task';
 export function asMediaApiError(err: unknown, vendor: Vendor, action: string): MediaApiError {
   if (isMediaApiError(err)) return err;
   if (err instanceof Error && err.name === 'AbortError') {
-    return new MediaApiError({ vendor, action, kind: 'cancelled', code: 'Cancelled', message: 'Cancelled.', retryable: true, hint: 'Try again.' });
+    return new MediaApiError({ vendor, action, kind: 'cancelled', code: 'Cancelled', message: 'Cancelled.', retryable: true });
   }
   const message = err instanceof Error ? err.message : String(err);
-  return new MediaApiError({ vendor, action, kind: 'vendor', code: 'Unexpected', message, retryable: true, hint: 'Try again; the log has details.' });
+  return new MediaApiError({ vendor, action, kind: 'vendor', code: 'Unexpected', message, retryable: true });
 }
 
 /** A task a listing no longer contains (CSS deleted it, ZEGO's 3 days passed). */
@@ -23,6 +23,5 @@ export function notListed(vendor: Vendor, action: string, taskId: string): Media
     code: 'NotListed',
     message: `Task ${taskId} is no longer in the vendor's listing.`,
     retryable: false,
-    hint: 'The last snapshot is kept; Forget removes it.',
   });
 }

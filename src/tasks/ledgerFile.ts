@@ -5,6 +5,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { Emitter } from '../model/events';
 import { EMPTY_LEDGER, parseLedger, serializeLedger, type LedgerDocument } from '../model/ledger';
 import type { Logger } from '../model/logger';
 
@@ -31,6 +32,9 @@ export class LedgerFile {
   private timer: NodeJS.Timeout | undefined;
   private pending: (() => LedgerDocument) | undefined;
   private writing: Promise<void> = Promise.resolve();
+  private readonly wrote = new Emitter<{ readonly bytes: number }>();
+  /** Fires after each write lands, with the bytes written (the bench counts saves with it). */
+  readonly onDidWrite = this.wrote.event;
 
   constructor(
     private readonly dir: string,
@@ -89,5 +93,6 @@ export class LedgerFile {
     const tmp = `${this.path}.${process.pid}.${this.now()}.tmp`;
     await fs.writeFile(tmp, text, 'utf8');
     await fs.rename(tmp, this.path);
+    this.wrote.fire({ bytes: Buffer.byteLength(text) });
   }
 }

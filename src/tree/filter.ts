@@ -3,9 +3,9 @@
  */
 import type { LedgerEntry } from '../model/ledgerEntry';
 import type { Product, TaskStatus } from '../model/task';
-import type { Localize } from '../l10n/localize';
 import { entryStartMs } from '../model/ledgerEntry';
-import { statusLabel } from '../l10n/labels';
+import { statusLabel } from '../display/labels';
+import type { Localizer } from '../display/localize';
 
 export interface TaskFilter {
   /** Case-insensitive substring of the task id, room or stream, vendor status, or a file name. */
@@ -51,11 +51,11 @@ export function isShown(entry: LedgerEntry, filter: TaskFilter, defaultHours: nu
 }
 
 /** The view description: `“abc” · running, ended · last 6 h`. */
-export function describeFilter(filter: TaskFilter, t: Localize): string {
+export function describeFilter(filter: TaskFilter, l10n: Localizer): string {
   const parts: string[] = [];
   if (filter.text) parts.push(`“${filter.text}”`);
-  if (filter.statuses && filter.statuses.length > 0) parts.push(filter.statuses.map((s) => statusLabel(s, t)).join(', '));
-  if (filter.hours !== undefined) parts.push(t('last {0} h', filter.hours));
+  if (filter.statuses && filter.statuses.length > 0) parts.push(filter.statuses.map((s) => statusLabel(s, l10n)).join(', '));
+  if (filter.hours !== undefined) parts.push(l10n.t('last {0} h', filter.hours));
   return parts.join(' · ');
 }
 

@@ -17,6 +17,7 @@ import type { SourceRegistry } from '../sources/sourceRegistry';
 import { asMediaApiError } from '../tasks/apiErrors';
 import { listingEndMs, listingStartMs } from '../tasks/listingWindow';
 import type { TaskLedger } from '../tasks/taskLedger';
+import { errorHint } from '../display/hints';
 import { isFiltering, isShown, listingHours } from './filter';
 import type { FilterState } from './filterState';
 import { bucketIdPart, groupChildren, groupRows, type Grouped } from './grouping';
@@ -492,7 +493,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       accountId,
       summary: error.summary(),
       message: error.message,
-      hint: error.hint,
+      hint: errorHint(error, vscode.l10n),
       auth: error.kind === 'auth',
       parent,
     };
@@ -505,7 +506,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
 
   private itemContext(): ItemContext {
     return {
-      now: this.now(),
+      time: { now: this.now(), locale: vscode.env.language },
       account: (id) => this.deps.accounts.get(id),
       entry: (key) => this.deps.ledger.get(key),
       roomEntries: (accountId, product, room) => this.entriesShown(accountId, product).filter((e) => e.task.room === room),

@@ -61,7 +61,7 @@ export class TaskTreeView implements vscode.Disposable {
 
   private showFilter(): void {
     const filter = this.filter.get();
-    const described = isFiltering(filter) ? describeFilter(filter, vscode.l10n.t) : undefined;
+    const described = isFiltering(filter) ? describeFilter(filter, vscode.l10n) : undefined;
     this.view.description = described;
     // VS Code hides a view's description while it is its container's only view, so the filter is also
     // said inside the view, where it is always seen.

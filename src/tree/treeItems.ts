@@ -1,20 +1,24 @@
 /** Maps each node kind to its TreeItem: label, description, codicon with theme colour, tooltip, click. */
 import * as vscode from 'vscode';
-import { statusLabel } from '../l10n/labels';
 import type { Account } from '../model/account';
 import type { MediaApiError } from '../model/errors';
 import type { LedgerEntry } from '../model/ledgerEntry';
 import { isTerminal, type Product, type TaskKey, type TaskStatus } from '../model/task';
 import { CommandIds } from '../commands/ids';
+import { accountSummary, countLabel, nounCount, productLabel, statusLabel } from '../display/labels';
+import type { TimeContext } from '../display/localize';
+import type { MarkdownSink } from '../display/markdown';
+import { fileUserLabel, recordModeLabel } from '../display/meanings';
+import { formatClock } from '../display/time';
 import { plainText } from '../display/vendorText';
 import { buildContextValue } from './contextValue';
-import { bucketLabel, countLabel, formatClock, nounCount, productLabel, recordModeLabel, taskDescription } from './format';
 import type { TreeNode } from './nodes';
+import { bucketLabel, taskDescription } from './rowText';
 import { errorTooltip, roomTooltip, taskTooltip } from './tooltip';
 
 /** What an item needs to know beyond its node; the provider supplies it. */
 export interface ItemContext {
-  readonly now: number;
+  readonly time: TimeContext;
   account(accountId: string): Account | undefined;
   entry(key: TaskKey): LedgerEntry | undefined;
   roomEntries(accountId: string, product: Product, room: string): LedgerEntry[];
@@ -50,19 +54,18 @@ export function statusIcon(status: TaskStatus): vscode.ThemeIcon {
   return new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
 }
 
-const markdown = (text: string): vscode.MarkdownString => {
-  // Not trusted, no HTML and no theme icons (VS Code would find `$(name)` in vendor text after the
-  // Markdown escapes are gone): every vendor string in it is escaped text.
-  const md = new vscode.MarkdownString(text, false);
+/** A tooltip written by a pure builder: theme icons on, not trusted, no HTML; vendor text goes in through appendText. */
+const markdown = (write: (md: MarkdownSink) => void): vscode.MarkdownString => {
+  const md = new vscode.MarkdownString('', true);
   md.isTrusted = false;
   md.supportHtml = false;
+  write(md);
   return md;
 };
 
 function accountDescription(account: Account): string {
-  const where = account.endpoint ? t('via {0}', plainText(account.endpoint)) : '';
-  const base = account.vendor === 'tencent' ? `Tencent Cloud · ${plainText(account.region)}` : `ZEGO · ${account.appId}`;
-  return where ? `${base} · ${where}` : base;
+  const base = accountSummary(account, vscode.l10n);
+  return account.endpoint ? `${base} · ${t('via {0}', plainText(account.endpoint))}` : base;
 }
 
 export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem {
@@ -77,7 +80,7 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
       return withId(item, node);
     }
     case 'product': {
-      const item = new vscode.TreeItem(productLabel(node.product, t), Collapsed);
+      const item = new vscode.TreeItem(productLabel(node.product, vscode.l10n), Collapsed);
       item.iconPath = new vscode.ThemeIcon(PRODUCT_ICONS[node.product]);
       // The count is of the rows the user can reach; `+` while the vendor listing has more pages. A
       // listing not loaded yet shows no count rather than a misleading (0).
@@ -97,11 +100,11 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
       const running = entries.filter((e) => !isTerminal(e.task.status));
       if (node.product === 'gme') {
         const current = running[0];
-        const mode = current ? recordModeLabel(current.task.extras.RecordMode, t) : undefined;
-        item.description = current ? [statusLabel(current.task.status, t), mode && plainText(mode)].filter(Boolean).join(' · ') : t('no task running');
-        item.tooltip = markdown(roomTooltip(node.room, current, ctx.now, t));
+        const mode = current ? recordModeLabel(current.task.extras.RecordMode, vscode.l10n) : undefined;
+        item.description = current ? [statusLabel(current.task.status, vscode.l10n), mode && plainText(mode)].filter(Boolean).join(' · ') : t('no task running');
+        item.tooltip = markdown((md) => roomTooltip(md, node.room, current, ctx.time, vscode.l10n));
       } else {
-        const count = nounCount(entries.length, 'task', t);
+        const count = nounCount(entries.length, 'task', vscode.l10n);
         item.description = running.length > 0 ? t('{0} · {1} running', count, running.length) : count;
       }
       const error = ctx.error(node.id);
@@ -111,9 +114,9 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
       return withId(item, node);
     }
     case 'dayGroup': {
-      const item = new vscode.TreeItem(bucketLabel(node.bucket, ctx.now, t), Collapsed);
+      const item = new vscode.TreeItem(bucketLabel(node.bucket, ctx.time, vscode.l10n), Collapsed);
       item.iconPath = new vscode.ThemeIcon(node.bucket.level === 'slice' ? 'list-flat' : 'calendar');
-      item.description = nounCount(node.bucket.count, node.room === undefined ? 'room' : 'task', t);
+      item.description = nounCount(node.bucket.count, node.room === undefined ? 'room' : 'task', vscode.l10n);
       item.contextValue = buildContextValue({ kind: 'dayGroup' });
       return withId(item, node);
     }
@@ -122,8 +125,8 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
       const hasFiles = (entry?.task.files.length ?? 0) > 0;
       const item = new vscode.TreeItem(plainText(node.key.taskId), hasFiles ? Collapsed : None);
       if (entry) {
-        item.description = taskDescription(entry, ctx.now, t);
-        item.tooltip = markdown(taskTooltip(entry, ctx.now, t));
+        item.description = taskDescription(entry, ctx.time, vscode.l10n);
+        item.tooltip = markdown((md) => taskTooltip(md, entry, ctx.time, vscode.l10n));
         item.iconPath = entry.lastError ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : statusIcon(entry.task.status);
         item.accessibilityInformation = { label: t('Task {0}, {1}', plainText(node.key.taskId), item.description) };
       }
@@ -136,8 +139,8 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
       const item = new vscode.TreeItem(plainText(node.fileName), None);
       item.iconPath = new vscode.ThemeIcon('file-media');
       if (file) {
-        const who = file.userId === '' ? t('mixed') : plainText(file.userId);
-        item.description = [plainText(file.trackType), who, file.beginTimeMs !== undefined ? formatClock(file.beginTimeMs, ctx.now) : ''].filter(Boolean).join(' · ');
+        const who = file.userId === '' ? fileUserLabel(file.userId, vscode.l10n) : plainText(file.userId);
+        item.description = [plainText(file.trackType), who, file.beginTimeMs !== undefined ? formatClock(file.beginTimeMs, ctx.time) : ''].filter(Boolean).join(' · ');
       }
       item.command = { command: CommandIds.openStorageFile, title: t('Open Storage File Details'), arguments: [node] };
       item.contextValue = buildContextValue({ kind: 'file' });
@@ -154,7 +157,7 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
       const item = new vscode.TreeItem(plainText(node.message), None);
       item.description = plainText(node.summary);
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-      item.tooltip = markdown(errorTooltip(node.summary, node.message, node.hint));
+      item.tooltip = markdown((md) => errorTooltip(md, node.summary, node.message, node.hint));
       item.command = node.auth
         ? { command: CommandIds.reenterCredentials, title: t('Re-enter Credentials…'), arguments: [node] }
         : { command: CommandIds.retry, title: t('Retry'), arguments: [node] };

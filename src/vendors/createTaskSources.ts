@@ -41,12 +41,12 @@ export interface TaskSourceDeps {
   readonly transport?: Transport;
 }
 
-export function createTaskSources(account: Account, secret: AccountSecret, deps: TaskSourceDeps): TaskSource[] {
+/** What every signed call of one account shares: transport, limiters, clock, retry policy, redaction. */
+export function signedCallDeps(account: Account, secret: AccountSecret, deps: TaskSourceDeps): SignedCallDeps {
   if (account.vendor !== secret.vendor) {
     throw new TypeError(`Account ${account.id} is ${account.vendor} but the secret is ${secret.vendor}`);
   }
-  const now = deps.now ?? Date.now;
-  const callDeps: SignedCallDeps = {
+  return {
     transport: deps.transport ?? new HttpTransport(agentSelector(deps.proxy)),
     limiters: deps.limiters ?? sharedLimiters,
     clockOffsets: deps.clockOffsets ?? sharedClockOffsets,
@@ -55,10 +55,14 @@ export function createTaskSources(account: Account, secret: AccountSecret, deps:
     redact: createRedactor(
       secret.vendor === 'tencent' ? [secret.secretKey, secret.token ?? ''] : [secret.serverSecret],
     ),
-    now,
+    now: deps.now ?? Date.now,
     timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   };
+}
 
+export function createTaskSources(account: Account, secret: AccountSecret, deps: TaskSourceDeps): TaskSource[] {
+  const callDeps = signedCallDeps(account, secret, deps);
+  const now = callDeps.now;
   if (account.vendor === 'zego' && secret.vendor === 'zego') {
     return [new ZegoRecordingSource(account, new ZegoClient(account, secret, callDeps), now)];
   }

@@ -4,18 +4,12 @@
  */
 import type { LedgerEntry } from '../model/ledgerEntry';
 import { isTerminal, type ExtraValue, type Product, type StorageFile, type TaskKey, type TaskStatus } from '../model/task';
-import {
-  appIdLabel,
-  formatDuration,
-  formatEpochMs,
-  productLabel,
-  roomLabel,
-  statusLabel,
-  taskTitle,
-  vendorLabel,
-  visibleString,
-} from './format';
-import type { Localizer, TimeContext } from './localize';
+import { appIdLabel, productLabel, roomLabel, statusLabel, vendorLabel } from '../display/labels';
+import type { Localizer, TimeContext } from '../display/localize';
+import { fileUserLabel, recordModeMeaning, trackTypeLabel, zegoStatusMeaning } from '../display/meanings';
+import { taskTitle } from '../display/taskPick';
+import { visibleString } from '../display/text';
+import { formatDuration, formatEpochMs } from '../display/time';
 import type { DetailField, DetailsDocument, DetailSection, StatusTone, TableRow } from './protocol';
 
 export interface DocumentContext {
@@ -86,20 +80,6 @@ function durationText(ms: number, ctx: DocumentContext): { human: string; raw: s
   return { human: formatDuration(ms, ctx.time.locale), raw: ctx.l10n.t('{0} ms', String(ms)) };
 }
 
-function trackTypeLabel(trackType: string, l10n: Localizer): string {
-  const labels: Readonly<Record<string, string>> = {
-    audio: l10n.t('Audio only'),
-    video: l10n.t('Video only'),
-    audio_video: l10n.t('Audio and video'),
-    '': l10n.t('not reported'),
-  };
-  return Object.hasOwn(labels, trackType) ? labels[trackType]! : trackType;
-}
-
-function userLabel(userId: string, l10n: Localizer): string {
-  return userId === '' ? l10n.t('(mixed stream)') : userId;
-}
-
 /** The vendor's value verbatim, hidden characters made visible (a raw value must not reorder text). */
 function extraRaw(value: ExtraValue): string {
   return visibleString(typeof value === 'string' ? value : JSON.stringify(value));
@@ -122,12 +102,7 @@ function extrasFields(product: Product, extras: Readonly<Record<string, ExtraVal
     list.value(shown.label, shown.value, extraRaw(value));
   };
   if (product === 'gme') {
-    const modes: Record<string, string> = {
-      '1': l10n.t('Single streams (one file per user)'),
-      '2': l10n.t('Mixed stream (one file for the room)'),
-      '3': l10n.t('Single streams and the mixed stream'),
-    };
-    add('RecordMode', (v) => ({ label: l10n.t('Record mode'), value: modes[String(v)] ?? l10n.t('unknown mode {0}', String(v)) }));
+    add('RecordMode', (v) => ({ label: l10n.t('Record mode'), value: recordModeMeaning(v, l10n) }));
     add('SubscribeUserIds', (v) => ({
       label: l10n.t('Allowlist (SubscribeUserIds)'),
       value: listText(v, l10n.t('none (every user is recorded unless blocked)')),
@@ -149,14 +124,7 @@ function extrasFields(product: Product, extras: Readonly<Record<string, ExtraVal
     }));
   }
   if (product === 'zego-recording') {
-    const statuses: Record<string, string> = {
-      '1': l10n.t('initializing'),
-      '2': l10n.t('recording'),
-      '3': l10n.t('ended'),
-      '4': l10n.t('ended abnormally'),
-      '5': l10n.t('paused'),
-    };
-    add('Status', (v) => ({ label: l10n.t('ZEGO status'), value: statuses[String(v)] ?? l10n.t('unknown status {0}', String(v)) }));
+    add('Status', (v) => ({ label: l10n.t('ZEGO status'), value: zegoStatusMeaning(v, l10n) }));
   }
   for (const key of Object.keys(extras).sort()) {
     if (known.has(key)) continue;
@@ -169,7 +137,7 @@ function fileRow(file: StorageFile, ctx: DocumentContext): TableRow {
   const begin = file.beginTimeMs === undefined ? undefined : formatEpochMs(file.beginTimeMs, ctx.time, ctx.l10n);
   return {
     cells: [
-      { text: userLabel(file.userId, ctx.l10n), raw: visibleString(file.userId) },
+      { text: fileUserLabel(file.userId, ctx.l10n), raw: visibleString(file.userId) },
       { text: file.fileName, raw: visibleString(file.fileName) },
       { text: trackTypeLabel(file.trackType, ctx.l10n), raw: file.trackType },
       { text: begin?.human ?? ctx.l10n.t('not reported') },
@@ -324,7 +292,7 @@ export function storageFileDocument(key: TaskKey, fileName: string, entry: Ledge
   if (!entry) banners.push(missingBanner(ctx));
   else if (!file) banners.push({ tone: 'info', text: l10n.t('The task no longer lists this file.') });
   if (file) {
-    fields.value(l10n.t('UserId'), userLabel(file.userId, l10n), visibleString(file.userId));
+    fields.value(l10n.t('UserId'), fileUserLabel(file.userId, l10n), visibleString(file.userId));
     fields.value(l10n.t('TrackType'), trackTypeLabel(file.trackType, l10n), file.trackType);
     epochField(fields, l10n.t('BeginTimeStamp'), file.beginTimeMs, ctx, l10n.t('not reported'));
   }

@@ -165,7 +165,7 @@ describe('e2e 7: more screens', () => {
       // Tolerated: a CSS task past its scheduled end that no refresh has marked ended yet ("ended 5 seconds
       // ago", for up to one refresh interval).
       const elapsed = /(^|\s)for \d+\s*[smhd]\b/;
-      const cssScheduledEnd = /\(CSS recording\)$/.test(r.label) && /^ended (\d+ \w+ ago|now)/.test(r.detail);
+      const cssScheduledEnd = /\(CSS Live Recording\)$/.test(r.label) && /^ended (\d+ \w+ ago|now)/.test(r.detail);
       assert.ok(elapsed.test(r.detail) || cssScheduledEnd, `row without an elapsed time: ${JSON.stringify(r)}`);
       assert.match(r.description, /^(running|starting|paused|stopping|unknown) · /, `a task that is not running in the list: ${JSON.stringify(r)}`);
     }

@@ -82,9 +82,9 @@ describe('task details panels (real VS Code)', function () {
     const posts = recordPosts(panel!);
     assert.deepEqual(state, taskPanelState(running));
     assert.equal(panel!.viewType, TASK_DETAILS_VIEW_TYPE);
-    assert.equal(panel!.title, 'Task 44619223… (GME recording)');
+    assert.equal(panel!.title, 'Task 44619223… (GME Recording)');
     const tab = await waitFor('the tab', () => webviewTabs(TASK_DETAILS_VIEW_TYPE)[0]);
-    assert.equal(tab.label, 'Task 44619223… (GME recording)');
+    assert.equal(tab.label, 'Task 44619223… (GME Recording)');
 
     const html = panel!.webview.html;
     const nonce = html.match(/script-src 'nonce-([^']+)'/)?.[1];
@@ -97,7 +97,7 @@ describe('task details panels (real VS Code)', function () {
 
     // A delivered render proves the page's nonce'd script ran, said `ready`, and got the data.
     const heading = await waitFor('the page to receive the task', () => renderedHeading(posts));
-    assert.equal(heading, 'Task 44619223… (GME recording)');
+    assert.equal(heading, 'Task 44619223… (GME Recording)');
     assert.deepEqual(store.refreshed, [taskKeyString(running)], 'opening fetches the running task once');
   });
 
@@ -135,7 +135,7 @@ describe('task details panels (real VS Code)', function () {
   it('restores a panel from its saved identity and re-fetches, and refuses anything else', async () => {
     const restored = vscode.window.createWebviewPanel(TASK_DETAILS_VIEW_TYPE, 'restoring', vscode.ViewColumn.Active, { enableScripts: true });
     await manager.restore(restored, JSON.parse(JSON.stringify(taskPanelState(running))));
-    assert.equal(restored.title, 'Task 44619223… (GME recording)');
+    assert.equal(restored.title, 'Task 44619223… (GME Recording)');
     assert.deepEqual(manager.openKeys().map(taskKeyString), [taskKeyString(running)]);
     assert.deepEqual(store.refreshed, [taskKeyString(running)]);
 

@@ -25,7 +25,7 @@ describe('status bar (real VS Code)', () => {
     bar = createTaskStatusBar({ store, logger: silentLogger });
     assert.equal(bar.view.text, '$(record) 3 recording');
     assert.equal(bar.view.visible, true);
-    assert.match(bar.view.tooltip, /ZEGO recording: 1 recording/);
+    assert.match(bar.view.tooltip.replace(/&nbsp;/g, ' '), /ZEGO Cloud Recording: 1 recording/);
 
     store.put(
       entryWith('t1', 'ended'),

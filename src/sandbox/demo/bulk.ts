@@ -73,7 +73,13 @@ export function addBulkTasks(world: World, request: BulkTaskRequest, nowMs: numb
   if (endMs - startMs > MAX_SPAN_MS[product]) throw new BulkRequestError(`the window may span at most ${MAX_SPAN_MS[product] / DAY_MS} days`);
   // Each task needs a granule to itself and a gap after it.
   if (endMs - startMs < 2 * count * g) throw new BulkRequestError('the window is too short for that many tasks');
-  const schedule = { kind: 'bulk', startMs, endMs, count, granularityMs: g } as const;
+  const running = request.running ?? 0;
+  if (!Number.isSafeInteger(running) || running < 0 || running > count || (running > 0 && product !== 'css')) {
+    throw new BulkRequestError('running must be an integer from 0 to count, and only for CSS');
+  }
+  // Running CSS tasks end, as scheduled, an hour from now (whole seconds, as CSS times are).
+  const runningUntilMs = running > 0 ? Math.floor((nowMs + 3_600_000) / g) * g : undefined;
+  const schedule = { kind: 'bulk', startMs, endMs, count, granularityMs: g, running, runningUntilMs } as const;
 
   if (product === 'css') {
     const app = world.bulkTencent;

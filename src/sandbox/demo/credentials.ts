@@ -7,6 +7,7 @@ export function demoCredentials(world: World, nowMs: number): DemoCredentials {
   return {
     tencent: world.tencent.map((app) => ({
       label: app.label,
+      hostileStrings: app.hostileStrings,
       secretId: app.secretId,
       secretKey: app.secretKey,
       region: app.region,
@@ -17,7 +18,8 @@ export function demoCredentials(world: World, nowMs: number): DemoCredentials {
       trtcRecordingTaskIds: currentTrtcTaskIds(app, 'recording', nowMs),
       trtcRelayTaskIds: currentTrtcTaskIds(app, 'relay', nowMs),
       trtcTaskRooms: currentTrtcTaskRooms(app, nowMs),
+      readOnlyKey: { secretId: app.readOnlySecretId, secretKey: app.readOnlySecretKey },
     })),
-    zego: world.zego.map((app) => ({ label: app.label, appId: app.appId, serverSecret: app.serverSecret })),
+    zego: world.zego.map((app) => ({ label: app.label, hostileStrings: app.hostileStrings, appId: app.appId, serverSecret: app.serverSecret })),
   };
 }

@@ -7,6 +7,7 @@ import type { CssRecordTask } from '../../vendors/tencent/records';
 import { hash32, opaqueId, unit } from './hash';
 import { occurrencesBeginningIn, type Occurrence } from './occurrences';
 import { LIVE_STARTING_MS } from './schedule';
+import type { StopLedger } from './stops';
 import type { CssStream, TencentApp } from './world';
 
 /** What DescribeRecordTask answers for one task, in the client's own record shape (times in seconds). */
@@ -51,19 +52,46 @@ const TEMPLATE_IDS = [0, 0, 1001, 1002];
 /** Share of history tasks stopped early by StopRecordTask, at 60% of their scheduled length. */
 const STOPPED_SHARE = 0.2;
 
-export function cssTaskRecord(ref: CssTaskRef, nowMs: number): CssTaskRecord {
+export function cssTaskId(ref: CssTaskRef): string {
+  return opaqueId(56, 'alnum', ref.stream.key, ref.occurrence.slot, 'css');
+}
+
+/** `Stopped`, Unix seconds: when StopRecordTask ended the task (the demo's own or a client's), else 0. */
+function stoppedSec(ref: CssTaskRef, taskId: string, nowMs: number, stops: StopLedger): number {
   const { stream, occurrence } = ref;
-  const history = stream.schedule.kind === 'history';
+  const clientStop = stops.stopTime(taskId, nowMs);
+  if (clientStop !== undefined) return Math.floor(clientStop / 1000);
   const stopAtMs = occurrence.beginMs + Math.floor((occurrence.endMs - occurrence.beginMs) * 0.6);
-  const stopped = history && unit(stream.key, occurrence.slot, 'stop') < STOPPED_SHARE && stopAtMs <= nowMs;
+  const demoStop = stream.schedule.kind === 'history' && unit(stream.key, occurrence.slot, 'stop') < STOPPED_SHARE && stopAtMs <= nowMs;
+  return demoStop ? Math.floor(stopAtMs / 1000) : 0;
+}
+
+export function cssTaskRecord(ref: CssTaskRef, nowMs: number, stops: StopLedger): CssTaskRecord {
+  const { stream, occurrence } = ref;
+  const taskId = cssTaskId(ref);
   return {
-    TaskId: opaqueId(56, 'alnum', stream.key, occurrence.slot, 'css'),
+    TaskId: taskId,
     DomainName: stream.domainName,
     AppName: stream.appName,
     StreamName: stream.streamName,
     StartTime: ref.startSec,
     EndTime: ref.endSec,
     TemplateId: stream.schedule.kind === 'bulk' ? 0 : TEMPLATE_IDS[hash32(stream.key, occurrence.slot, 'template') % TEMPLATE_IDS.length],
-    Stopped: stopped ? Math.floor(stopAtMs / 1000) : 0,
+    Stopped: stoppedSec(ref, taskId, nowMs, stops),
   };
+}
+
+/** How far back a task id is looked up for a stop: a record task lasts at most a day. */
+const STOP_LOOKUP_MS = 2 * 86_400_000;
+
+/** The live or history task with this id that exists at `nowMs` and began in the last two days. */
+export function findCssTask(app: TencentApp, taskId: string, nowMs: number): CssTaskRef | undefined {
+  for (const stream of app.cssStreams) {
+    if (stream.schedule.kind === 'bulk') continue;
+    for (const occurrence of occurrencesBeginningIn(stream.schedule, stream.key, nowMs - STOP_LOOKUP_MS, nowMs + LIVE_STARTING_MS, nowMs, LIVE_STARTING_MS)) {
+      const ref = { stream, occurrence, startSec: Math.floor(occurrence.beginMs / 1000), endSec: Math.floor(occurrence.endMs / 1000) };
+      if (cssTaskId(ref) === taskId) return ref;
+    }
+  }
+  return undefined;
 }

@@ -1,6 +1,7 @@
 /** GME rooms: a room holds a recording task (TaskId above 2^53) while its live cycle is starting or running. */
 import { hash32, u64AboveSafe } from './hash';
 import { livePhase, slotAt, slotStart } from './schedule';
+import type { StopLedger } from './stops';
 import type { GmeRoom } from './world';
 
 export interface GmeTask {
@@ -13,15 +14,18 @@ export interface GmeTask {
   readonly unSubscribeUserIds: string[];
 }
 
-export function gmeCurrentTask(room: GmeRoom, nowMs: number): GmeTask | undefined {
+/** The room's ongoing task; a task ended by StopRecord is gone from the room at once. */
+export function gmeCurrentTask(room: GmeRoom, nowMs: number, stops: StopLedger): GmeTask | undefined {
   if (!room.lane) return undefined;
   const slot = slotAt(room.lane, nowMs);
   const phase = livePhase(slotStart(room.lane, slot), nowMs);
   if (phase !== 'starting' && phase !== 'running') return undefined;
+  const taskId = u64AboveSafe(room.key, slot, 'gme-task');
+  if (stops.stopTime(taskId.toString(), nowMs) !== undefined) return undefined;
   const h = hash32(room.key, slot, 'gme');
   const list = ['3342', String(1000 + (h % 9000))];
   return {
-    taskId: u64AboveSafe(room.key, slot, 'gme-task'),
+    taskId,
     recordMode: ((h % 3) + 1) as 1 | 2 | 3,
     subscribeUserIds: h % 3 === 1 ? list : [],
     unSubscribeUserIds: h % 3 === 2 ? list : [],

@@ -36,7 +36,8 @@ export function occurrenceAt(schedule: Schedule, key: string, slot: number, live
       const g = schedule.granularityMs;
       const span = schedule.endMs - schedule.startMs;
       const beginMs = schedule.startMs + Math.floor((slot * span) / schedule.count / g) * g;
-      return { slot, createdMs: schedule.startMs, beginMs, endMs: beginMs + bulkDurationMs(schedule) };
+      const running = schedule.runningUntilMs !== undefined && slot >= schedule.count - (schedule.running ?? 0);
+      return { slot, createdMs: schedule.startMs, beginMs, endMs: running ? schedule.runningUntilMs! : beginMs + bulkDurationMs(schedule) };
     }
   }
 }

@@ -91,10 +91,20 @@ function storageFiles(app: TencentApp, task: LaneTask, nowMs: number): StorageFi
     .filter((file) => file.BeginTimeStamp <= nowMs && file.BeginTimeStamp < runningFrom + LIVE_RUNNING_MS);
 }
 
+/**
+ * After DeleteCloudRecording the recorder leaves the room: the task shows `Exited` ("being ended") for
+ * this long, then the query fails like that of any ended task.
+ */
+export const RECORDING_EXIT_MS = 10_000;
+
 /** Undefined when the task is unknown or has ended: the API then answers with an error. */
 export function recordingState(app: TencentApp, taskId: string, nowMs: number): RecordingState | undefined {
   const task = findTask(app, 'recording', taskId, nowMs);
   if (!task) return undefined;
+  const stoppedAt = app.stops.stopTime(taskId, nowMs);
+  if (stoppedAt !== undefined) {
+    return nowMs - stoppedAt < RECORDING_EXIT_MS ? { status: 'Exited', files: storageFiles(app, task, stoppedAt) } : undefined;
+  }
   switch (livePhase(task.startMs, nowMs)) {
     case 'starting':
       return { status: 'Idle', files: [] };
@@ -110,5 +120,11 @@ export function recordingState(app: TencentApp, taskId: string, nowMs: number): 
 export function relayStatus(app: TencentApp, taskId: string, nowMs: number): 'InProgress' | 'NotExist' {
   const task = findTask(app, 'relay', taskId, nowMs);
   const phase = task && livePhase(task.startMs, nowMs);
+  if (app.stops.stopTime(taskId, nowMs) !== undefined) return 'NotExist';
   return phase === 'starting' || phase === 'running' ? 'InProgress' : 'NotExist';
+}
+
+/** Whether the sandbox ever issued `taskId` (recent cycles only), so an ended task can be told from an unknown one. */
+export function isKnownTrtcTask(app: TencentApp, product: TrtcProduct, taskId: string, nowMs: number): boolean {
+  return findTask(app, product, taskId, nowMs) !== undefined;
 }

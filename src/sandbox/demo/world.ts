@@ -6,12 +6,22 @@ import type { TencentDemoApp, ZegoDemoApp } from '../types';
 import { HOSTILE, HOSTILE_LABEL } from './hostile';
 import { hash32, opaqueId } from './hash';
 import { LIVE_PERIOD_MS, staggeredLanes, type Lane } from './schedule';
+import { StopLedger } from './stops';
 
 /** When a lane's tasks happen: live cycles, a slower history cadence, or a fixed bulk batch. */
 export type Schedule =
   | { readonly kind: 'live'; readonly lane: Lane }
   | { readonly kind: 'history'; readonly lane: Lane }
-  | { readonly kind: 'bulk'; readonly startMs: number; readonly endMs: number; readonly count: number; readonly granularityMs: number };
+  | {
+      readonly kind: 'bulk';
+      readonly startMs: number;
+      readonly endMs: number;
+      readonly count: number;
+      readonly granularityMs: number;
+      /** The newest `running` tasks end at `runningUntilMs` instead (still running for a while). */
+      readonly running?: number;
+      readonly runningUntilMs?: number;
+    };
 
 /** A TRTC room whose recording (or relay) task restarts every live cycle. */
 export interface TrtcLane extends Lane {
@@ -51,7 +61,7 @@ export interface ZegoRoom {
 
 /** The demo fields `demo()` shows, plus where the tasks come from. */
 export interface TencentApp
-  extends Pick<TencentDemoApp, 'label' | 'secretId' | 'secretKey' | 'region' | 'trtcSdkAppId' | 'gmeBizId' | 'cssDomain'> {
+  extends Pick<TencentDemoApp, 'label' | 'hostileStrings' | 'secretId' | 'secretKey' | 'region' | 'trtcSdkAppId' | 'gmeBizId' | 'cssDomain'> {
   readonly key: string;
   readonly gmeRooms: readonly GmeRoom[];
   /** Grows when bulk batches of live recordings are added. */
@@ -59,12 +69,19 @@ export interface TencentApp
   readonly relayLanes: readonly TrtcLane[];
   /** Grows when bulk batches are added. */
   readonly cssStreams: CssStream[];
+  /** A second key of the same account whose CAM policy allows the Describe actions only. */
+  readonly readOnlySecretId: string;
+  readonly readOnlySecretKey: string;
+  /** Tasks of this app ended by a stop action. */
+  readonly stops: StopLedger;
 }
 
 export interface ZegoApp extends ZegoDemoApp {
   readonly key: string;
   /** Grows when bulk batches are added. */
   readonly rooms: ZegoRoom[];
+  /** Tasks of this app ended by StopRecord. */
+  readonly stops: StopLedger;
 }
 
 export interface World {
@@ -83,6 +100,7 @@ const MINUTE_MS = 60_000;
 interface TencentSpec {
   readonly key: string;
   readonly label: string;
+  readonly hostileStrings?: boolean;
   readonly region: string;
   readonly gmeLive: readonly string[];
   readonly gmeIdle: readonly string[];
@@ -98,6 +116,7 @@ interface TencentSpec {
 interface ZegoSpec {
   readonly key: string;
   readonly label: string;
+  readonly hostileStrings?: boolean;
   readonly live: readonly string[];
   readonly history: readonly string[];
 }
@@ -135,6 +154,7 @@ const TENCENT_SPECS: readonly TencentSpec[] = [
   {
     key: 'hostile',
     label: HOSTILE_LABEL,
+    hostileStrings: true,
     region: 'ap-singapore',
     gmeLive: [HOSTILE.img, HOSTILE.rtl, HOSTILE.emoji],
     gmeIdle: [HOSTILE.script],
@@ -155,7 +175,7 @@ const ZEGO_SPECS: readonly ZegoSpec[] = [
     live: ['stage-1', 'stage-2', 'stage-3'],
     history: ['class-101', 'class-102', 'class-201', 'meeting-9', 'podcast'],
   },
-  { key: 'zego-hostile', label: HOSTILE_LABEL, live: [HOSTILE.img, HOSTILE.rtl, HOSTILE.emoji], history: [HOSTILE.script, HOSTILE.jsUrl] },
+  { key: 'zego-hostile', label: HOSTILE_LABEL, hostileStrings: true, live: [HOSTILE.img, HOSTILE.rtl, HOSTILE.emoji], history: [HOSTILE.script, HOSTILE.jsUrl] },
 ];
 
 /** History cadences, cycled through the streams/rooms: slow for CSS (hours), faster for ZEGO (minutes). */
@@ -214,6 +234,7 @@ function tencentApp(seed: number, spec: TencentSpec, index: number): TencentApp 
   return {
     key: spec.key,
     label: spec.label,
+    hostileStrings: spec.hostileStrings === true,
     secretId: `AKID${opaqueId(32, 'alnum', seed, spec.key, 'secretId')}`,
     secretKey: opaqueId(32, 'alnum', seed, spec.key, 'secretKey'),
     region: spec.region,
@@ -228,6 +249,9 @@ function tencentApp(seed: number, spec: TencentSpec, index: number): TencentApp 
     recordingLanes: trtcLanes(seed, spec, 'rec', spec.recordingRooms),
     relayLanes: trtcLanes(seed, spec, 'relay', spec.relayRooms),
     cssStreams: cssStreams(seed, spec, cssDomain),
+    readOnlySecretId: `AKID${opaqueId(32, 'alnum', seed, spec.key, 'readOnlySecretId')}`,
+    readOnlySecretKey: opaqueId(32, 'alnum', seed, spec.key, 'readOnlySecretKey'),
+    stops: new StopLedger(),
   };
 }
 
@@ -246,10 +270,12 @@ function zegoApp(seed: number, spec: ZegoSpec, index: number): ZegoApp {
   return {
     key: spec.key,
     label: spec.label,
+    hostileStrings: spec.hostileStrings === true,
     // uint32, unique by construction.
     appId: 1_000_000_000 + index * 10_000_000 + (hash32(seed, spec.key, 'appId') % 10_000_000),
     serverSecret: opaqueId(32, 'hex', seed, spec.key, 'serverSecret'),
     rooms,
+    stops: new StopLedger(),
   };
 }
 
@@ -278,8 +304,19 @@ export function buildWorld(seed: number): World {
   };
 }
 
-export function tencentAppBySecretId(world: World, secretId: string): TencentApp | undefined {
-  return [...world.tencent, world.bulkTencent].find((app) => app.secretId === secretId);
+/** One SecretId's app, key and whether its CAM policy is the read-only one. */
+export interface TencentKey {
+  readonly app: TencentApp;
+  readonly secretKey: string;
+  readonly readOnly: boolean;
+}
+
+export function tencentKeyBySecretId(world: World, secretId: string): TencentKey | undefined {
+  for (const app of [...world.tencent, world.bulkTencent]) {
+    if (app.secretId === secretId) return { app, secretKey: app.secretKey, readOnly: false };
+    if (app.readOnlySecretId === secretId) return { app, secretKey: app.readOnlySecretKey, readOnly: true };
+  }
+  return undefined;
 }
 
 export function zegoAppById(world: World, appId: number): ZegoApp | undefined {

@@ -5,6 +5,7 @@
 import { opaqueId, unit } from './hash';
 import { occurrencesBeginningIn, type Occurrence } from './occurrences';
 import { LIVE_STARTING_MS } from './schedule';
+import type { StopLedger } from './stops';
 import type { ZegoApp, ZegoRoom } from './world';
 
 /** 1 initializing, 2 recording, 3 ended, 4 ended abnormally, 5 paused. */
@@ -29,8 +30,14 @@ const ABNORMAL_SHARE = 0.15;
 const PAUSE_AFTER_MS = 2 * 60_000;
 const PAUSE_FOR_MS = 60_000;
 
-export function zegoTaskStatus(ref: ZegoTaskRef, nowMs: number): ZegoTaskStatus {
+export function zegoTaskId(ref: ZegoTaskRef): string {
+  return opaqueId(16, 'base64url', ref.room.key, ref.occurrence.slot, 'zego');
+}
+
+/** A task ended by StopRecord shows 3 (ended) from then on. */
+export function zegoTaskStatus(ref: ZegoTaskRef, nowMs: number, stops: StopLedger): ZegoTaskStatus {
   const { room, occurrence } = ref;
+  if (stops.stopTime(zegoTaskId(ref), nowMs) !== undefined) return 3;
   if (nowMs >= occurrence.endMs) {
     return room.schedule.kind !== 'bulk' && unit(room.key, occurrence.slot, 'abnormal') < ABNORMAL_SHARE ? 4 : 3;
   }
@@ -58,11 +65,16 @@ export function zegoTasksInWindow(app: ZegoApp, fromMs: number, toMs: number, ro
   );
 }
 
-export function zegoTaskRecord(ref: ZegoTaskRef, nowMs: number): ZegoTaskRecord {
+export function zegoTaskRecord(ref: ZegoTaskRef, nowMs: number, stops: StopLedger): ZegoTaskRecord {
   return {
     RecordBeginTimestamp: ref.occurrence.beginMs,
-    TaskId: opaqueId(16, 'base64url', ref.room.key, ref.occurrence.slot, 'zego'),
+    TaskId: zegoTaskId(ref),
     RoomId: ref.room.roomId,
-    Status: zegoTaskStatus(ref, nowMs),
+    Status: zegoTaskStatus(ref, nowMs, stops),
   };
+}
+
+/** ZEGO keeps tasks for 3 days: the task with this id that began since then, if any. */
+export function findZegoTask(app: ZegoApp, taskId: string, nowMs: number): ZegoTaskRef | undefined {
+  return zegoTasksInWindow(app, nowMs - 3 * 86_400_000, nowMs, undefined, nowMs).find((ref) => zegoTaskId(ref) === taskId);
 }

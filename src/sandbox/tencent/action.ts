@@ -9,8 +9,8 @@ export type { TencentService };
  * Name, service, version and region list as the vendor's pages document them: one table, shared with
  * the client, so the emulator and the client cannot drift apart on what the docs say.
  */
-export function documented(action: DocumentedAction): Pick<TencentAction, 'service' | 'name' | 'version' | 'regions'> {
-  return { service: action.service, name: action.name, version: action.version, regions: action.regions };
+export function documented(action: DocumentedAction): Pick<TencentAction, 'service' | 'name' | 'version' | 'regions' | 'siteRegions'> {
+  return { service: action.service, name: action.name, version: action.version, regions: action.regions, siteRegions: action.siteRegions };
 }
 
 export interface ActionContext {
@@ -27,6 +27,10 @@ export interface TencentAction {
   readonly version: string;
   /** Regions the action's page lists ("This API only supports"); absent when Region is not required. */
   readonly regions?: readonly string[];
+  /** Per-site region lists where the mainland and international pages differ. */
+  readonly siteRegions?: DocumentedAction['siteRegions'];
+  /** A write action (a stop): CAM refuses it to the demo's read-only keys. */
+  readonly write?: boolean;
   readonly params: readonly ParamSpec[];
   /** Response fields without RequestId; throws TencentApiError for documented failures. */
   handle(ctx: ActionContext): Record<string, unknown>;

@@ -6,15 +6,23 @@
  */
 import type { TencentAction, TencentService } from './action';
 import { cssDescribeRecordTask } from './cssDescribeRecordTask';
+import { cssStopRecordTask } from './cssStopRecordTask';
 import { gmeDescribeTaskInfo } from './gmeDescribeTaskInfo';
+import { gmeStopRecord } from './gmeStopRecord';
+import { trtcDeleteCloudRecording } from './trtcDeleteCloudRecording';
 import { trtcDescribeCloudRecording } from './trtcDescribeCloudRecording';
 import { trtcDescribeStreamIngest } from './trtcDescribeStreamIngest';
+import { trtcStopStreamIngest } from './trtcStopStreamIngest';
 
 export const TENCENT_ACTIONS: readonly TencentAction[] = [
   gmeDescribeTaskInfo,
   trtcDescribeCloudRecording,
   trtcDescribeStreamIngest,
   cssDescribeRecordTask,
+  trtcDeleteCloudRecording,
+  trtcStopStreamIngest,
+  cssStopRecordTask,
+  gmeStopRecord,
 ];
 
 function isService(name: string): name is TencentService {

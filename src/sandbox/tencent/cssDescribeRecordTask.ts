@@ -65,6 +65,6 @@ export const cssDescribeRecordTask: TencentAction = {
     const from = position ? refs.findIndex((ref) => atOrAfter(ref, position)) : 0;
     const page = from < 0 ? [] : refs.slice(from, from + CSS_PAGE_SIZE);
     const next = from < 0 ? undefined : refs[from + CSS_PAGE_SIZE];
-    return { ScrollToken: next ? scrollToken(next) : '', TaskList: page.map((ref) => cssTaskRecord(ref, nowMs)) };
+    return { ScrollToken: next ? scrollToken(next) : '', TaskList: page.map((ref) => cssTaskRecord(ref, nowMs, app.stops)) };
   },
 };

@@ -5,10 +5,11 @@
  */
 import type { TencentService } from '../../vendors/tencent/actions';
 import { parseAuthorization, utcDate } from '../../vendors/tencent/sign';
-import { tencentAppBySecretId, type World } from '../demo/world';
+import { tencentKeyBySecretId, type World } from '../demo/world';
 import type { VendorEmulator, VendorReply, VendorRequest } from '../exchange';
-import { parseJsonObject } from '../body';
+import { parseJsonObjectLossless } from '../jsonText';
 import { RateLimiter } from '../rateLimiter';
+import type { TencentAction } from './action';
 import { resolveAction } from './actions';
 import { TencentApiError } from './errors';
 import { readParams } from './params';
@@ -32,13 +33,34 @@ function bodyParams(req: VendorRequest): Record<string, unknown> {
   if (contentType !== 'application/json') {
     throw new TencentApiError('InvalidParameter', 'POST requests must have Content-Type application/json.');
   }
-  const body = parseJsonObject(req.body);
+  const body = parseJsonObjectLossless(req.body);
   if (!body) throw new TencentApiError('InvalidParameter', 'The request body must be a JSON object.');
   return body;
 }
 
 /** The hosts a signature may be for, per service; undefined: the Host the request arrived with. */
 export type SignedHosts = (service: TencentService) => readonly string[] | undefined;
+
+/**
+ * The regions an action serves for a request: the international list when the Host is an `.intl.`
+ * name, the mainland list for another Tencent Cloud host, and either site's for a loopback host (the
+ * sandbox cannot tell which site an endpoint override stands for).
+ */
+function regionsFor(action: TencentAction, host: string): readonly string[] | undefined {
+  if (!action.siteRegions) return action.regions;
+  const name = host.toLowerCase();
+  if (name.includes('.intl.tencentcloudapi.com')) return action.siteRegions.intl;
+  if (name.includes('tencentcloudapi.com')) return action.siteRegions.mainland;
+  return [...new Set([...action.siteRegions.intl, ...action.siteRegions.mainland])];
+}
+
+/** CAM's refusal, in its own words: the operation (`service:Action`) and the resource it guards. */
+function unauthorized(service: string, action: string, region: string | undefined): TencentApiError {
+  return new TencentApiError(
+    'AuthFailure.UnauthorizedOperation',
+    `you are not authorized to perform operation (${service}:${action})\nresource (qcs::${service}:${region ?? ''}:uin/100000000001:*) has no permission`,
+  );
+}
 
 function answer(world: World, limiter: RateLimiter, signedHosts: SignedHosts, req: VendorRequest): Record<string, unknown> {
   if (req.method !== 'GET' && req.method !== 'POST') throw new TencentApiError('UnsupportedProtocol');
@@ -54,8 +76,9 @@ function answer(world: World, limiter: RateLimiter, signedHosts: SignedHosts, re
 
   const action = resolveAction(auth.service, headerValue(req.headers, 'host') ?? '', actionName);
   if (!action) throw new TencentApiError('InvalidAction', `The requested action \`${actionName}\` does not exist.`);
-  const app = tencentAppBySecretId(world, auth.secretId);
-  if (!app) throw new TencentApiError('AuthFailure.SecretIdNotFound');
+  const key = tencentKeyBySecretId(world, auth.secretId);
+  if (!key) throw new TencentApiError('AuthFailure.SecretIdNotFound');
+  const { app } = key;
   if (auth.date !== utcDate(timestampSec)) {
     throw new TencentApiError('AuthFailure.SignatureFailure', 'The date in the credential scope must be the UTC date of X-TC-Timestamp.');
   }
@@ -66,13 +89,15 @@ function answer(world: World, limiter: RateLimiter, signedHosts: SignedHosts, re
       `Signature expired. Please use local time and enable NTP service for time synchronization to avoid a deviation between \`Timestamp\` and the server time ${serverSec}.`,
     );
   }
-  verifyTc3Signature(req, auth, app.secretKey, timestampSec, signedHosts(action.service));
+  verifyTc3Signature(req, auth, key.secretKey, timestampSec, signedHosts(action.service));
   if (version !== action.version) throw new TencentApiError('NoSuchVersion', `The API version \`${version}\` does not exist for ${actionName}.`);
+  if (action.write && key.readOnly) throw unauthorized(action.service, action.name, headerValue(req.headers, 'x-tc-region'));
   if (!limiter.tryTake(`${auth.secretId}/${action.name}`, req.arrivalMs)) throw new TencentApiError('RequestLimitExceeded');
-  if (action.regions) {
+  const regions = regionsFor(action, headerValue(req.headers, 'host') ?? '');
+  if (regions) {
     const region = requiredHeader(req, 'x-tc-region', 'Region');
-    if (!action.regions.includes(region)) {
-      throw new TencentApiError('UnsupportedRegion', `${actionName} does not support the region \`${region}\`; it supports ${action.regions.join(', ')}.`);
+    if (!regions.includes(region)) {
+      throw new TencentApiError('UnsupportedRegion', `${actionName} does not support the region \`${region}\`; it supports ${regions.join(', ')}.`);
     }
   }
   const params = readParams(action.params, bodyParams(req), req.method === 'GET');

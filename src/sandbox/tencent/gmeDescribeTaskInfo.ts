@@ -19,7 +19,7 @@ export const gmeDescribeTaskInfo: TencentAction = {
     if (roomId.length > MAX_ROOM_ID_LENGTH) throw new TencentApiError('InvalidParameterValue.InvalidRoomId', 'Invalid RoomId.');
     const room = app.gmeRooms.find((r) => r.roomId === roomId);
     if (!room) throw new TencentApiError('ResourceNotFound.RoomNotFound', 'The room does not exist.');
-    const task = gmeCurrentTask(room, nowMs);
+    const task = gmeCurrentTask(room, nowMs, app.stops);
     // No task running: the documented nullable fields are simply absent.
     if (!task) return {};
     return {

@@ -6,7 +6,8 @@ import { TencentApiError } from './errors';
 
 export interface ParamSpec {
   readonly name: string;
-  readonly type: 'integer' | 'string';
+  /** `u64`: an unsigned 64-bit JSON integer (GME TaskId), kept as a bigint, never rounded through a number. */
+  readonly type: 'integer' | 'u64' | 'string';
   readonly required: boolean;
   /** Code when a required parameter is absent (`MissingParameter.SdkAppId`, or plain `MissingParameter`). */
   readonly missing: string;
@@ -14,8 +15,14 @@ export interface ParamSpec {
   readonly invalid: string;
 }
 
+type ParamValue = string | number | bigint;
+
 export class Params {
-  constructor(private readonly values: ReadonlyMap<string, string | number>) {}
+  constructor(private readonly values: ReadonlyMap<string, ParamValue>) {}
+
+  u64(name: string): bigint {
+    return this.values.get(name) as bigint;
+  }
 
   /** A required integer (presence was checked against the spec). */
   int(name: string): number {
@@ -35,8 +42,19 @@ export class Params {
   }
 }
 
-function coerce(spec: ParamSpec, raw: unknown, fromQuery: boolean): string | number | undefined {
+const U64_MAX = 2n ** 64n - 1n;
+
+function u64(raw: unknown, fromQuery: boolean): bigint | undefined {
+  let value: bigint | undefined;
+  if (typeof raw === 'bigint') value = raw;
+  else if (typeof raw === 'number' && Number.isSafeInteger(raw)) value = BigInt(raw);
+  else if (fromQuery && typeof raw === 'string' && /^\d{1,20}$/.test(raw)) value = BigInt(raw);
+  return value !== undefined && value >= 0n && value <= U64_MAX ? value : undefined;
+}
+
+function coerce(spec: ParamSpec, raw: unknown, fromQuery: boolean): ParamValue | undefined {
   if (spec.type === 'string') return typeof raw === 'string' && raw !== '' ? raw : undefined;
+  if (spec.type === 'u64') return u64(raw, fromQuery);
   if (fromQuery) return typeof raw === 'string' && /^-?\d{1,16}$/.test(raw) && Number.isSafeInteger(Number(raw)) ? Number(raw) : undefined;
   return typeof raw === 'number' && Number.isSafeInteger(raw) ? raw : undefined;
 }
@@ -48,7 +66,7 @@ export function readParams(specs: readonly ParamSpec[], source: Record<string, u
       throw new TencentApiError('UnknownParameter', `The parameter \`${name}\` is not recognized.`);
     }
   }
-  const values = new Map<string, string | number>();
+  const values = new Map<string, ParamValue>();
   for (const spec of specs) {
     const raw = source[spec.name];
     // null counts as absent: the SDKs strip nulls, hand-written clients sometimes send them.

@@ -46,9 +46,9 @@ export function describeTasks(app: ZegoApp, rawBody: Buffer, nowMs: number): Rec
 
   const ongoing = status === 2;
   const refs = zegoTasksInWindow(app, start, end, roomId || undefined, nowMs).filter((ref) => {
-    const s = zegoTaskStatus(ref, nowMs);
+    const s = zegoTaskStatus(ref, nowMs, app.stops);
     return ongoing ? s === 1 || s === 2 || s === 5 : s === 3 || s === 4;
   });
   const page = refs.slice((pageOffset - 1) * pageSize, pageOffset * pageSize);
-  return { PageOffset: pageOffset, PageSize: pageSize, TotalCount: refs.length, TaskList: page.map((ref) => zegoTaskRecord(ref, nowMs)) };
+  return { PageOffset: pageOffset, PageSize: pageSize, TotalCount: refs.length, TaskList: page.map((ref) => zegoTaskRecord(ref, nowMs, app.stops)) };
 }

@@ -4,8 +4,8 @@ import { MediaApiError } from '../../model/errors';
 import type { Vendor } from '../../model/task';
 
 /** A request we refuse locally, before any network traffic. */
-export function refused(vendor: Vendor, action: string, code: string, message: string, hint: string): MediaApiError {
-  return new MediaApiError({ vendor, action, kind: 'invalidInput', code, message, retryable: false, hint });
+export function refused(vendor: Vendor, action: string, code: string, message: string): MediaApiError {
+  return new MediaApiError({ vendor, action, kind: 'invalidInput', code, message, retryable: false });
 }
 
 /**
@@ -20,7 +20,7 @@ export function checkListRange(
   lookBack: string,
 ): void {
   if (!(query.endMs > query.startMs)) {
-    throw refused(vendor, action, 'InvalidTimeRange', `${action}: the end time must be after the start time`, 'Pick an end time after the start time.');
+    throw refused(vendor, action, 'InvalidTimeRange', `${action}: the end time must be after the start time`);
   }
   if (query.startMs < earliestMs) {
     throw refused(
@@ -28,7 +28,6 @@ export function checkListRange(
       action,
       'StartTimeTooOld',
       `${action} only answers for the last ${lookBack}; the start ${new Date(query.startMs).toISOString()} is before ${new Date(earliestMs).toISOString()}`,
-      `Pick a start time within the last ${lookBack}.`,
     );
   }
 }

@@ -71,9 +71,16 @@ export class PacedRateLimiter {
   }
 }
 
-/** Documented per-action limits: 20/s for every Tencent action, 10/s for ZEGO DescribeTasks. */
-export function documentedLimit(vendor: Vendor): number {
-  return vendor === 'tencent' ? 20 : 10;
+/**
+ * ZEGO actions whose page documents another limit than DescribeTasks' 10/s: StopRecord "50 times/second"
+ * (https://www.zegocloud.com/docs/cloud-recording-server/stop-record).
+ */
+const ZEGO_ACTION_LIMITS: Readonly<Record<string, number>> = { StopRecord: 50 };
+
+/** Documented per-action limits: 20/s for every Tencent action, 10/s for ZEGO unless listed above. */
+export function documentedLimit(vendor: Vendor, action?: string): number {
+  if (vendor === 'tencent') return 20;
+  return (action !== undefined ? ZEGO_ACTION_LIMITS[action] : undefined) ?? 10;
 }
 
 /** Limiters keyed by `vendor/action`. One registry per process (see `sharedLimiters`). */
@@ -86,7 +93,7 @@ export class RateLimiterRegistry {
     const key = `${vendor}/${action}`;
     let limiter = this.limiters.get(key);
     if (!limiter) {
-      limiter = new PacedRateLimiter(documentedLimit(vendor), DEFAULT_WINDOW_MS, this.clock);
+      limiter = new PacedRateLimiter(documentedLimit(vendor, action), DEFAULT_WINDOW_MS, this.clock);
       this.limiters.set(key, limiter);
     }
     return limiter;

@@ -21,8 +21,22 @@ export function isRetryableKind(kind: ApiErrorKind): boolean {
 }
 
 /** Whether a failure of attempt number `attempt` (1-based) should be tried again. */
-export function shouldRetry(error: unknown, attempt: number, policy: RetryPolicy): boolean {
-  return error instanceof MediaApiError && error.retryable && attempt < policy.maxAttempts;
+export function shouldRetry(
+  error: unknown,
+  attempt: number,
+  policy: RetryPolicy,
+  retryIf: (error: MediaApiError) => boolean = (e) => e.retryable,
+): boolean {
+  return error instanceof MediaApiError && retryIf(error) && attempt < policy.maxAttempts;
+}
+
+/**
+ * Write calls (stopping a task) may be sent again only when the vendor answered before processing
+ * them: a rate-limit rejection. A timeout, reset or 5xx may hide an applied stop, so they are never
+ * repeated; the caller re-queries the task instead.
+ */
+export function isNotAppliedRejection(error: MediaApiError): boolean {
+  return error.kind === 'rateLimit';
 }
 
 /**
@@ -55,12 +69,13 @@ export async function withRetry<T>(
   run: (attempt: number) => Promise<T>,
   deps: RetryDeps,
   signal?: AbortSignal,
+  retryIf?: (error: MediaApiError) => boolean,
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run(attempt);
     } catch (error) {
-      if (!shouldRetry(error, attempt, deps.policy)) throw error;
+      if (!shouldRetry(error, attempt, deps.policy, retryIf)) throw error;
       const delay = backoffDelayMs(attempt, deps.policy, deps.random, error);
       deps.onRetry?.(error as MediaApiError, attempt, delay);
       await deps.sleep(delay, signal);

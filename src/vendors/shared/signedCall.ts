@@ -9,10 +9,9 @@ import type { Vendor } from '../../model/task';
 import { AbortedError } from './abort';
 import type { ClockOffsets } from './clockOffsets';
 import { ShapeError } from './fields';
-import { hintFor } from './hints';
 import type { RateLimiterRegistry } from './rateLimiter';
 import type { Redactor } from './redact';
-import { withRetry, type RetryDeps } from './retry';
+import { isNotAppliedRejection, withRetry, type RetryDeps } from './retry';
 import { transportError, type Transport, type TransportResponse } from './transport';
 
 export interface SignedCallDeps {
@@ -45,6 +44,11 @@ export interface CallSpec<T> {
    * (undocumented shape). `clockSkew` errors trigger one re-signed attempt.
    */
   interpret(response: TransportResponse): { readonly value: T; readonly requestId?: string };
+  /**
+   * A write (stopping a task): sent again only after a rejection the vendor makes before processing
+   * (rate limit, expired signature), never after a timeout or a garbled answer.
+   */
+  readonly write?: boolean;
 }
 
 export async function signedCall<T>(deps: SignedCallDeps, spec: CallSpec<T>, signal?: AbortSignal): Promise<T> {
@@ -80,7 +84,7 @@ export async function signedCall<T>(deps: SignedCallDeps, spec: CallSpec<T>, sig
     onRetry: (error, n, delayMs) => deps.logger.info(deps.redact(`${tag} retry ${n} in ${delayMs} ms: ${error.code}`)),
   };
   try {
-    return await withRetry(attempt, retryDeps, signal);
+    return await withRetry(attempt, retryDeps, signal, spec.write ? isNotAppliedRejection : undefined);
   } catch (thrown) {
     throw redacted(asMediaApiError(spec, thrown, undefined), deps.redact);
   }
@@ -94,11 +98,11 @@ function asMediaApiError(spec: CallSpec<unknown>, thrown: unknown, response: Tra
   }
   // A defect in this layer; still surfaced as the one error type, without any secret in it.
   const message = thrown instanceof Error ? thrown.message : String(thrown);
-  return new MediaApiError({ vendor: spec.vendor, action: spec.action, kind: 'vendor', code: 'ClientError', message, retryable: false, hint: hintFor('vendor') });
+  return new MediaApiError({ vendor: spec.vendor, action: spec.action, kind: 'vendor', code: 'ClientError', message, retryable: false });
 }
 
 /** Code and RequestId come from the server too, which may echo the request's Authorization back. */
 function redacted(error: MediaApiError, redact: Redactor): MediaApiError {
   const requestId = error.requestId === undefined ? undefined : redact(error.requestId);
-  return new MediaApiError({ ...error, message: redact(error.message), hint: redact(error.hint), code: redact(error.code), requestId });
+  return new MediaApiError({ ...error, message: redact(error.message), code: redact(error.code), requestId });
 }

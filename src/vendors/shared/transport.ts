@@ -8,7 +8,6 @@ import fetch, { FetchError } from 'node-fetch';
 import { MediaApiError, type ApiErrorKind } from '../../model/errors';
 import type { Vendor } from '../../model/task';
 import { agentSelector, type AgentSelector } from './agents';
-import { hintFor } from './hints';
 import { parseJsonLossless } from './json';
 
 export interface TransportRequest {
@@ -61,7 +60,6 @@ export function transportError(
     message,
     httpStatus,
     retryable,
-    hint: hintFor(kind),
   });
 }
 

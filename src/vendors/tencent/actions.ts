@@ -15,6 +15,8 @@ export interface TencentAction {
   readonly version: string;
   readonly product: Product;
   readonly regions?: readonly string[];
+  /** Where the mainland and international pages list different regions, each site's own list (wins over `regions`). */
+  readonly siteRegions?: Readonly<Record<TencentSite, readonly string[]>>;
 }
 
 export const DESCRIBE_TASK_INFO: TencentAction = {
@@ -77,14 +79,14 @@ export function regionFor(account: TencentAccount, product: Product): string {
  * Returns `undefined` for actions that take no region.
  */
 export function checkedRegion(account: TencentAccount, action: TencentAction): string | undefined {
-  if (!action.regions) return undefined;
+  const regions = action.siteRegions?.[account.site] ?? action.regions;
+  if (!regions) return undefined;
   const region = regionFor(account, action.product);
-  if (action.regions.includes(region)) return region;
+  if (regions.includes(region)) return region;
   throw refused(
     'tencent',
     action.name,
     'UnsupportedRegion',
-    `${action.name} does not support region "${region}"; it supports: ${action.regions.join(', ')}`,
-    `Set the ${action.product} region to one of: ${action.regions.join(', ')}.`,
+    `${action.name} does not support region "${region}"; it supports: ${regions.join(', ')}`,
   );
 }

@@ -13,6 +13,7 @@
  */
 import type { TencentAccount, TencentSecret } from '../../model/account';
 import { object, optionalString, string, type RawObject } from '../shared/fields';
+import { stringifyJsonLossless } from '../shared/json';
 import { signedCall, type SignedCallDeps } from '../shared/signedCall';
 import { checkedRegion, tencentHost, type TencentAction } from './actions';
 import { tencentApiError } from './errors';
@@ -45,6 +46,7 @@ export class TencentClient {
     params: Readonly<Record<string, unknown>>,
     read: (response: RawObject) => T,
     signal?: AbortSignal,
+    options: { readonly write?: boolean } = {},
   ): Promise<TencentAnswer<T>> {
     const region = checkedRegion(this.account, action);
     const vendorHost = tencentHost(action.service, this.account.site);
@@ -52,7 +54,8 @@ export class TencentClient {
     url.pathname = '/';
     const forVendor = this.account.endpoint !== undefined && this.signedHost === 'vendor';
     const signed = { host: forVendor ? vendorHost : url.hostname, header: forVendor ? vendorHost : url.host };
-    const body = JSON.stringify(params);
+    // A bigint parameter (GME TaskId) goes out as a bare integer, digit-exact; the signature covers these bytes.
+    const body = stringifyJsonLossless(params);
     return signedCall<TencentAnswer<T>>(
       this.deps,
       {
@@ -103,6 +106,7 @@ export class TencentClient {
           const safeId = requestId === undefined ? undefined : this.deps.redact(requestId);
           return { value: { value: read(response), requestId: safeId }, requestId: safeId };
         },
+        write: options.write,
       },
       signal,
     );

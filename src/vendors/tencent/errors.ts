@@ -3,17 +3,7 @@
  * error-code list and each action's documented codes (shared/notes/vendor-apis.md B).
  */
 import { MediaApiError, type ApiErrorKind } from '../../model/errors';
-import { hintFor, type HintTable } from '../shared/hints';
 import { isRetryableKind } from '../shared/retry';
-
-const TENCENT_HINTS: HintTable = {
-  auth: 'Tencent Cloud rejected the key: check the SecretId and SecretKey (no spaces; the key may be disabled or deleted).',
-  permission: 'The key lacks permission for this API: grant it in CAM (Cloud Access Management).',
-  clockSkew: "Tencent Cloud says the request time is more than 5 minutes off; synchronize this computer's clock (NTP).",
-  serviceNotActivated: 'The service is not activated, suspended or in arrears for this account; check the Tencent Cloud console.',
-  server: 'Tencent Cloud had an internal error; try again later.',
-  vendor: "See Tencent Cloud's message.",
-};
 
 /** Ordered: the first matching rule wins, so specific codes precede their family. */
 const RULES: ReadonlyArray<readonly [RegExp, ApiErrorKind]> = [
@@ -29,10 +19,6 @@ const RULES: ReadonlyArray<readonly [RegExp, ApiErrorKind]> = [
 
 export function tencentErrorKind(code: string): ApiErrorKind {
   return RULES.find(([pattern]) => pattern.test(code))?.[1] ?? 'vendor';
-}
-
-export function tencentHint(kind: ApiErrorKind): string {
-  return hintFor(kind, TENCENT_HINTS);
 }
 
 export function tencentApiError(
@@ -52,11 +38,10 @@ export function tencentApiError(
     requestId,
     httpStatus,
     retryable: isRetryableKind(kind),
-    hint: tencentHint(kind),
   });
 }
 
-/** The same error with another kind (and that kind's hint), for per-action meanings of a code. */
+/** The same error with another kind, for per-action meanings of a code. */
 export function withKind(error: MediaApiError, kind: ApiErrorKind): MediaApiError {
-  return new MediaApiError({ ...error, message: error.message, kind, retryable: isRetryableKind(kind), hint: tencentHint(kind) });
+  return new MediaApiError({ ...error, message: error.message, kind, retryable: isRetryableKind(kind) });
 }

@@ -30,6 +30,7 @@ export class ZegoClient {
     params: Readonly<Record<string, unknown>>,
     read: (data: RawObject) => T,
     signal?: AbortSignal,
+    options: { readonly write?: boolean } = {},
   ): Promise<ZegoAnswer<T>> {
     const base = new URL(this.account.endpoint ?? ZEGO_CLOUD_RECORD_BASE);
     const body = JSON.stringify(params);
@@ -63,6 +64,7 @@ export class ZegoClient {
           const safeId = requestId === undefined ? undefined : this.deps.redact(requestId);
           return { value: { value: read(data), requestId: safeId }, requestId: safeId };
         },
+        write: options.write,
       },
       signal,
     );

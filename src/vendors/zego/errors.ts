@@ -3,17 +3,7 @@
  * common codes (shared/notes/vendor-apis.md E.3).
  */
 import { MediaApiError, type ApiErrorKind } from '../../model/errors';
-import { hintFor, type HintTable } from '../shared/hints';
 import { isRetryableKind } from '../shared/retry';
-
-const ZEGO_HINTS: HintTable = {
-  auth: 'ZEGO rejected the signature: check the AppId and ServerSecret.',
-  clockSkew: "ZEGO says the request time is more than 10 minutes off; synchronize this computer's clock (NTP).",
-  serviceNotActivated: 'Cloud recording is not activated for this AppId; enable it in the ZEGO console.',
-  taskEnded: 'The recording task has already stopped.',
-  server: 'ZEGO had an internal error; try again later.',
-  vendor: "See ZEGO's message.",
-};
 
 const KINDS: ReadonlyMap<number, ApiErrorKind> = new Map<number, ApiErrorKind>([
   [100000004, 'clockSkew'],
@@ -51,6 +41,5 @@ export function zegoApiError(
     requestId,
     httpStatus,
     retryable: isRetryableKind(kind),
-    hint: hintFor(kind, ZEGO_HINTS),
   });
 }

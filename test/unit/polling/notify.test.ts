@@ -34,10 +34,10 @@ describe('notification decisions', () => {
 
   it('says which task, where, and what happened', () => {
     const failed = notificationMessage({ entry: entryWith('446192236330927912', 'failed', { product: 'gme' }), previous: 'running' }, l10n);
-    assert.deepEqual(failed, { text: 'Task 44619223… (GME recording) in Room room-42 failed.', severity: 'warning' });
+    assert.deepEqual(failed, { text: 'Task 44619223… (GME Recording) in Room room-42 failed.', severity: 'warning' });
     const ended = notificationMessage({ entry: entryWith('t', 'ended', { product: 'css', room: 'live\u202Eevil' }), previous: 'running' }, l10n);
-    assert.deepEqual(ended, { text: 'Task t (CSS recording) in Stream live\\u{202E}evil ended.', severity: 'info' });
+    assert.deepEqual(ended, { text: 'Task t (CSS Live Recording) in Stream live\\u{202E}evil ended.', severity: 'info' });
     const resumed = notificationMessage({ entry: entryWith('t', 'running'), previous: 'paused' }, l10n);
-    assert.equal(resumed.text, 'Task t (TRTC recording) in Room room-42 is now running (was paused).');
+    assert.equal(resumed.text, 'Task t (TRTC Cloud Recording) in Room room-42 is now running (was paused).');
   });
 });

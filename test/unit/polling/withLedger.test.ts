@@ -37,7 +37,6 @@ describe('poll scheduler with the real task ledger', () => {
           code: 'InvalidParameter.TaskId',
           message: 'task not exist',
           retryable: false,
-          hint: 'The task ended.',
         });
       },
     ];

@@ -6,6 +6,8 @@
  * logger got is kept; none may contain a SecretKey, a ServerSecret, an Authorization header, a
  * TC3 credential, or any signature that was actually sent (captured at the transport boundary).
  */
+import { errorHint } from '../../../src/display/hints';
+import { plainLocalizer } from '../../../src/display/localize';
 import { strict as assert } from 'node:assert';
 import { inspect } from 'node:util';
 import type { TencentAccount, ZegoAccount, AccountSecret, Account } from '../../../src/model/account';
@@ -76,7 +78,7 @@ function renderings(error: unknown): string[] {
   if (!(error instanceof MediaApiError)) return [inspect(error, { depth: null, showHidden: true })];
   return [
     error.message,
-    error.hint,
+    errorHint(error, plainLocalizer),
     error.code,
     error.requestId ?? '',
     error.stack ?? '',

@@ -40,6 +40,8 @@ describe('sandbox: demo data', () => {
     assert.ok(hostile.gmeRoomIds.includes(HOSTILE.img));
     assert.ok(hostile.trtcRecordingTaskIds.every((id) => id.startsWith(HOSTILE.img)));
     assert.equal(demo.zego[1].label, 'Hostile strings');
+    // Marked as test data, so the demo and "Try the Sandbox" can leave them out.
+    assert.deepEqual([...demo.tencent, ...demo.zego].map((a) => a.hostileStrings), [false, false, true, false, true]);
     for (const app of [sg, gz]) assert.ok(JSON.stringify(app).match(/[<>]|javascript:/) === null, 'regular apps stay clean');
   });
 
@@ -108,9 +110,25 @@ describe('sandbox: demo data', () => {
     assert.deepEqual(demoList.TaskList, []);
   });
 
+  it('keeps the newest `running` CSS bulk tasks running until an hour from now, the rest ended', async () => {
+    const set = c.sb.addBulkTasks({ product: 'css', count: 50, startMs: c.now - DAY, endMs: c.now - MINUTE, running: 3 }) as CssBulkTaskSet;
+    const bulkApp = { ...c.sb.demo().tencent[0], secretId: set.secretId, secretKey: set.secretKey, region: set.region };
+    const nowSec = Math.floor(c.now / 1000);
+    const body = tencentJson(await tencent(bulkApp, 'DescribeRecordTask', VERSIONS.live, { StartTime: nowSec - 86_400, EndTime: nowSec + 86_400, StreamName: set.streamName }));
+    const tasks = body.TaskList as Array<{ StartTime: number; EndTime: number }>;
+    assert.equal(tasks.length, 50);
+    const live = tasks.filter((t) => t.EndTime > nowSec);
+    assert.equal(live.length, 3);
+    assert.ok(live.every((t) => t.EndTime > nowSec + 3_000 && t.EndTime <= nowSec + 3_600));
+    // They are the newest three.
+    const newest = [...tasks].sort((a, b) => b.StartTime - a.StartTime).slice(0, 3);
+    assert.deepEqual(live.map((t) => t.StartTime).sort(), newest.map((t) => t.StartTime).sort());
+    assert.throws(() => c.sb.addBulkTasks({ product: 'zego', count: 10, running: 1 }), /only for CSS/);
+  });
+
   it('adds 10,000 ZEGO tasks in a 3-day window in their own room and app', async () => {
     const set = c.sb.addBulkTasks({ product: 'zego', count: 10_000, startMs: c.now - 3 * DAY + MINUTE, endMs: c.now - MINUTE }) as ZegoBulkTaskSet;
-    const app = { label: 'Bulk', appId: set.appId, serverSecret: set.serverSecret };
+    const app = { label: 'Bulk', hostileStrings: false, appId: set.appId, serverSecret: set.serverSecret };
     c.now += 1000;
     const res = zegoJson(await callZego(c.sb, app, { body: { Status: 3, RoomId: set.roomId, StartTime: set.startMs, EndTime: set.endMs } }, c.now));
     assert.equal(res.Data!.TotalCount, 10_000);

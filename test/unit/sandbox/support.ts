@@ -60,6 +60,10 @@ const SERVICE_OF: Record<string, string> = {
   DescribeCloudRecording: 'trtc',
   DescribeStreamIngest: 'trtc',
   DescribeRecordTask: 'live',
+  DeleteCloudRecording: 'trtc',
+  StopStreamIngest: 'trtc',
+  StopRecordTask: 'live',
+  StopRecord: 'gme',
 };
 
 export const VERSIONS = { gme: '2018-07-11', trtc: '2019-07-22', live: '2018-08-01' } as const;

@@ -16,7 +16,7 @@ function recordingLogger(): Logger & { lines: string[] } {
 }
 
 const noSources = async (): Promise<never> => {
-  throw new MediaApiError({ vendor: 'tencent', action: 'credentials', kind: 'auth', code: 'MissingCredentials', message: 'none', retryable: false, hint: '' });
+  throw new MediaApiError({ vendor: 'tencent', action: 'credentials', kind: 'auth', code: 'MissingCredentials', message: 'none', retryable: false });
 };
 
 describe('ledger file', () => {

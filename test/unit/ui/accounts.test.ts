@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { decodeSecret, encodeSecret, readAccounts } from '../../../src/accounts/accountCodec';
 import { parseUint32, validateEndpoint, validateOptionalUint32, validateSecret } from '../../../src/accounts/accountInput';
 import { demoAccountPlans, isSameDemoApp } from '../../../src/accounts/demoAccounts';
-import { plainLocalize as t } from '../../../src/l10n/localize';
+import { plainLocalizer as t } from '../../../src/display/localize';
 import type { Account } from '../../../src/model/account';
 import { lookupCandidates, looksLikeGmeTaskId } from '../../../src/tasks/lookup';
 
@@ -50,6 +50,22 @@ describe('accounts', () => {
     assert.ok(isSameDemoApp(plans[0].account, { ...plans[0].account, endpoint: 'http://127.0.0.1:1' }));
     assert.ok(!isSameDemoApp(plans[0].account, plans[1].account));
     assert.deepEqual(demoAccountPlans('nonsense', 'http://x'), []);
+  });
+
+  it('leaves the sandbox\'s hostile-strings apps out of the demo unless asked for', () => {
+    const demo = {
+      tencent: [
+        { label: 'Singapore demo', hostileStrings: false, secretId: 'AKIDa', secretKey: 'ka', region: 'ap-singapore', trtcSdkAppId: 1400000001 },
+        { label: 'Hostile strings', hostileStrings: true, secretId: 'AKIDb', secretKey: 'kb', region: 'ap-singapore', trtcSdkAppId: 1400000002 },
+      ],
+      zego: [
+        { label: 'ZEGO demo', appId: 1, serverSecret: 's'.repeat(32) },
+        { label: 'Hostile strings', hostileStrings: true, appId: 2, serverSecret: 't'.repeat(32) },
+      ],
+    };
+    const labels = (plans: ReturnType<typeof demoAccountPlans>) => plans.map((p) => `${p.account.vendor}:${p.account.label}`);
+    assert.deepEqual(labels(demoAccountPlans(demo, 'http://x')), ['tencent:Singapore demo', 'zego:ZEGO demo']);
+    assert.deepEqual(labels(demoAccountPlans(demo, 'http://x', { hostileStrings: true })), ['tencent:Singapore demo', 'tencent:Hostile strings', 'zego:ZEGO demo', 'zego:Hostile strings']);
   });
 
   it('looks a task id up only where it could live', () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { plainLocalize as t } from '../../../src/l10n/localize';
+import { plainLocalizer as t } from '../../../src/display/localize';
 import { describeFilter, isFiltering, isShown, matchesFilter, readFilter } from '../../../src/tree/filter';
 import { T0, entry } from '../tasks/fixtures';
 

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import ts from 'typescript';
 
 const root = path.resolve(__dirname, '..', '..', '..');
-const FOLDERS = ['accounts', 'tree', 'tasks', 'sources', 'log', 'l10n'];
+const FOLDERS = ['accounts', 'tree', 'tasks', 'sources', 'log', 'display'];
 const COMMAND_FILES_OF_OTHERS = new Set(['openTaskDetails.ts', 'openStorageFile.ts', 'showRunningTasks.ts']);
 
 function sourceFiles(): string[] {

@@ -98,10 +98,12 @@ describe('manifest and code agree', () => {
     assert.deepEqual(Object.keys(contributes.configuration.properties).sort(), [
       'mediaTasks.defaultTimeRangeHours',
       'mediaTasks.endpoints.tencent',
+      'mediaTasks.endpoints.tencentSignedHost',
       'mediaTasks.endpoints.zego',
       'mediaTasks.notifications',
       'mediaTasks.refreshIntervalSeconds',
       'mediaTasks.requestTimeoutSeconds',
+      'mediaTasks.sandbox.hostileStrings',
       'mediaTasks.statusBar.alwaysShow',
     ]);
   });

@@ -11,7 +11,7 @@ import { HttpProxyAgent } from 'http-proxy-agent';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 
 function apiError(kind: MediaApiError['kind'], retryable: boolean): MediaApiError {
-  return new MediaApiError({ vendor: 'tencent', action: 'A', kind, code: kind, message: kind, retryable, hint: '' });
+  return new MediaApiError({ vendor: 'tencent', action: 'A', kind, code: kind, message: kind, retryable });
 }
 
 describe('lossless JSON', () => {

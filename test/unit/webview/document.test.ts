@@ -34,12 +34,12 @@ describe('task details document', () => {
 
   it('shows every task field with units, human times and raw values', () => {
     const { document } = taskDocument(entry, entry, ctx);
-    assert.equal(document.heading, 'Task m9-bVVU7… (TRTC recording)');
+    assert.equal(document.heading, 'Task m9-bVVU7… (TRTC Cloud Recording)');
     assert.deepEqual(document.status, { label: 'running', tone: 'active' });
     const task = fields(document, 'Task');
     assert.equal(task.get('Task ID')!.value, 'm9-bVVU7nhKM5X3GsED6KNGVG');
     assert.deepEqual(task.get('Status'), { label: 'Status', value: 'running', raw: 'InProgress' });
-    assert.deepEqual(task.get('Product'), { label: 'Product', value: 'TRTC recording', raw: 'trtc-recording' });
+    assert.deepEqual(task.get('Product'), { label: 'Product', value: 'TRTC Cloud Recording', raw: 'trtc-recording' });
     assert.equal(task.get('SdkAppId')!.value, '1400188366');
     assert.equal(task.get('Room')!.value, 'room-42');
     assert.match(task.get('Started')!.value, /^May 1, 2024, 10:58:00 AM \(1 hour ago\)$/);
@@ -83,7 +83,7 @@ describe('task details document', () => {
     const trtc = makeEntry();
     assert.match(table(taskDocument(trtc, trtc, ctx).document, 'Storage files (0)').emptyText, /only while the task runs/);
     const css = makeEntry(makeTask({ product: 'css' }));
-    assert.equal(table(taskDocument(css, css, ctx).document, 'Storage files (0)').emptyText, 'CSS recording does not report files for a task.');
+    assert.equal(table(taskDocument(css, css, ctx).document, 'Storage files (0)').emptyText, 'CSS Live Recording does not report files for a task.');
   });
 
   it('shows the observed status timeline with how long each status lasted', () => {
@@ -185,7 +185,7 @@ describe('storage file document', () => {
     assert.deepEqual(f.get('TrackType'), { label: 'TrackType', value: 'Audio and video', raw: 'audio_video' });
     assert.equal(f.get('BeginTimeStamp')!.raw, `${NOW - 60_000} ms`);
     assert.match(f.get('BeginTimeStamp')!.value, /\(1 minute ago\)$/);
-    const task = fields(document, 'Task m9-bVVU7… (TRTC recording)');
+    const task = fields(document, 'Task m9-bVVU7… (TRTC Cloud Recording)');
     assert.deepEqual(task.get('Task status'), { label: 'Task status', value: 'running', raw: 'InProgress' });
     assert.deepEqual(document.actions.map((a) => a.id), ['openTask', 'refresh']);
     const raw = section(document, 'Raw file entry (JSON)');

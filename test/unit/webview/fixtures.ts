@@ -1,7 +1,7 @@
 /** Shared test data for the pure UI modules: a localizer that formats like `vscode.l10n.t`, and ledger entries. */
 import type { LedgerEntry, StatusTransition } from '../../../src/model/ledgerEntry';
 import type { Task, TaskStatus } from '../../../src/model/task';
-import type { Localizer, TimeContext } from '../../../src/webview/localize';
+import type { Localizer, TimeContext } from '../../../src/display/localize';
 
 /** English, with `{0}` placeholders filled in, exactly what `vscode.l10n.t` does without a bundle. */
 export const l10n: Localizer = {

@@ -4,6 +4,8 @@
  * per API fit in seconds. Plus the oracle every outcome must satisfy: a typed `MediaApiError`, or
  * valid model `Task`s.
  */
+import { errorHint } from '../../../../src/display/hints';
+import { plainLocalizer } from '../../../../src/display/localize';
 import { strict as assert } from 'node:assert';
 import type { Account, AccountSecret } from '../../../../src/model/account';
 import { MediaApiError, type ApiErrorKind } from '../../../../src/model/errors';
@@ -163,7 +165,7 @@ export function assertTypedError(error: unknown, product: Product, action: strin
   assert.equal(error.action, action);
   assert.equal(typeof error.message, 'string');
   assert.equal(typeof error.code, 'string');
-  assert.ok(typeof error.hint === 'string' && error.hint.length > 0, 'no hint');
+  assert.ok(errorHint(error, plainLocalizer).length > 0, 'no hint');
   assert.equal(typeof error.retryable, 'boolean');
   assert.ok(!(error.code === 'ClientError' && error.httpStatus === undefined), `a defect in the vendor layer surfaced as ClientError: ${error.message}`);
 }

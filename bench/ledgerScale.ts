@@ -1,0 +1,212 @@
+/**
+ * The ledger at 10,000 and 100,000 entries (issue 12): loading it at activation, one save after one
+ * changed task, the reads one product level of the tree makes (200 rooms), its size on disk, and
+ * polling 100 running tasks next to the idle entries (saves, bytes, CPU, event-loop delay), all
+ * through the real `TaskLedger`, `LedgerFile`, poll scheduler and vendor sources against the sandbox.
+ */
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { silentLogger } from '../src/model/logger';
+import type { Task, TaskKey } from '../src/model/task';
+import { PollScheduler, systemClock } from '../src/polling/scheduler';
+import type { RunningSandbox, TrtcBulkTaskSet } from '../src/sandbox';
+import { countByProduct } from '../src/status/model';
+import { isShown } from '../src/tree/filter';
+import { LedgerFile } from '../src/tasks/ledgerFile';
+import { TaskLedger, type SourceLookup } from '../src/tasks/taskLedger';
+import { createTaskSources } from '../src/vendors/createTaskSources';
+import { atMost, median, type Figure } from './figure';
+import { bytesWritten, withLoopDelay, withStalls } from './measure';
+
+export const SIZES = [10_000, 100_000] as const;
+const ROOMS = 200;
+const ACCOUNT = 'bench-ledger';
+const PRODUCT = 'zego-recording';
+const POLL_SECONDS = 30;
+const INTERVAL_MS = 10_000;
+
+const noSources: SourceLookup = () => Promise.reject(new Error('this ledger makes no requests'));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** `n` distinct entries shaped like real listed ones (copies of `base` under new ids), over 200 rooms. */
+export function idleTasks(base: readonly Task[], n: number): Task[] {
+  return Array.from({ length: n }, (_, i) => {
+    const t = base[i % base.length];
+    return { ...t, accountId: ACCOUNT, taskId: `${t.taskId}-${Math.floor(i / base.length)}`, room: `room-${i % ROOMS}` };
+  });
+}
+
+function dirSize(dir: string): number {
+  return readdirSync(dir).reduce((sum, name) => sum + statSync(path.join(dir, name)).size, 0);
+}
+
+function openLedger(dir: string, sourceFor: SourceLookup = noSources): { ledger: TaskLedger; file: LedgerFile } {
+  const file = new LedgerFile(dir, { logger: silentLogger });
+  return { ledger: new TaskLedger(file, sourceFor, silentLogger), file };
+}
+
+/** Writes a ledger of `tasks` to `dir` and waits until it is on disk. */
+async function writeLedger(dir: string, tasks: readonly Task[]): Promise<void> {
+  const { ledger } = openLedger(dir);
+  for (let i = 0; i < tasks.length; i += 1000) ledger.record(tasks.slice(i, i + 1000));
+  await ledger.flush();
+  ledger.dispose();
+}
+
+/**
+ * What the tree reads for one product level with `ROOMS` room rows: the product's shown entries
+ * (its room list), then each room row's entries (its description and tooltip).
+ */
+function productLevelReads(ledger: TaskLedger, now: number): number {
+  const shown = (e: Parameters<typeof isShown>[0]) => isShown(e, {}, 24, now);
+  const rooms = new Set(ledger.entriesOf(ACCOUNT, PRODUCT).filter(shown).map((e) => e.task.room));
+  let rows = 0;
+  for (const room of rooms) rows += ledger.entriesOf(ACCOUNT, PRODUCT).filter((e) => shown(e) && e.task.room === room).length > 0 ? 1 : 0;
+  return rows;
+}
+
+async function sizeFigures(base: readonly Task[], size: number, runs: number): Promise<Figure[]> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mte-bench-ledger-'));
+  try {
+    const tasks = idleTasks(base, size);
+    await writeLedger(dir, tasks);
+    const onDisk = dirSize(dir);
+
+    const loads: { blocking: number; total: number }[] = [];
+    for (let i = 0; i < runs; i++) {
+      const { ledger } = openLedger(dir);
+      const run = await withStalls(() => ledger.load());
+      if (ledger.all().length !== size) throw new Error(`loaded ${ledger.all().length} of ${size} entries`);
+      loads.push({ blocking: run.longestStallMs, total: run.elapsedMs });
+      ledger.dispose();
+    }
+
+    const { ledger, file } = openLedger(dir);
+    await ledger.load();
+    const saves: { blocking: number; bytes: number }[] = [];
+    for (let i = 0; i < runs; i++) {
+      const changed = { ...tasks[i], status: 'failed' as const, rawStatus: `bench-${i}`, observedAt: Date.now() };
+      const before = bytesWritten();
+      const run = await withStalls(async () => {
+        ledger.record([changed]);
+        await file.flush();
+      });
+      saves.push({ blocking: run.longestStallMs, bytes: bytesWritten() - before });
+    }
+    const entryBytes = Buffer.byteLength(JSON.stringify(ledger.get(tasks[0])));
+
+    const now = Date.now();
+    productLevelReads(ledger, now); // warm
+    const reads: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now();
+      const rows = productLevelReads(ledger, now);
+      reads.push(performance.now() - started);
+      if (rows !== ROOMS) throw new Error(`product level showed ${rows} of ${ROOMS} rooms`);
+    }
+    ledger.dispose();
+
+    const at = `at ${count(size)} entries`;
+    const saveBytes = median(saves.map((s) => s.bytes));
+    return [
+      atMost(`Ledger load at activation ${at}: longest event-loop block`, median(loads.map((l) => l.blocking)), 'ms', 100, `median of ${runs} loads; whole load ${Math.round(median(loads.map((l) => l.total)))} ms`),
+      atMost(`One save after one changed task ${at}: bytes written ÷ the entry's size`, saveBytes / entryBytes, 'ratio', 4, `${count(saveBytes)} bytes written for a ${entryBytes}-byte entry (ledger ${count(onDisk)} bytes); median of ${runs}`),
+      atMost(`One save after one changed task ${at}: longest event-loop block`, median(saves.map((s) => s.blocking)), 'ms', 10, `record + write, median of ${runs}`),
+      atMost(`Product with ${ROOMS} rooms ${at}: ledger reads for its children and room rows`, median(reads), 'ms', 50, `median of ${runs}, through the ledger calls the tree makes`),
+      atMost(`Ledger size on disk ${at}`, onDisk / size, 'B/entry', 700, `${count(onDisk)} bytes; bounded by retention: see the retention figure`),
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function pollSources(sandbox: RunningSandbox, set: TrtcBulkTaskSet): SourceLookup {
+  const sources = createTaskSources(
+    { id: 'bench-poll', vendor: 'tencent', label: 'Bench polling', site: 'intl', region: set.region, trtcSdkAppId: set.trtcSdkAppId, endpoint: sandbox.url },
+    { vendor: 'tencent', secretId: set.secretId, secretKey: set.secretKey },
+    { logger: silentLogger },
+  );
+  return async (_accountId, product) => {
+    const source = sources.find((s) => s.product === product);
+    if (!source) throw new Error(`no ${product} source`);
+    return source;
+  };
+}
+
+interface PollRun {
+  readonly savesPerMinute: number;
+  readonly bytesPerMinute: number;
+  readonly cpuShare: number;
+  readonly p99Ms: number;
+}
+
+/** Polls the 100 tracked running recordings for `POLL_SECONDS` next to `idle` ledger entries. */
+async function pollNextTo(sandbox: RunningSandbox, set: TrtcBulkTaskSet, idle: readonly Task[]): Promise<PollRun> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mte-bench-pollidle-'));
+  try {
+    await writeLedger(dir, idle);
+    const { ledger, file } = openLedger(dir, pollSources(sandbox, set));
+    await ledger.load();
+    const keys: TaskKey[] = set.taskIds.map((taskId) => ({ accountId: 'bench-poll', product: 'trtc-recording', taskId }));
+    keys.forEach((key, i) => ledger.track(key, String(set.trtcSdkAppId), `bulk-room-${i + 1}`));
+    await ledger.flush();
+    // The status bar's reading on every change, as its controller does.
+    const statusBar = ledger.onDidChange(() => countByProduct(ledger.running()));
+    let saves = 0;
+    let bytes = 0;
+    const counting = file.onDidWrite((write) => {
+      saves++;
+      bytes += write.bytes;
+    });
+    const scheduler = new PollScheduler({
+      store: ledger,
+      logger: silentLogger,
+      clock: systemClock,
+      watchedKeys: () => [],
+      isViewVisible: () => true,
+      isWindowFocused: () => true,
+      intervalMs: () => INTERVAL_MS,
+      notifications: () => 'off',
+    });
+    const run = await withLoopDelay(async () => {
+      scheduler.start();
+      await sleep(POLL_SECONDS * 1000);
+      scheduler.dispose();
+      await ledger.flush();
+    });
+    counting.dispose();
+    statusBar.dispose();
+    ledger.dispose();
+    const perMinute = 60 / POLL_SECONDS;
+    return { savesPerMinute: saves * perMinute, bytesPerMinute: bytes * perMinute, cpuShare: run.cpuShare, p99Ms: run.p99Ms };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function pollingFigures(sandbox: RunningSandbox, base: readonly Task[]): Promise<Figure[]> {
+  const set = sandbox.addBulkTasks({ product: 'trtc-recording', count: 100 }) as TrtcBulkTaskSet;
+  const alone = await pollNextTo(sandbox, set, []);
+  const figures: Figure[] = [];
+  for (const size of SIZES) {
+    const run = await pollNextTo(sandbox, set, idleTasks(base, size));
+    const at = `+${count(size)} idle entries`;
+    figures.push(
+      atMost(`Saves while polling 100 running tasks, ${at}`, run.savesPerMinute, 'saves/min', 6, `${(run.bytesPerMinute / 1e6).toFixed(1)} MB/min written (+0 entries: ${alone.savesPerMinute} saves, ${(alone.bytesPerMinute / 1e6).toFixed(1)} MB/min); one ${POLL_SECONDS} s run at a ${INTERVAL_MS / 1000} s interval`),
+      atMost(`Polling 100 tasks, ${at}: CPU ÷ CPU with no idle entries`, run.cpuShare / alone.cpuShare, 'ratio', 1.5, `${Math.round(run.cpuShare * 100)} % vs ${Math.round(alone.cpuShare * 100)} % of a core (sandbox in the same process)`),
+      atMost(`Polling 100 tasks, ${at}: event-loop delay p99`, run.p99Ms, 'ms', 20, `monitorEventLoopDelay over ${POLL_SECONDS} s`),
+    );
+  }
+  return figures;
+}
+
+/** Every ledger-scale figure; `base` are real listed tasks the idle entries are copied from. */
+export async function ledgerScaleFigures(sandbox: RunningSandbox, base: readonly Task[], runs = 3): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const size of SIZES) figures.push(...(await sizeFigures(base, size, runs)));
+  figures.push(...(await pollingFigures(sandbox, base)));
+  return figures;
+}
