@@ -58,13 +58,14 @@ async function writeLedger(dir: string, tasks: readonly Task[]): Promise<void> {
 
 /**
  * What the tree reads for one product level with `ROOMS` room rows: the product's shown entries
- * (its room list), then each room row's entries (its description and tooltip).
+ * (its room list, one pass), then each room row's entries (its description and tooltip) from the
+ * ledger's room index.
  */
 function productLevelReads(ledger: TaskLedger, now: number): number {
   const shown = (e: Parameters<typeof isShown>[0]) => isShown(e, {}, 24, now);
   const rooms = new Set(ledger.entriesOf(ACCOUNT, PRODUCT).filter(shown).map((e) => e.task.room));
   let rows = 0;
-  for (const room of rooms) rows += ledger.entriesOf(ACCOUNT, PRODUCT).filter((e) => shown(e) && e.task.room === room).length > 0 ? 1 : 0;
+  for (const room of rooms) rows += ledger.roomEntries(ACCOUNT, PRODUCT, room).filter(shown).length > 0 ? 1 : 0;
   return rows;
 }
 

@@ -53,7 +53,7 @@ async function withSandbox<T>(work: (sandbox: RunningSandbox) => Promise<T>): Pr
 /** A pager over `hours` back from now, as the tree opens a CSS product, recording into `loaded`. */
 function cssPager(source: ListingSource, hours: number, loaded: Map<string, Task>): ListingPager {
   const now = Date.now();
-  const query = { startMs: listingStartMs(source, now, hours), endMs: listingEndMs('css', now), statuses: 'all' as const };
+  const query = { startMs: listingStartMs(source, now, hours), endMs: listingEndMs(source, now), statuses: 'all' as const };
   return new ListingPager(source, query, (tasks) => tasks.forEach((t) => loaded.set(t.taskId, t)), CSS_BATCH);
 }
 

@@ -1,60 +1,59 @@
 // Composition root: builds the pieces and registers them; nothing else lives here.
 import * as vscode from 'vscode';
-import { AccountStore } from './accounts/accountStore';
+import { AccountStore, secretKeyOf } from './accounts/accountStore';
 import { HOSTILE_STRINGS_SETTING } from './accounts/demoAccounts';
 import { addHarnessDemoAccounts } from './accounts/harnessDemo';
+import { createTestApi, type MediaTasksApi } from './api/testApi';
+import { CommandIds } from './commands/ids';
 import { createCommands, registerCommands } from './commands/registry';
 import { Redactor } from './log/redact';
 import { createRedactingLogger } from './log/redactingLogger';
 import { createTaskPoller } from './polling';
 import { EmbeddedSandbox } from './sources/embeddedSandbox';
 import { SourceRegistry } from './sources/sourceRegistry';
-import { SOURCE_SETTINGS, createVendorSourceFactory, vendorRedactorFactory } from './sources/vendorSources';
+import { SOURCE_SETTINGS, createVendorSourceFactory, createVendorStopperFactory, vendorRedactorFactory } from './sources/vendorSources';
 import { createTaskStatusBar } from './status';
+import { retentionFrom } from './model/retention';
 import { LedgerFile } from './tasks/ledgerFile';
 import { TaskLedger } from './tasks/taskLedger';
+import { TaskStops } from './tasks/taskStops';
 import { FilterState } from './tree/filterState';
 import { TaskTreeProvider } from './tree/taskTreeProvider';
 import { TaskTreeView } from './tree/taskTreeView';
 import { createTaskDetailsPanels } from './webview';
 
-/** What integration tests reach through `extension.exports`: the live pieces, no secrets. */
-export interface MediaTasksApi {
-  readonly accounts: AccountStore;
-  readonly ledger: TaskLedger;
-  readonly tree: TaskTreeProvider;
-  readonly view: TaskTreeView;
-  readonly filter: FilterState;
-  /** Resolves once the ledger file has been read. */
-  readonly ready: Promise<void>;
-  /** Where the ledger is written. */
-  readonly ledgerPath: string;
-  /** How long `activate` took, ms (the target is 15: no network, no sandbox, no file reads in it). */
-  readonly activationMs: number;
-  /** Everything this extension keeps in `globalState` (tests assert no secret is among it). */
-  storedState(): Record<string, unknown>;
-}
+export type { MediaTasksApi } from './api/testApi';
 
 let flushLedger: (() => Promise<void>) | undefined;
 
-export function activate(context: vscode.ExtensionContext): MediaTasksApi {
+export function activate(context: vscode.ExtensionContext): MediaTasksApi | undefined {
   const started = performance.now();
   const channel = vscode.window.createOutputChannel('Media Tasks', { log: true });
   const redactor = new Redactor(vendorRedactorFactory);
   const logger = createRedactingLogger(channel, redactor);
   const settings = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('mediaTasks');
   const defaultHours = (): number => Math.max(1, settings().get<number>('defaultTimeRangeHours', 24));
+  const readOnly = (): boolean => settings().get<boolean>('readOnly', false) === true;
 
   const accounts = new AccountStore(context.globalState, context.secrets, redactor);
   const sandbox = new EmbeddedSandbox(context.globalState, logger);
   const sourceFactory = createVendorSourceFactory(logger);
   const sources = new SourceRegistry(accounts, sourceFactory, (account) => sandbox.prepare(account));
   const ledgerFile = new LedgerFile(context.globalStorageUri.fsPath, { logger });
-  const ledger = new TaskLedger(ledgerFile, (id, product) => sources.source(id, product), logger);
+  const retention = () => retentionFrom(settings().get<unknown>('ledger.retentionDays'), settings().get<unknown>('ledger.maxEntries'));
+  const ledger = new TaskLedger(ledgerFile, (id, product) => sources.source(id, product), logger, Date.now, { retention });
+  const stopperFactory = createVendorStopperFactory(logger);
+  const stops = new TaskStops({ accounts, factory: stopperFactory, prepare: (account) => sandbox.prepare(account), ledger, logger, readOnly });
   const filter = new FilterState(context.workspaceState);
   const tree = new TaskTreeProvider({ accounts, ledger, sources, filter, logger, defaultHours });
   const view = new TaskTreeView(tree, accounts, filter);
-  const panels = createTaskDetailsPanels(context, { store: ledger, logger, accountName: (id) => accounts.get(id)?.label });
+  const panels = createTaskDetailsPanels(context, {
+    store: ledger,
+    logger,
+    accountName: (id) => accounts.get(id)?.label,
+    canStop: () => !readOnly(),
+    stop: (key) => void vscode.commands.executeCommand(CommandIds.stopTask, key),
+  });
   const statusBar = createTaskStatusBar({ store: ledger, logger });
   const poller = createTaskPoller({
     store: ledger,
@@ -66,10 +65,11 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi {
   });
   context.subscriptions.push(channel, accounts, sandbox, ledger, filter, tree, view, statusBar, poller);
 
+  const testMode = context.extensionMode === vscode.ExtensionMode.Test;
   registerCommands(
     context,
-    createCommands({ accounts, ledger, sources, sourceFactory, sandbox, tree, view, filter, panels, log: channel, logger, defaultHours }),
-    logger,
+    createCommands({ accounts, ledger, sources, sourceFactory, sandbox, tree, view, filter, panels, log: channel, logger, defaultHours, stops, stopperFactory, readOnly }),
+    { logger, rethrow: testMode },
   );
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -102,7 +102,10 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi {
   const storedState = (): Record<string, unknown> => Object.fromEntries(context.globalState.keys().map((key) => [key, context.globalState.get(key)]));
   const activationMs = performance.now() - started;
   logger.info(`[activate] ${activationMs.toFixed(1)} ms`);
-  return { accounts, ledger, tree, view, filter, ready, ledgerPath: ledgerFile.path, activationMs, storedState };
+  // Any installed extension can read `exports`: only the test harness gets a handle, and never the secrets.
+  if (!testMode) return undefined;
+  const hasSecret = async (id: string): Promise<boolean> => (await context.secrets.get(secretKeyOf(id))) !== undefined;
+  return createTestApi({ accounts, hasSecret, ledger, tree, view, filter, ready, ledgerPath: ledgerFile.path, activationMs, storedState });
 }
 
 export async function deactivate(): Promise<void> {

@@ -15,7 +15,7 @@
   const root = /** @type {HTMLElement} */ (document.getElementById('root'));
   /** Closed sets: data never becomes a class name or an attribute value unless listed here. */
   const TONES = ['active', 'pending', 'done', 'error', 'unknown'];
-  const ACTIONS = ['refresh', 'openTask'];
+  const ACTIONS = ['refresh', 'openTask', 'stopTask'];
   let busy = false;
 
   /** @param {WebviewMessage} message */
@@ -135,6 +135,8 @@
       if (action.id === 'refresh') {
         button.disabled = busy;
         button.addEventListener('click', () => post({ type: 'refresh' }));
+      } else if (action.id === 'stopTask') {
+        button.addEventListener('click', () => post({ type: 'stopTask' }));
       } else {
         button.addEventListener('click', () => post({ type: 'openTask' }));
       }

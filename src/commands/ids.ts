@@ -22,6 +22,7 @@ export const CommandIds = {
   openStorageFile: 'mediaTasks.openStorageFile',
   showRunningTasks: 'mediaTasks.showRunningTasks',
   showLog: 'mediaTasks.showLog',
+  stopTask: 'mediaTasks.stopTask',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -34,7 +34,7 @@ async function ask(source: TaskSource, taskId: string, hours: number, signal: Ab
       }
     case 'listing': {
       const now = Date.now();
-      const query = { startMs: listingStartMs(source, now, hours), endMs: listingEndMs(source.product, now), statuses: 'all' as const };
+      const query = { startMs: listingStartMs(source, now, hours), endMs: listingEndMs(source, now), statuses: 'all' as const };
       for await (const page of source.list(query, signal)) {
         const match = page.find((task) => task.taskId === taskId);
         if (match) return match;

@@ -13,6 +13,7 @@ import { errorHint } from '../display/hints';
 import { fileUserLabel } from '../display/meanings';
 import { taskPickRow } from '../display/taskPick';
 import { messageText, pickText, VENDOR_MESSAGE_MAX } from '../display/vendorText';
+import { isIssuedNode, issueNode } from '../tree/issuedNodes';
 import type { TreeNode } from '../tree/nodes';
 import { CommandIds } from './ids';
 
@@ -20,10 +21,8 @@ const t = vscode.l10n.t;
 
 /** A tree node, when the command was run on one (menus pass the node; the palette passes nothing). */
 export function nodeArg(arg: unknown): TreeNode | undefined {
-  if (typeof arg !== 'object' || arg === null) return undefined;
-  const kind = (arg as { kind?: unknown }).kind;
-  const id = (arg as { id?: unknown }).id;
-  return typeof kind === 'string' && typeof id === 'string' ? (arg as TreeNode) : undefined;
+  // Only a node the tree handed out: another extension may pass a look-alike.
+  return isIssuedNode(arg) ? arg : undefined;
 }
 
 /** The account a node belongs to. */
@@ -136,7 +135,9 @@ export async function showFailure(message: string, err: unknown, accountId?: str
   const showLog = t('Show Log');
   const actions = isMediaApiError(err) && err.kind === 'auth' && accountId ? [reenter, showLog] : [showLog];
   const choice = await vscode.window.showErrorMessage(`${message} ${detail}`, ...actions);
-  if (choice === reenter) await vscode.commands.executeCommand(CommandIds.reenterCredentials, { kind: 'account', id: accountId, accountId });
+  if (choice === reenter && accountId && isMediaApiError(err)) {
+    await vscode.commands.executeCommand(CommandIds.reenterCredentials, issueNode({ kind: 'account', id: accountId, accountId, vendor: err.vendor }));
+  }
   if (choice === showLog) await vscode.commands.executeCommand(CommandIds.showLog);
 }
 

@@ -1,7 +1,9 @@
 /**
  * Every command, built from its factory with the dependencies it names, and registered in one
- * place. A command that throws shows an error (with the log one click away) instead of failing
- * silently.
+ * place. A command that throws shows an error named by its title (with the log one click away)
+ * instead of failing silently; in test mode it also rejects, so a test's `executeCommand` sees it.
+ * Commands are entry points any installed extension can call with any arguments: they hand nothing
+ * back to the caller.
  */
 import * as vscode from 'vscode';
 import type { Logger } from '../model/logger';
@@ -9,6 +11,7 @@ import type { AccountStore } from '../accounts/accountStore';
 import type { EmbeddedSandbox } from '../sources/embeddedSandbox';
 import type { SourceFactory, SourceRegistry } from '../sources/sourceRegistry';
 import type { TaskLedger } from '../tasks/taskLedger';
+import type { StopperFactory, TaskStops } from '../tasks/taskStops';
 import type { FilterState } from '../tree/filterState';
 import type { TaskTreeProvider } from '../tree/taskTreeProvider';
 import type { TaskTreeView } from '../tree/taskTreeView';
@@ -17,6 +20,8 @@ import { addAccountCommand } from './addAccount';
 import { addRoomCommand } from './addRoom';
 import { clearFilterCommand } from './clearFilter';
 import type { Command } from './command';
+import { commandTitles } from './commandTitles';
+import { runGuarded } from './guard';
 import { copyTaskIdCommand } from './copyTaskId';
 import { editAccountCommand } from './editAccount';
 import { exportTasksCommand } from './exportTasks';
@@ -35,6 +40,7 @@ import { removeAccountCommand } from './removeAccount';
 import { retryCommand } from './retry';
 import { showLogCommand } from './showLog';
 import { showRunningTasksCommand } from './showRunningTasks';
+import { stopTaskCommand } from './stopTask';
 import { trackTaskCommand } from './trackTask';
 import { trySandboxCommand } from './trySandbox';
 
@@ -51,6 +57,10 @@ export interface CommandDeps {
   readonly log: { show(preserveFocus?: boolean): void };
   readonly logger: Logger;
   readonly defaultHours: () => number;
+  readonly stops: TaskStops;
+  readonly stopperFactory: StopperFactory;
+  /** `mediaTasks.readOnly`: write actions are hidden and refused. */
+  readonly readOnly: () => boolean;
 }
 
 export function createCommands(deps: CommandDeps): Command[] {
@@ -76,23 +86,29 @@ export function createCommands(deps: CommandDeps): Command[] {
     forgetTaskCommand(deps),
     openTaskDetailsCommand({ store, accounts: deps.accounts, panels: deps.panels }),
     openStorageFileCommand({ store, accounts: deps.accounts, panels: deps.panels }),
-    showRunningTasksCommand({ store, accounts: deps.accounts, panels: deps.panels }),
+    showRunningTasksCommand({ store, accounts: deps.accounts, panels: deps.panels, readOnly: deps.readOnly }),
     showLogCommand(deps),
+    stopTaskCommand({ store, stops: deps.stops, accounts: deps.accounts, readOnly: deps.readOnly }),
   ];
 }
 
-export function registerCommands(context: vscode.ExtensionContext, commands: readonly Command[], logger: Logger): void {
+export function registerCommands(
+  context: vscode.ExtensionContext,
+  commands: readonly Command[],
+  options: { readonly logger: Logger; readonly rethrow: boolean },
+): void {
+  const titles = commandTitles(context.extension.packageJSON);
   for (const command of commands) {
     context.subscriptions.push(
-      vscode.commands.registerCommand(command.id, async (...args: unknown[]) => {
-        try {
-          return await command.run(...args);
-        } catch (err) {
-          logger.error(`[commands] ${command.id} failed`, err);
-          await showFailure(vscode.l10n.t('{0} failed.', command.id), err);
-          return undefined;
-        }
-      }),
+      vscode.commands.registerCommand(command.id, (...args: unknown[]) =>
+        runGuarded(command, args, {
+          rethrow: options.rethrow,
+          onFailure: (err) => {
+            options.logger.error(`[commands] ${command.id} failed`, err);
+            return showFailure(vscode.l10n.t('{0} failed.', titles.get(command.id) ?? command.id), err);
+          },
+        }),
+      ),
     );
   }
 }

@@ -7,18 +7,22 @@ import type { Account, AccountSecret } from '../model/account';
 import type { AccountStore, NewAccount } from '../accounts/accountStore';
 import { probeAccount, probeReport } from '../accounts/probe';
 import type { SourceFactory } from '../sources/sourceRegistry';
+import type { StopperFactory } from '../tasks/taskStops';
 
 const t = vscode.l10n.t;
 
 export interface SaveAccountDeps {
   readonly accounts: AccountStore;
   readonly sourceFactory: SourceFactory;
+  /** Also checks whether the key may stop tasks (left out in read-only mode, which sends no write call). */
+  readonly stopperFactory?: StopperFactory;
+  readonly readOnly?: () => boolean;
 }
 
 /** Probes and saves; resolves the saved account, or undefined when cancelled or not saved. */
 export async function probeAndSave(deps: SaveAccountDeps, account: NewAccount, secret: AccountSecret, existingId?: string): Promise<Account | undefined> {
   const candidate = { ...account, id: existingId ?? 'new' } as Account;
-  const results = await probeAccount(deps.sourceFactory, candidate, secret);
+  const results = await probeAccount(deps.sourceFactory, candidate, secret, deps.readOnly?.() ? undefined : deps.stopperFactory);
   if (!results) return undefined;
   const report = probeReport(results, vscode.l10n);
   const answered = results.filter((r) => !r.error).length;

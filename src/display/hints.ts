@@ -101,6 +101,8 @@ function kindHint(kind: ApiErrorKind, l10n: Localizer): string {
       return l10n.t('The task has ended, so the vendor no longer answers for it; its last snapshot is kept.');
     case 'serviceNotActivated':
       return l10n.t('The product is not activated (or is suspended) for this account; enable it in the console.');
+    case 'unsupported':
+      return l10n.t('This operation is not supported for this account or API (the credentials themselves were accepted).');
     case 'vendor':
       return l10n.t("See the vendor's message.");
   }

@@ -18,6 +18,7 @@ export type ApiErrorKind =
   | 'notFound' // room / task / resource does not exist
   | 'taskEnded' // the task ended, so a per-task query no longer answers
   | 'serviceNotActivated' // the product is not enabled or is suspended for the account
+  | 'unsupported' // the API or the account does not support this operation
   | 'vendor'; // any other vendor error code
 
 export interface ApiErrorInit {

@@ -144,7 +144,7 @@ function readTransition(v: unknown): StatusTransition | undefined {
   return { status: v.status as TaskStatus, rawStatus: v.rawStatus, at: v.at };
 }
 
-function readEntry(v: unknown): LedgerEntry | undefined {
+export function readEntry(v: unknown): LedgerEntry | undefined {
   if (!isObject(v) || !isNum(v.firstSeen) || !isNum(v.lastSeen) || typeof v.pinned !== 'boolean' || !Array.isArray(v.history)) return undefined;
   const task = readTask(v.task);
   if (!task) return undefined;
@@ -164,7 +164,7 @@ function readEntry(v: unknown): LedgerEntry | undefined {
   };
 }
 
-function readRoom(v: unknown): PinnedRoom | undefined {
+export function readRoom(v: unknown): PinnedRoom | undefined {
   if (!isObject(v) || !isStr(v.accountId) || !isStr(v.product) || !PRODUCT_SET.has(v.product) || !isStr(v.room) || !isNum(v.addedAt)) return undefined;
   return { accountId: v.accountId, product: v.product as Product, room: v.room, addedAt: v.addedAt };
 }

@@ -31,6 +31,12 @@ export interface ListingSource extends SourceBase {
   /** The oldest start time the vendor accepts (CSS: 90 days, ZEGO: 3 days before `nowMs`). */
   earliestStartMs(nowMs: number): number;
   /**
+   * How far the vendor's clock is ahead of ours, ms, as learned from its `Date` header when it
+   * refused a signature as expired (0 until then). Listing windows are computed by the vendor's
+   * clock, since it checks their look-back bound against its own.
+   */
+  clockOffsetMs(): number;
+  /**
    * Pages in vendor order. Windows longer than the vendor allows are split here. Breaking out of the
    * loop or aborting `signal` stops further requests.
    */

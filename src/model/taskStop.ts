@@ -4,7 +4,7 @@
  * garbled reply, 5xx) is `unknown`, and the caller re-queries the task instead of sending it again.
  */
 import type { MediaApiError } from './errors';
-import type { Product, Task } from './task';
+import type { Product, Task, TaskStatus } from './task';
 
 /** What a stop needs to name the task to its vendor. */
 export type StopTarget = Pick<Task, 'accountId' | 'product' | 'taskId' | 'appId' | 'room'>;
@@ -45,3 +45,11 @@ export interface TaskStopper {
    */
   probe(signal?: AbortSignal): Promise<StopPermission>;
 }
+
+/** Tasks a stop can end: those the vendor reports as starting, running or paused. */
+export function isStoppable(status: TaskStatus): boolean {
+  return status === 'starting' || status === 'running' || status === 'paused';
+}
+
+/** `rawStatus` of the snapshot the extension records the moment a stop is sent, until the vendor answers. */
+export const STOP_REQUESTED = 'StopRequested';

@@ -11,8 +11,10 @@ export interface TaskStore {
   get(key: TaskKey): LedgerEntry | undefined;
   /** Every entry, in no particular order. */
   all(): readonly LedgerEntry[];
-  /** Entries whose last known status is not terminal. */
+  /** Entries whose last known status is not terminal (kept up to date, not filtered from `all()`). */
   running(): readonly LedgerEntry[];
+  /** Entries the user pinned (Track Task…, Look Up), kept up to date likewise. */
+  pinned(): readonly LedgerEntry[];
   /**
    * Asks the vendor for the task's current state and records it. Resolves with the updated entry;
    * on failure records `lastError`, keeps the last snapshot and rejects with `MediaApiError`.

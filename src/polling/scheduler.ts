@@ -124,9 +124,7 @@ export class PollScheduler implements Disposable {
       const entry = this.options.store.get(key);
       if (entry) entries.set(taskKeyString(entry), entry);
     }
-    for (const entry of this.options.store.all()) {
-      if (entry.pinned) entries.set(taskKeyString(entry), entry);
-    }
+    for (const entry of this.options.store.pinned()) entries.set(taskKeyString(entry), entry);
     return [...entries.values()];
   }
 

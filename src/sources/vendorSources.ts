@@ -6,7 +6,9 @@
 import * as vscode from 'vscode';
 import type { Account } from '../model/account';
 import type { Logger } from '../model/logger';
-import { createTaskSources } from '../vendors/createTaskSources';
+import type { StopperFactory } from '../tasks/taskStops';
+import { createTaskSources, type TaskSourceDeps } from '../vendors/createTaskSources';
+import { createTaskStoppers } from '../vendors/createTaskStoppers';
 import { createRedactor } from '../vendors/shared/redact';
 import type { RedactorFactory } from '../log/redact';
 import type { SourceFactory } from './sourceRegistry';
@@ -28,12 +30,26 @@ function withEndpointOverride(account: Account, config: vscode.WorkspaceConfigur
   return { account: { ...account, endpoint: override }, signedHost: config.get<string>('endpoints.tencentSignedHost') === 'vendor' ? 'vendor' : 'endpoint' };
 }
 
+/** The account as the settings redirect it, and the vendor-layer options the settings give. */
+function fromSettings(account: Account, logger: Logger): { account: Account; deps: TaskSourceDeps } {
+  const config = vscode.workspace.getConfiguration('mediaTasks');
+  const proxy = vscode.workspace.getConfiguration('http').get<string>('proxy')?.trim() || undefined;
+  const timeoutMs = Math.max(1, config.get<number>('requestTimeoutSeconds', 15)) * 1000;
+  const { account: target, signedHost } = withEndpointOverride(account, config);
+  return { account: target, deps: { logger, timeoutMs, proxy, tencentSignedHost: signedHost } };
+}
+
 export function createVendorSourceFactory(logger: Logger): SourceFactory {
   return (account, secret) => {
-    const config = vscode.workspace.getConfiguration('mediaTasks');
-    const proxy = vscode.workspace.getConfiguration('http').get<string>('proxy')?.trim() || undefined;
-    const timeoutMs = Math.max(1, config.get<number>('requestTimeoutSeconds', 15)) * 1000;
-    const { account: target, signedHost } = withEndpointOverride(account, config);
-    return createTaskSources(target, secret, { logger, timeoutMs, proxy, tencentSignedHost: signedHost });
+    const built = fromSettings(account, logger);
+    return createTaskSources(built.account, secret, built.deps);
+  };
+}
+
+/** The stop actions, built with the same settings as the sources. */
+export function createVendorStopperFactory(logger: Logger): StopperFactory {
+  return (account, secret) => {
+    const built = fromSettings(account, logger);
+    return createTaskStoppers(built.account, secret, built.deps);
   };
 }

@@ -9,8 +9,12 @@ import type { ListingSource } from '../model/taskSource';
 export const LOOK_BACK_SAFETY_MS = 11 * 60_000;
 const HOUR_MS = 3_600_000;
 
-/** The earliest start to ask `source` for: `hours` back, but never past what the vendor accepts. */
-export function listingStartMs(source: Pick<ListingSource, 'earliestStartMs'>, now: number, hours: number): number {
+/**
+ * The earliest start to ask `source` for: `hours` back, but never past what the vendor accepts, both
+ * by the vendor's clock (a local clock minutes off would otherwise put the start past its bound).
+ */
+export function listingStartMs(source: Pick<ListingSource, 'earliestStartMs' | 'clockOffsetMs'>, localNow: number, hours: number): number {
+  const now = localNow + source.clockOffsetMs();
   return Math.max(source.earliestStartMs(now) + LOOK_BACK_SAFETY_MS, now - hours * HOUR_MS);
 }
 
@@ -18,6 +22,7 @@ export function listingStartMs(source: Pick<ListingSource, 'earliestStartMs'>, n
  * The end to ask for. CSS lists a task only when its whole scheduled span (up to a day) lies inside
  * the window, so it looks a day ahead; ZEGO filters on start time, so now is enough.
  */
-export function listingEndMs(product: ListingSource['product'], now: number): number {
-  return product === 'css' ? now + 24 * HOUR_MS : now;
+export function listingEndMs(source: Pick<ListingSource, 'product' | 'clockOffsetMs'>, localNow: number): number {
+  const now = localNow + source.clockOffsetMs();
+  return source.product === 'css' ? now + 24 * HOUR_MS : now;
 }

@@ -1,17 +1,22 @@
 /**
- * The `TaskStore` the UI shares: the ledger in memory, persisted through `LedgerFile`, refreshed
- * through `TaskSource`s. No `vscode` import, so it runs under plain mocha and in the extension alike.
+ * The `TaskStore` the UI shares: the ledger in memory (indexed by account, product and room),
+ * persisted as a journal through `LedgerFile`, merged with what other windows write to it, and
+ * refreshed through `TaskSource`s. No `vscode` import, so it runs under plain mocha and in the
+ * extension alike.
  */
 import { Emitter } from '../model/events';
 import { isMediaApiError } from '../model/errors';
 import type { LedgerEntry } from '../model/ledgerEntry';
+import type { IndexedRoom, LedgerScope } from '../model/ledgerIndex';
+import { LedgerState, roomKeyString, type JournalRecord } from '../model/ledgerJournal';
 import { markEnded, observe, placeholderTask, withError, type LedgerDocument, type PinnedRoom } from '../model/ledger';
+import { expiredEntries, type RetentionPolicy } from '../model/retention';
 import type { Logger } from '../model/logger';
 import { PRODUCT_VENDOR, isTerminal, taskKeyString, type Product, type Task, type TaskKey } from '../model/task';
 import type { ListingSource, TaskSource } from '../model/taskSource';
 import type { TaskStore } from '../model/taskStore';
 import { asMediaApiError, notListed } from './apiErrors';
-import type { LedgerFile, LedgerLoad } from './ledgerFile';
+import type { ForeignRecords, JournalWriter, LedgerFile } from './ledgerFile';
 import { listingEndMs, listingStartMs } from './listingWindow';
 
 /** Finds the source for an account's product; rejects with `MediaApiError` (e.g. missing credentials). */
@@ -19,62 +24,120 @@ export type SourceLookup = (accountId: string, product: Product) => Promise<Task
 
 /** How far before a listed task's start a re-listing looks, to be sure the window contains it. */
 const RELIST_MARGIN_MS = 60_000;
+const DAY_MS = 86_400_000;
+/** How often retention runs after the load. */
+const PRUNE_EVERY_MS = 3_600_000;
+/** How long a forget or unpin is remembered, so a stale line from another window cannot bring it back. */
+const TOMBSTONE_DAYS = 30;
+/** Records applied between two turns of the event loop while loading. */
+const RECORDS_PER_TURN = 2_000;
 
-const roomKey = (r: Pick<PinnedRoom, 'accountId' | 'product' | 'room'>): string => `${r.accountId}/${r.product}/${r.room}`;
+export interface TaskLedgerOptions {
+  /** Retention, read each time it runs (a setting). Absent: keep everything. */
+  readonly retention?: () => RetentionPolicy;
+}
 
-export class TaskLedger implements TaskStore {
-  private readonly entries = new Map<string, LedgerEntry>();
-  private readonly rooms = new Map<string, PinnedRoom>();
+/** Whether two snapshots of a task differ in more than when they were taken (what is worth a write). */
+function changedBeyondTime(prev: LedgerEntry | undefined, next: LedgerEntry): boolean {
+  if (!prev) return true;
+  if (prev.pinned !== next.pinned || prev.history.length !== next.history.length || prev.lastError !== next.lastError) return true;
+  const { observedAt: _a, requestId: _b, ...before } = prev.task;
+  const { observedAt: _c, requestId: _d, ...after } = next.task;
+  return JSON.stringify(before) !== JSON.stringify(after);
+}
+
+export class TaskLedger implements TaskStore, JournalWriter {
+  private readonly state = new LedgerState();
+  /** What the next save writes, by record key (`t:` task, `r:` room). */
+  private readonly pending = new Map<string, () => JournalRecord | undefined>();
+  /** Entries re-observed with nothing new but the time: written along with the next save, not alone. */
+  private readonly touched = new Set<string>();
   private readonly changed = new Emitter<readonly TaskKey[]>();
+  private readonly scopes = new Emitter<readonly LedgerScope[]>();
+  private pruneTimer: NodeJS.Timeout | undefined;
+  private readonly fileSubscription;
   readonly onDidChange = this.changed.event;
+  /** Fires with the rooms (account, product, room) whose entries changed, once each per change. */
+  readonly onDidChangeRooms = this.scopes.event;
 
   constructor(
     private readonly file: LedgerFile,
     private readonly sourceFor: SourceLookup,
     private readonly logger: Logger,
     private readonly now: () => number = Date.now,
-  ) {}
+    private readonly options: TaskLedgerOptions = {},
+  ) {
+    this.fileSubscription = file.onDidReadForeign((foreign) => this.applyForeign(foreign));
+  }
 
-  /** Reads the file into memory; entries recorded before the load finished win over the file's. */
-  async load(): Promise<LedgerLoad> {
+  /**
+   * Reads the journal into memory in chunks (entries recorded before the load finished merge with
+   * the file's), applies retention, then follows what other windows write.
+   */
+  async load(): Promise<LedgerDocument & { readonly backupPath?: string; readonly problems: readonly string[] }> {
     const loaded = await this.file.load();
-    for (const entry of loaded.doc.tasks) {
-      const key = taskKeyString(entry);
-      if (!this.entries.has(key)) this.entries.set(key, entry);
+    const keys: TaskKey[] = [];
+    for (let i = 0; i < loaded.records.length; i++) {
+      const applied = this.state.apply(loaded.records[i]);
+      if (applied.task && applied.changed) keys.push(applied.task);
+      if (i % RECORDS_PER_TURN === RECORDS_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
     }
-    for (const room of loaded.doc.rooms) this.rooms.set(roomKey(room), room);
-    // A backed-up file is rewritten with what could be read, so the warning is not repeated.
-    if (loaded.backupPath) this.save();
-    this.changed.fire(loaded.doc.tasks);
-    return loaded;
+    this.prune();
+    this.pruneTimer = setInterval(() => this.prune(), PRUNE_EVERY_MS);
+    this.pruneTimer.unref();
+    // A legacy, damaged or overgrown file is rewritten with what could be read, so a warning is not repeated.
+    if (loaded.needsCompaction) void this.file.compact(this);
+    this.file.watch();
+    this.fire(keys);
+    return { ...this.document(), backupPath: loaded.backupPath, problems: loaded.problems };
   }
 
   get(key: TaskKey): LedgerEntry | undefined {
-    return this.entries.get(taskKeyString(key));
+    return this.state.index.get(key);
   }
 
   all(): readonly LedgerEntry[] {
-    return [...this.entries.values()];
+    return [...this.state.index.values()];
   }
 
   running(): readonly LedgerEntry[] {
-    return this.all().filter((e) => !isTerminal(e.task.status));
+    return this.state.index.running();
   }
 
-  /** Entries of one account, optionally of one product. */
+  pinned(): readonly LedgerEntry[] {
+    return this.state.index.pinned();
+  }
+
+  /** Entries of one account, optionally of one product (read from the index, not the whole ledger). */
   entriesOf(accountId: string, product?: Product): LedgerEntry[] {
-    return this.all().filter((e) => e.accountId === accountId && (product === undefined || e.product === product));
+    return [...this.state.index.entriesOf(accountId, product)];
+  }
+
+  /** The rooms of an account's product that hold entries, each with its entries. */
+  rooms(accountId: string, product: Product): IndexedRoom[] {
+    return this.state.index.rooms(accountId, product);
+  }
+
+  /** Entries recorded in one room of an account's product. */
+  roomEntries(accountId: string, product: Product, room: string): LedgerEntry[] {
+    return this.state.index.roomEntries(accountId, product, room);
+  }
+
+  /** How many entries an account's product holds. */
+  countOf(accountId: string, product: Product): number {
+    return this.state.index.countOf(accountId, product);
   }
 
   /** Records snapshots from a listing or a lookup; `pin` marks them as the user's own. */
   record(tasks: readonly Task[], pin = false): LedgerEntry[] {
     const now = this.now();
     const updated = tasks.map((task) => {
-      const entry = observe(this.get(task), task, now, pin);
-      this.entries.set(taskKeyString(task), entry);
+      const prev = this.get(task);
+      const entry = observe(prev, task, now, pin);
+      this.put(entry, changedBeyondTime(prev, entry));
       return entry;
     });
-    if (updated.length > 0) this.commit(updated);
+    this.commit(updated);
     return updated;
   }
 
@@ -83,15 +146,13 @@ export class TaskLedger implements TaskStore {
     const existing = this.get(key);
     if (existing) {
       const entry: LedgerEntry = { ...existing, pinned: true, task: room ? { ...existing.task, room } : existing.task };
-      this.entries.set(taskKeyString(key), entry);
-      this.commit([entry]);
+      this.setEntry(entry);
       return entry;
     }
     const now = this.now();
     const task = placeholderTask(key, PRODUCT_VENDOR[key.product], appId, room, now);
     const entry: LedgerEntry = { ...key, task, firstSeen: now, lastSeen: now, history: [], pinned: true };
-    this.entries.set(taskKeyString(key), entry);
-    this.commit([entry]);
+    this.setEntry(entry);
     return entry;
   }
 
@@ -124,15 +185,15 @@ export class TaskLedger implements TaskStore {
   /** Records GME's answer for a room: its current task, and that any other task seen there has ended. */
   async recordRoom(accountId: string, product: Product, room: string, current: Task | undefined): Promise<void> {
     const now = this.now();
-    const changed: LedgerEntry[] = [];
-    for (const entry of this.entriesOf(accountId, product)) {
-      if (entry.task.room !== room || entry.taskId === current?.taskId || isTerminal(entry.task.status)) continue;
-      const ended = markEnded(entry, 'NotCurrent', now);
-      this.entries.set(taskKeyString(entry), ended);
-      changed.push(ended);
+    const ended: LedgerEntry[] = [];
+    for (const entry of this.roomEntries(accountId, product, room)) {
+      if (entry.taskId === current?.taskId || isTerminal(entry.task.status)) continue;
+      const next = markEnded(entry, 'NotCurrent', now);
+      this.put(next, true);
+      ended.push(next);
     }
-    if (current) changed.push(...this.record([current]));
-    else if (changed.length > 0) this.commit(changed);
+    if (current) this.record([current]);
+    this.commit(ended);
   }
 
   /** Marks a task ended because its vendor stopped answering for it (TRTC `taskEnded`/`notFound`). */
@@ -145,48 +206,107 @@ export class TaskLedger implements TaskStore {
   }
 
   async forget(key: TaskKey): Promise<void> {
-    if (this.entries.delete(taskKeyString(key))) this.commit([key]);
+    const entry = this.get(key);
+    if (!entry) return;
+    this.forgetEntries([entry]);
   }
 
   pinnedRooms(accountId: string, product: Product): PinnedRoom[] {
-    return [...this.rooms.values()].filter((r) => r.accountId === accountId && r.product === product);
+    return [...this.state.rooms.values()].filter((r) => r.accountId === accountId && r.product === product);
   }
 
   pinRoom(accountId: string, product: Product, room: string): void {
     const pinned: PinnedRoom = { accountId, product, room, addedAt: this.now() };
-    if (this.rooms.has(roomKey(pinned))) return;
-    this.rooms.set(roomKey(pinned), pinned);
-    this.commit([]);
+    const id = roomKeyString(pinned);
+    if (this.state.rooms.has(id)) return;
+    this.state.unpinned.delete(id);
+    this.state.rooms.set(id, pinned);
+    this.pending.set(`r:${id}`, () => ({ room: pinned }));
+    this.commit([], [{ accountId, product, room }]);
   }
 
   /** Unpins a room and forgets the tasks recorded in it (they are only reachable through the room). */
   unpinRoom(accountId: string, product: Product, room: string): void {
-    this.rooms.delete(roomKey({ accountId, product, room }));
-    const forgotten = this.entriesOf(accountId, product).filter((e) => e.task.room === room);
-    for (const entry of forgotten) this.entries.delete(taskKeyString(entry));
-    this.commit(forgotten);
+    const at = this.now();
+    const scope = { accountId, product, room };
+    this.state.unpin(scope, at);
+    this.pending.set(`r:${roomKeyString(scope)}`, () => ({ unpin: scope, at }));
+    this.forgetEntries(this.roomEntries(accountId, product, room), [scope]);
   }
 
   /** Forgets everything about an account (Remove Account). */
   removeAccount(accountId: string): void {
-    const forgotten = this.entriesOf(accountId);
-    for (const entry of forgotten) this.entries.delete(taskKeyString(entry));
-    for (const [key, room] of this.rooms) if (room.accountId === accountId) this.rooms.delete(key);
-    this.commit(forgotten);
+    const at = this.now();
+    const scopes: LedgerScope[] = [];
+    for (const room of [...this.state.rooms.values()]) {
+      if (room.accountId !== accountId) continue;
+      const scope = { accountId, product: room.product, room: room.room };
+      this.state.unpin(scope, at);
+      this.pending.set(`r:${roomKeyString(scope)}`, () => ({ unpin: scope, at }));
+      scopes.push(scope);
+    }
+    this.forgetEntries(this.entriesOf(accountId), scopes);
+  }
+
+  /**
+   * Retention: removes ended, unpinned entries past the policy (see `expiredEntries`), as forgets,
+   * so another window's older copy cannot bring them back. Returns how many went.
+   */
+  prune(): number {
+    const policy = this.options.retention?.();
+    const now = this.now();
+    this.state.dropTombstones(now - TOMBSTONE_DAYS * DAY_MS);
+    if (!policy) return 0;
+    const expired = expiredEntries(this.state.index.values(), this.state.index.size, policy, now);
+    if (expired.length > 0) {
+      this.logger.info(`[ledger] retention removed ${expired.length} ended, unpinned entries`);
+      this.forgetEntries(expired);
+    }
+    return expired.length;
   }
 
   document(): LedgerDocument {
-    return { version: 1, tasks: this.all(), rooms: [...this.rooms.values()] };
+    return this.state.document();
   }
 
-  /** Writes pending changes now. */
+  /** Writes pending changes now (deactivation), re-observed times included. */
   flush(): Promise<void> {
+    for (const id of this.touched) this.pending.set(`t:${id}`, this.entryRecord(id));
+    this.touched.clear();
+    this.file.scheduleSave(this);
     return this.file.flush();
   }
 
   dispose(): void {
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
+    this.fileSubscription.dispose();
+    this.file.dispose();
     this.changed.dispose();
+    this.scopes.dispose();
   }
+
+  // ---- JournalWriter: what the file asks for ----
+
+  drain(): JournalRecord[] {
+    // Re-observed entries ride along with a save that happens anyway.
+    for (const id of this.touched) if (!this.pending.has(`t:${id}`)) this.pending.set(`t:${id}`, this.entryRecord(id));
+    this.touched.clear();
+    const records = [...this.pending.values()].map((record) => record()).filter((r): r is JournalRecord => r !== undefined);
+    this.pending.clear();
+    return records;
+  }
+
+  records(): Iterable<JournalRecord> {
+    this.touched.clear();
+    this.pending.clear();
+    return this.state.records();
+  }
+
+  recordCount(): number {
+    return this.state.index.size + this.state.rooms.size + this.state.forgotten.size + this.state.unpinned.size;
+  }
+
+  // ---- internals ----
 
   private async refreshById(key: TaskKey, prev: LedgerEntry | undefined, answer: Promise<Task>): Promise<LedgerEntry> {
     try {
@@ -203,7 +323,7 @@ export class TaskLedger implements TaskStore {
   private async refreshFromListing(key: TaskKey, prev: LedgerEntry | undefined, source: ListingSource, signal?: AbortSignal): Promise<LedgerEntry> {
     const now = this.now();
     const since = (prev?.task.startedAt ?? prev?.firstSeen ?? now) - RELIST_MARGIN_MS;
-    const query = { startMs: Math.max(listingStartMs(source, now, Number.POSITIVE_INFINITY), since), endMs: listingEndMs(source.product, now), room: prev?.task.room || undefined, statuses: 'all' as const };
+    const query = { startMs: Math.max(listingStartMs(source, now, Number.POSITIVE_INFINITY), since), endMs: listingEndMs(source, now), room: prev?.task.room || undefined, statuses: 'all' as const };
     for await (const page of source.list(query, signal)) {
       const match = page.find((t) => t.taskId === key.taskId);
       if (match) return this.recordRefreshed(prev, match);
@@ -220,17 +340,83 @@ export class TaskLedger implements TaskStore {
     return this.record([task])[0];
   }
 
+  private entryRecord(id: string): () => JournalRecord | undefined {
+    return () => {
+      const entry = this.state.index.get(id);
+      return entry && { entry };
+    };
+  }
+
+  /** Puts an entry in memory; `worthWriting` queues it for the next save, otherwise it only rides along. */
+  private put(entry: LedgerEntry, worthWriting: boolean): void {
+    const id = taskKeyString(entry);
+    this.state.forgotten.delete(id);
+    this.state.index.set(entry);
+    if (worthWriting) {
+      this.touched.delete(id);
+      this.pending.set(`t:${id}`, this.entryRecord(id));
+    } else if (!this.pending.has(`t:${id}`)) {
+      this.touched.add(id);
+    }
+  }
+
   private setEntry(entry: LedgerEntry): void {
-    this.entries.set(taskKeyString(entry), entry);
+    this.put(entry, true);
     this.commit([entry]);
   }
 
-  private commit(keys: readonly TaskKey[]): void {
-    this.save();
-    this.changed.fire(keys);
+  private forgetEntries(entries: readonly LedgerEntry[], rooms: readonly LedgerScope[] = []): void {
+    const at = this.now();
+    for (const entry of entries) {
+      const key: TaskKey = { accountId: entry.accountId, product: entry.product, taskId: entry.taskId };
+      const id = taskKeyString(key);
+      this.state.index.delete(key);
+      this.state.forgotten.set(id, { key, at });
+      this.touched.delete(id);
+      this.pending.set(`t:${id}`, () => ({ forget: key, at }));
+    }
+    this.commit(entries, rooms);
   }
 
-  private save(): void {
-    this.file.scheduleSave(() => this.document());
+  /** Saves soon and tells listeners; a batch of only re-observed entries is not worth a write. */
+  private commit(entries: readonly LedgerEntry[], rooms: readonly LedgerScope[] = []): void {
+    if (entries.length === 0 && rooms.length === 0) return;
+    if (this.pending.size > 0) this.file.scheduleSave(this);
+    this.fire(entries, rooms);
+  }
+
+  private fire(keys: readonly TaskKey[], rooms: readonly LedgerScope[] = []): void {
+    const scopes = new Map<string, LedgerScope>();
+    for (const scope of rooms) scopes.set(roomKeyString(scope), scope);
+    for (const key of keys) {
+      const entry = this.get(key) ?? (key as Partial<LedgerEntry>);
+      const room = entry.task?.room;
+      if (room !== undefined) scopes.set(roomKeyString({ ...key, room }), { accountId: key.accountId, product: key.product, room });
+    }
+    this.changed.fire(keys);
+    if (scopes.size > 0) this.scopes.fire([...scopes.values()]);
+  }
+
+  /** Another window's records: merged in; those carried over from a replaced file are written again. */
+  private applyForeign({ records, carried }: ForeignRecords): void {
+    const keys: TaskKey[] = [];
+    const rooms: LedgerScope[] = [];
+    for (const record of records) {
+      const before = 'entry' in record ? this.get(record.entry) : 'forget' in record ? this.get(record.forget) : undefined;
+      const applied = this.state.apply(record);
+      if (!applied.changed) continue;
+      if (applied.task) {
+        // A forgotten entry's room comes from what it was before.
+        keys.push(before ?? applied.task);
+        if (carried) this.pending.set(`t:${taskKeyString(applied.task)}`, () => record);
+      }
+      if (applied.room) {
+        rooms.push(applied.room);
+        if (carried) this.pending.set(`r:${roomKeyString(applied.room)}`, () => record);
+      }
+    }
+    if (keys.length === 0 && rooms.length === 0) return;
+    if (carried) this.file.scheduleSave(this);
+    this.fire(keys, rooms);
   }
 }

@@ -21,6 +21,7 @@ import { errorHint } from '../display/hints';
 import { isFiltering, isShown, listingHours } from './filter';
 import type { FilterState } from './filterState';
 import { bucketIdPart, groupChildren, groupRows, type Grouped } from './grouping';
+import { issueNode, issueNodes } from './issuedNodes';
 import { ListingPager } from './listingPager';
 import {
   accountNodeId,
@@ -123,12 +124,12 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     try {
       const children = await this.children(node);
       this.shown.set(node?.id ?? '', children.flatMap((c) => (c.kind === 'task' ? [c.key] : [])));
-      return children;
+      return issueNodes(children);
     } catch (err) {
       // Defensive: a bug in a level must show as a row, never as a spinner that never ends.
       const error = asMediaApiError(err, 'tencent', 'tree');
       this.deps.logger.error(`[tree] children of ${node?.id ?? 'root'} failed`, err);
-      return node ? [this.errorNode(node, error, node.kind === 'account' ? node.accountId : '')] : [];
+      return node ? issueNodes([this.errorNode(node, error, node.kind === 'account' ? node.accountId : '')]) : [];
     }
   }
 
@@ -195,7 +196,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     };
     const node = await search(this.accountNode(account));
     if (!node) this.deps.logger.warn(`[tree] task ${key.taskId} is not reachable in the tree (filtered out, or its room is not shown)`);
-    return node;
+    return node && issueNode(node);
   }
 
   /** The node of a room (Open Room…), pinning GME rooms on the way. */
@@ -212,7 +213,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       }
       return undefined;
     };
-    return search(this.productNode(this.accountNode(account), product));
+    const node = await search(this.productNode(this.accountNode(account), product));
+    return node && issueNode(node);
   }
 
   /** Every entry the view shows now (Export Tasks… exports exactly these). */
@@ -294,7 +296,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private async roomChildren(node: RoomNode): Promise<TreeNode[]> {
     // TRTC tasks were asked about when the product expanded; a room refresh asks again (refreshNode).
     if (node.product === 'gme') await this.ensureLoaded(node.id, () => this.loadGmeRoom(node.accountId, node.room, node.id));
-    const entries = this.entriesShown(node.accountId, node.product).filter((e) => e.task.room === node.room).sort(byNewest);
+    const entries = this.roomEntriesShown(node.accountId, node.product, node.room).sort(byNewest);
     const out: TreeNode[] = [];
     const error = this.errors.get(node.id);
     if (error) out.push(this.errorNode(node, error, node.accountId));
@@ -308,7 +310,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private groupChildren(node: GroupNode): TreeNode[] {
     const product = this.productOf(node);
     if (node.room === undefined) return this.roomRows(node, this.roomItems(product), node);
-    const entries = this.entriesShown(node.accountId, node.product).filter((e) => e.task.room === node.room).sort(byNewest);
+    const entries = this.roomEntriesShown(node.accountId, node.product, node.room).sort(byNewest);
     return this.taskRows(node, node.room, groupChildren(entries, entryStartMs, node.bucket));
   }
 
@@ -366,6 +368,14 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     return this.deps.ledger.entriesOf(accountId, product).filter((e) => isShown(e, filter, hours, now));
   }
 
+  /** One room's shown entries, read from the ledger's room index (not a scan of the product). */
+  private roomEntriesShown(accountId: string, product: Product, room: string): LedgerEntry[] {
+    const filter = this.deps.filter.get();
+    const now = this.now();
+    const hours = this.deps.defaultHours();
+    return this.deps.ledger.roomEntries(accountId, product, room).filter((e) => isShown(e, filter, hours, now));
+  }
+
   // ---- loads ----
 
   private ensureLoaded(id: string, load: () => Promise<void>): Promise<void> {
@@ -392,7 +402,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       }
       const now = this.now();
       const hours = node.product === 'css' ? listingHours(this.deps.filter.get(), this.deps.defaultHours()) : Number.POSITIVE_INFINITY;
-      const query = { startMs: listingStartMs(source, now, hours), endMs: listingEndMs(source.product, now), statuses: 'all' as const };
+      const query = { startMs: listingStartMs(source, now, hours), endMs: listingEndMs(source, now), statuses: 'all' as const };
       pager = new ListingPager(source, query, (tasks) => this.deps.ledger.record(tasks), listingBatch(source.product));
       this.pagers.set(node.id, pager);
     }
@@ -509,7 +519,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       time: { now: this.now(), locale: vscode.env.language },
       account: (id) => this.deps.accounts.get(id),
       entry: (key) => this.deps.ledger.get(key),
-      roomEntries: (accountId, product, room) => this.entriesShown(accountId, product).filter((e) => e.task.room === room),
+      roomEntries: (accountId, product, room) => this.roomEntriesShown(accountId, product, room),
       pinnedRoom: (accountId, product, room) => this.deps.ledger.pinnedRooms(accountId, product).some((r) => r.room === room),
       listing: (productNodeId) => {
         const pager = this.pagers.get(productNodeId);

@@ -3,6 +3,7 @@
  * the unit tests check each field, unit and meaning here rather than through a browser.
  */
 import type { LedgerEntry } from '../model/ledgerEntry';
+import { isStoppable } from '../model/taskStop';
 import { isTerminal, type ExtraValue, type Product, type StorageFile, type TaskKey, type TaskStatus } from '../model/task';
 import { appIdLabel, productLabel, roomLabel, statusLabel, vendorLabel } from '../display/labels';
 import type { Localizer, TimeContext } from '../display/localize';
@@ -17,6 +18,8 @@ export interface DocumentContext {
   readonly l10n: Localizer;
   /** The account's name as the user gave it; undefined once the account is gone. */
   readonly accountName: (accountId: string) => string | undefined;
+  /** Write actions are offered (not in read-only mode). */
+  readonly canStop?: boolean;
 }
 
 /** The document, plus the exact strings behind its copy buttons (kept on the host, never sent). */
@@ -275,7 +278,7 @@ export function taskDocument(key: TaskKey, entry: LedgerEntry | undefined, ctx: 
       ...base,
       status: { label: statusLabel(task.status, l10n), tone: TONES[task.status] },
       banners,
-      actions: [refreshAction(ctx)],
+      actions: ctx.canStop && isStoppable(task.status) ? [refreshAction(ctx), { id: 'stopTask', label: l10n.t('Stop Task…') }] : [refreshAction(ctx)],
       sections,
     },
     copyValues: copies,

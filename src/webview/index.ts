@@ -24,7 +24,13 @@ export interface TaskDetailsPanels {
  */
 export function createTaskDetailsPanels(
   context: vscode.ExtensionContext,
-  deps: { store: TaskStore; logger: Logger; accountName: (accountId: string) => string | undefined },
+  deps: {
+    store: TaskStore;
+    logger: Logger;
+    accountName: (accountId: string) => string | undefined;
+    canStop: () => boolean;
+    stop: (key: TaskKey) => void;
+  },
 ): TaskDetailsPanels {
   const manager = new DetailsPanelManager({ ...deps, extensionUri: context.extensionUri });
   const serializer: vscode.WebviewPanelSerializer = {

@@ -29,6 +29,10 @@ export interface PanelManagerDeps {
   readonly logger: Logger;
   readonly extensionUri: vscode.Uri;
   readonly accountName: (accountId: string) => string | undefined;
+  /** Whether write actions are offered (false in read-only mode); none are without it. */
+  readonly canStop?: () => boolean;
+  /** Runs Stop Task… on the panel's task (its confirmation included). */
+  readonly stop?: (key: TaskKey) => void;
 }
 
 export function viewTypeOf(state: PanelState): string {
@@ -42,7 +46,7 @@ export function panelTitle(state: PanelState): string {
 }
 
 function documentContext(deps: PanelManagerDeps): DocumentContext {
-  return { time: { now: Date.now(), locale: vscode.env.language }, l10n: vscode.l10n, accountName: deps.accountName };
+  return { time: { now: Date.now(), locale: vscode.env.language }, l10n: vscode.l10n, accountName: deps.accountName, canStop: deps.canStop?.() === true };
 }
 
 /** What the manager needs back from a panel, so panels can open each other. */
@@ -82,6 +86,10 @@ class DetailsPanel implements Disposable {
     panel.title = panelTitle(state);
     this.subscriptions.push(
       webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw)),
+      // Read-only mode shows or hides the Stop button at once.
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('mediaTasks.readOnly')) this.render();
+      }),
       panel.onDidChangeViewState(() => this.onViewState()),
       panel.onDidDispose(() => this.dispose()),
       deps.store.onDidChange((keys) => {
@@ -177,6 +185,9 @@ class DetailsPanel implements Disposable {
         return;
       case 'openTask':
         this.host.open(taskPanelState(this.key));
+        return;
+      case 'stopTask':
+        this.deps.stop?.(this.key);
         return;
       case 'openFile':
         this.host.open(filePanelState(this.key, message.fileName));

@@ -42,7 +42,7 @@ export type DetailSection =
     }
   | { readonly kind: 'pre'; readonly heading: string; readonly text: string };
 
-export type DocumentActionId = 'refresh' | 'openTask';
+export type DocumentActionId = 'refresh' | 'openTask' | 'stopTask';
 
 export interface DetailsDocument {
   readonly heading: string;
@@ -64,6 +64,7 @@ export type WebviewMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'refresh' }
   | { readonly type: 'openTask' }
+  | { readonly type: 'stopTask' }
   | { readonly type: 'openFile'; readonly fileName: string }
   | { readonly type: 'copy'; readonly copyId: string };
 
@@ -80,6 +81,7 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     case 'ready':
     case 'refresh':
     case 'openTask':
+    case 'stopTask':
       return { type: message.type };
     case 'openFile':
       return isShortString(message.fileName) ? { type: 'openFile', fileName: message.fileName } : undefined;

@@ -22,17 +22,47 @@ describe('commands (real VS Code)', function () {
     const task = (await childrenOf(api, room)).find((n) => n.kind === 'task');
     assert.ok(task && task.kind === 'task');
 
+    await vscode.env.clipboard.writeText('');
     await vscode.commands.executeCommand(CommandIds.copyTaskId, task);
     assert.equal(await vscode.env.clipboard.readText(), task.key.taskId);
 
+    // Each refresh asks the sandbox again: its per-action counters say so.
+    const requests = async (action: string): Promise<number> =>
+      ((await (await fetch(`${sandboxUrl()}/_sandbox/stats`)).json()) as Record<string, { requests: number }>)[action]?.requests ?? 0;
+    const seenBefore = api.ledger.get(task.key)?.lastSeen ?? 0;
+    const describesBefore = await requests('DescribeCloudRecording');
+    await new Promise((r) => setTimeout(r, 5));
     await vscode.commands.executeCommand(CommandIds.refreshNode, task);
-    assert.ok(api.ledger.get(task.key)?.lastSeen);
+    assert.ok((api.ledger.get(task.key)?.lastSeen ?? 0) > seenBefore, 'the task was seen again');
+    assert.ok((await requests('DescribeCloudRecording')) > describesBefore, 'the row refresh asked TRTC');
+
+    const listedBefore = await requests('DescribeCloudRecording');
     await vscode.commands.executeCommand(CommandIds.refreshNode, trtc);
+    assert.ok((await childrenOf(api, trtc)).length > 0);
+    assert.ok((await requests('DescribeCloudRecording')) > listedBefore, 'the product refresh asked TRTC about its tasks again');
     await vscode.commands.executeCommand(CommandIds.refresh);
     assert.ok((await childrenOf(api, trtc)).length > 0);
 
     await vscode.commands.executeCommand(CommandIds.forgetTask, task);
     assert.equal(api.ledger.get(task.key), undefined);
+  });
+
+  it('acts only on nodes the tree handed out: a look-alike of a real row is ignored', async () => {
+    const api = await mediaTasks();
+    const { tencent } = await addDemoAccounts(api);
+    const trtc = (await childrenOf(api, await accountNode(api, tencent.id))).find((p) => p.kind === 'product' && p.product === 'trtc-recording')!;
+    const [room] = await childrenOf(api, trtc);
+    const task = (await childrenOf(api, room)).find((n) => n.kind === 'task');
+    assert.ok(task && task.kind === 'task');
+    const lookAlike = JSON.parse(JSON.stringify({ ...task, parent: undefined })) as unknown;
+    // Without a node of ours the command falls back to asking the user; nobody answers here.
+    const forgetting = vscode.commands.executeCommand(CommandIds.forgetTask, lookAlike);
+    await new Promise((r) => setTimeout(r, 800));
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await forgetting;
+    assert.ok(api.ledger.get(task.key), 'the look-alike forgot nothing');
+    await vscode.commands.executeCommand(CommandIds.forgetTask, task);
+    assert.equal(api.ledger.get(task.key), undefined, 'the real row forgets its task');
   });
 
   it('looks a TRTC task up by id across accounts and pins it', async () => {

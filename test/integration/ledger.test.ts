@@ -38,9 +38,10 @@ describe('task ledger (real VS Code)', function () {
       reloaded.pinnedRooms(tencent.id, 'gme').map((r) => r.room).sort(),
       api.ledger.pinnedRooms(tencent.id, 'gme').map((r) => r.room).sort(),
     );
+    reloaded.dispose();
   });
 
-  it('forgets a task for good: gone from the tree and, after the write, from the file', async () => {
+  it('forgets a task for good: gone from the tree and, after the write, from what the file loads', async () => {
     const api = await mediaTasks();
     const { tencent } = await addDemoAccounts(api);
     const entry = api.ledger.entriesOf(tencent.id, 'trtc-relay')[0];
@@ -48,7 +49,12 @@ describe('task ledger (real VS Code)', function () {
     await api.ledger.forget(entry);
     assert.equal(api.ledger.get(entry), undefined);
     await api.ledger.flush();
-    await eventually(async () => !(await fs.readFile(api.ledgerPath, 'utf8')).includes(`"taskId":"${entry.taskId}"`), 'the forgotten task to leave the file');
+    await eventually(async () => {
+      const reloaded = new TaskLedger(new LedgerFile(path.dirname(api.ledgerPath), { logger: silentLogger }), unavailable, silentLogger);
+      await reloaded.load();
+      reloaded.dispose();
+      return reloaded.get(entry) === undefined;
+    }, 'the forgotten task to stay forgotten on reload');
   });
 
   it('backs up a corrupted ledger file and keeps going', async () => {
@@ -60,6 +66,7 @@ describe('task ledger (real VS Code)', function () {
       assert.ok(loaded.backupPath && (await fs.readFile(loaded.backupPath, 'utf8')).startsWith('{"version":1'));
       assert.equal(ledger.all().length, 0);
       await ledger.flush();
+      ledger.dispose();
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }

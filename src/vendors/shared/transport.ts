@@ -9,6 +9,7 @@ import { MediaApiError, type ApiErrorKind } from '../../model/errors';
 import type { Vendor } from '../../model/task';
 import { agentSelector, type AgentSelector } from './agents';
 import { parseJsonLossless } from './json';
+import { watchingResets } from './resetWatch';
 
 export interface TransportRequest {
   readonly vendor: Vendor;
@@ -63,13 +64,17 @@ export function transportError(
   });
 }
 
+/** Why the transport aborted a request itself. */
+type AbortCause = 'timeout' | 'cancelled' | 'reset';
+
 /** Classifies a failure thrown by node-fetch (connecting, or reading the body). */
 export function classifyFetchFailure(
   request: Pick<TransportRequest, 'vendor' | 'action' | 'timeoutMs'>,
   error: unknown,
-  cause: 'timeout' | 'cancelled' | undefined,
+  cause: AbortCause | undefined,
 ): MediaApiError {
   if (cause === 'cancelled') return transportError(request, 'cancelled', 'Cancelled', 'The request was cancelled', false);
+  if (cause === 'reset') return transportError(request, 'network', 'ECONNRESET', 'The connection closed before the whole answer arrived', true);
   if (cause === 'timeout') {
     return transportError(request, 'timeout', 'Timeout', `No complete answer within ${request.timeoutMs} ms`, true);
   }
@@ -105,7 +110,7 @@ export class HttpTransport implements Transport {
 
   async send(request: TransportRequest): Promise<TransportResponse> {
     const controller = new AbortController();
-    let cause: 'timeout' | 'cancelled' | undefined;
+    let cause: AbortCause | undefined;
     const onCallerAbort = (): void => {
       cause ??= 'cancelled';
       controller.abort();
@@ -122,7 +127,11 @@ export class HttpTransport implements Transport {
         method: 'POST',
         headers: { ...request.headers },
         body: request.body,
-        agent: (url) => this.agentFor(new URL(url.href)),
+        agent: (url) =>
+          watchingResets(this.agentFor(new URL(url.href)), () => {
+            cause ??= 'reset';
+            controller.abort();
+          }),
         signal: controller.signal,
         compress: true,
       });

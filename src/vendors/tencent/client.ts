@@ -37,6 +37,17 @@ export class TencentClient {
     private readonly signedHost: SignedHost = 'endpoint',
   ) {}
 
+  /** How far the clock of the endpoint `action` goes to is ahead of ours, as its `Date` headers taught us. */
+  clockOffsetMs(action: TencentAction): number {
+    return this.deps.clockOffsets.offset(this.url(action).host);
+  }
+
+  private url(action: TencentAction): URL {
+    const url = new URL(this.account.endpoint ?? `https://${tencentHost(action.service, this.account.site)}`);
+    url.pathname = '/';
+    return url;
+  }
+
   /**
    * Calls `action` with `params` (JSON body) and hands the `Response` object to `read`. The region
    * is checked first, so an unsupported region never reaches the network.
@@ -49,9 +60,8 @@ export class TencentClient {
     options: { readonly write?: boolean } = {},
   ): Promise<TencentAnswer<T>> {
     const region = checkedRegion(this.account, action);
+    const url = this.url(action);
     const vendorHost = tencentHost(action.service, this.account.site);
-    const url = new URL(this.account.endpoint ?? `https://${vendorHost}`);
-    url.pathname = '/';
     const forVendor = this.account.endpoint !== undefined && this.signedHost === 'vendor';
     const signed = { host: forVendor ? vendorHost : url.hostname, header: forVendor ? vendorHost : url.host };
     // A bigint parameter (GME TaskId) goes out as a bare integer, digit-exact; the signature covers these bytes.

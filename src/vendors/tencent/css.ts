@@ -36,13 +36,17 @@ export class CssListingSource implements ListingSource {
     return nowMs - CSS_LOOK_BACK_MS + LOOK_BACK_MARGIN_MS;
   }
 
+  clockOffsetMs(): number {
+    return this.client.clockOffsetMs(DESCRIBE_RECORD_TASK);
+  }
+
   /**
    * Pages in vendor order, window after window. Ms are rounded up to whole seconds (CSS times are
    * whole seconds, so no task is lost), then the range is split into ≤ 7-day windows overlapping by
    * a day. CSS has no status filter, so `statuses` is applied to the normalized tasks.
    */
   async *list(query: ListQuery, signal?: AbortSignal): AsyncGenerator<readonly Task[]> {
-    checkListRange('tencent', DESCRIBE_RECORD_TASK.name, query, this.earliestStartMs(this.now()), '90 days');
+    checkListRange('tencent', DESCRIBE_RECORD_TASK.name, query, this.earliestStartMs(this.now() + this.clockOffsetMs()), '90 days');
     const seen = new Set<string>();
     for (const window of cssWindows(query.startMs, query.endMs)) {
       let scrollToken = '';

@@ -8,6 +8,8 @@ import { isRetryableKind } from '../shared/retry';
 /** Ordered: the first matching rule wins, so specific codes precede their family. */
 const RULES: ReadonlyArray<readonly [RegExp, ApiErrorKind]> = [
   [/^AuthFailure\.SignatureExpire$/, 'clockSkew'],
+  // An operation the account or API does not support, not a key problem, whatever its family.
+  [/^AuthFailure\.UnsupportedOperation$/, 'unsupported'],
   [/^(AuthFailure\.)?UnauthorizedOperation(\.|$)|^AuthFailure\.UnRealNameAuthenticated$/, 'permission'],
   [/^AuthFailure(\.|$)/, 'auth'],
   [/^RequestLimitExceeded(\.|$)/, 'rateLimit'],
@@ -15,6 +17,7 @@ const RULES: ReadonlyArray<readonly [RegExp, ApiErrorKind]> = [
   [/^ResourceNotFound(\.|$)|^FailedOperation\.TaskNotExist$/, 'notFound'],
   [/^(InvalidParameter|InvalidParameterValue|MissingParameter|UnknownParameter)(\.|$)|^UnsupportedRegion$|^InvalidAction$|^NoSuchVersion$/, 'invalidInput'],
   [/^(InternalError|ServiceUnavailable)(\.|$)/, 'server'],
+  [/^UnsupportedOperation(\.|$)/, 'unsupported'],
 ];
 
 export function tencentErrorKind(code: string): ApiErrorKind {

@@ -24,6 +24,11 @@ export class ZegoClient {
     private readonly nonce: () => string = zegoNonce,
   ) {}
 
+  /** How far this endpoint's clock is ahead of ours, as far as its `Date` headers taught us. */
+  clockOffsetMs(): number {
+    return this.deps.clockOffsets.offset(new URL(this.account.endpoint ?? ZEGO_CLOUD_RECORD_BASE).host);
+  }
+
   /** Calls `action` with a JSON body and hands `Data` (an empty object when absent) to `read`. */
   call<T>(
     action: string,

@@ -37,9 +37,13 @@ export class ZegoRecordingSource implements ListingSource {
     return nowMs - ZEGO_WINDOW_MS + LOOK_BACK_MARGIN_MS;
   }
 
+  clockOffsetMs(): number {
+    return this.client.clockOffsetMs();
+  }
+
   /** Status by status, window by window, page by page; a task seen twice (it ended meanwhile) is yielded once. */
   async *list(query: ListQuery, signal?: AbortSignal): AsyncGenerator<readonly Task[]> {
-    checkListRange('zego', DESCRIBE_TASKS, query, this.earliestStartMs(this.now()), '3 days');
+    checkListRange('zego', DESCRIBE_TASKS, query, this.earliestStartMs(this.now() + this.clockOffsetMs()), '3 days');
     const seen = new Set<string>();
     for (const status of zegoQueryStatuses(query.statuses)) {
       for (const window of splitWindows(query.startMs, query.endMs, ZEGO_WINDOW_MS)) {

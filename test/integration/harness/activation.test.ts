@@ -50,7 +50,10 @@ describe('harness: extension host', () => {
     const url = process.env.MTE_SANDBOX_URL;
     assert.ok(url, 'MTE_SANDBOX_URL is not set in the extension host (the harness could not start the sandbox)');
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+/);
-    const res = await fetch(url);
-    assert.ok(res.status > 0);
+    // The sandbox itself answers (not just something on the port): its demo apps, as JSON.
+    const res = await fetch(`${url.replace(/\/$/, '')}/_sandbox/demo`);
+    assert.equal(res.status, 200);
+    const demo = (await res.json()) as { tencent?: unknown[]; zego?: unknown[] };
+    assert.ok((demo.tencent?.length ?? 0) > 0 && (demo.zego?.length ?? 0) > 0, 'the sandbox lists its demo Tencent and ZEGO apps');
   });
 });

@@ -38,6 +38,10 @@ export class MemoryStore implements TaskStore {
     return this.all().filter((entry) => !isTerminal(entry.task.status));
   }
 
+  pinned(): readonly LedgerEntry[] {
+    return this.all().filter((entry) => entry.pinned);
+  }
+
   refresh(key: TaskKey): Promise<LedgerEntry> {
     this.refreshed.push(taskKeyString(key));
     return this.onRefresh(key, this);

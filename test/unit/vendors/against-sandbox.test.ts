@@ -8,6 +8,7 @@ import type { Task } from '../../../src/model/task';
 import { startSandbox, type RunningSandbox, type TencentDemoApp, type ZegoDemoApp } from '../../../src/sandbox';
 import { createTaskSources, type TaskSourceDeps } from '../../../src/vendors/createTaskSources';
 import { ClockOffsets } from '../../../src/vendors/shared/clockOffsets';
+import { listingEndMs, listingStartMs } from '../../../src/tasks/listingWindow';
 import { RateLimiterRegistry } from '../../../src/vendors/shared/rateLimiter';
 import { DEFAULT_RETRY_POLICY } from '../../../src/vendors/shared/retry';
 
@@ -159,6 +160,20 @@ describe('vendor clients against the sandbox', function () {
     assert.equal(sb.stats.snapshot().DescribeStreamIngest.requests, 3, 'one re-signed request, then the offset is kept');
     assert.ok(Math.abs(offsets.offset(new URL(sb.url).host) - 20 * 60_000) < 5_000);
     await zegoSource({ clockOffsets: new ClockOffsets() }).probe();
+  });
+
+  it('lists from the learned clock: with the vendor 15 minutes ahead, the 3-day window stays inside ZEGO’s bound', async () => {
+    sb.faults.set({ clockSkewMs: 15 * 60_000 });
+    const offsets = new ClockOffsets();
+    const source = zegoSource({ clockOffsets: offsets });
+    await source.probe(); // refused as expired once, re-signed: the offset is learned
+    assert.ok(Math.abs(source.clockOffsetMs() - 15 * 60_000) < 5_000, `offset ${source.clockOffsetMs()}`);
+    // The widest window the tree and the ledger ask for (their ZEGO look-back is unbounded).
+    const now = Date.now();
+    const query = { startMs: listingStartMs(source, now, Number.POSITIVE_INFINITY), endMs: listingEndMs(source, now), statuses: 'all' as const };
+    assert.ok(query.startMs > now - 3 * 24 * HOUR + 15 * 60_000, 'the start moved with the vendor clock');
+    const tasks = await collect(source.list(query));
+    assert.ok(tasks.length > 0, 'ZEGO accepted the window and listed tasks');
   });
 
   it('maps injected transport faults: HTML page and cut JSON → malformed, reset and 503 → retried then network/server', async () => {

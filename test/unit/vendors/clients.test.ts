@@ -200,6 +200,8 @@ describe('Tencent client on the wire (scripted transport)', () => {
       ['RequestLimitExceeded.UinLimitExceeded', 'rateLimit', true],
       ['ResourceNotFound.RoomNotFound', 'notFound', false],
       ['UnsupportedOperation.ServiceNotOpened', 'serviceNotActivated', false],
+      ['AuthFailure.UnsupportedOperation', 'unsupported', false],
+      ['UnsupportedOperation', 'unsupported', false],
       ['ResourceNotFound.StopService', 'serviceNotActivated', false],
       ['InvalidParameterValue.InvalidBizId', 'invalidInput', false],
       ['MissingParameter.TaskId', 'invalidInput', false],

@@ -23,6 +23,16 @@ const ROUTES: Record<string, (res: http.ServerResponse, req: http.IncomingMessag
     res.end('{"error":"unavailable"}');
   },
   '/reset': (_res, req) => req.socket.destroy(),
+  // Headers and part of a Content-Length body, then the connection is closed (FIN) or reset (RST).
+  // Not chunked, so node-fetch v2 alone would wait for the rest of a closed one until the timeout.
+  '/closed-mid-body': (res) => {
+    res.setHeader('Content-Length', '100');
+    res.write('{"Response":', () => setTimeout(() => res.socket?.destroy(), 20));
+  },
+  '/reset-mid-body': (res) => {
+    res.setHeader('Content-Length', '100');
+    res.write('{"Response":', () => setTimeout(() => res.socket?.resetAndDestroy(), 20));
+  },
   '/stall': (res) => {
     res.setHeader('Content-Length', '100');
     res.write('{"Response":');
@@ -77,6 +87,19 @@ describe('HttpTransport (loopback server)', () => {
 
   it('classifies a reset connection as a retryable network error', async () => {
     await assert.rejects(transport.send(request('/reset')), { kind: 'network', code: 'ECONNRESET', retryable: true });
+  });
+
+  for (const path of ['/closed-mid-body', '/reset-mid-body']) {
+    it(`reports ${path} at once as a retryable network error, not a timeout`, async () => {
+      const started = Date.now();
+      await assert.rejects(transport.send(request(path, { timeoutMs: 10_000 })), { kind: 'network', code: 'ECONNRESET', retryable: true });
+      assert.ok(Date.now() - started < 1500, `took ${Date.now() - started} ms`);
+    });
+  }
+
+  it('still answers after a connection closed mid-body: the next request on the keep-alive agent succeeds', async () => {
+    await assert.rejects(transport.send(request('/closed-mid-body')), { kind: 'network' });
+    assert.equal((await transport.send(request('/json'))).status, 200);
   });
 
   it('classifies a refused connection as a retryable network error', async () => {

@@ -150,6 +150,7 @@ export const API_ERROR_KINDS: ReadonlySet<ApiErrorKind> = new Set<ApiErrorKind>(
   'notFound',
   'taskEnded',
   'serviceNotActivated',
+  'unsupported',
   'vendor',
 ]);
 

@@ -1,0 +1,122 @@
+/**
+ * The ledger indexed the way its readers ask: by account, product and room (the tree's levels),
+ * plus the non-terminal entries (status bar, poller) and the pinned ones (poller). Kept up to date
+ * entry by entry, so a reader costs what it reads, never a copy of the whole ledger. Pure.
+ */
+import type { LedgerEntry } from './ledgerEntry';
+import { isTerminal, taskKeyString, type Product, type TaskKey } from './task';
+
+/** One room (or stream) of an account's product, as the index knows it. */
+export interface IndexedRoom {
+  readonly room: string;
+  /** Entries recorded in it, keyed by `taskKeyString`. */
+  readonly entries: ReadonlyMap<string, LedgerEntry>;
+}
+
+/** Where an entry sits in the tree: what a change to it invalidates. */
+export interface LedgerScope {
+  readonly accountId: string;
+  readonly product: Product;
+  readonly room: string;
+}
+
+const scopeKey = (accountId: string, product: Product): string => `${accountId}\u0000${product}`;
+
+export class LedgerIndex {
+  private readonly byKey = new Map<string, LedgerEntry>();
+  /** account+product → room → key → entry. */
+  private readonly scopes = new Map<string, Map<string, Map<string, LedgerEntry>>>();
+  private readonly active = new Map<string, LedgerEntry>();
+  private readonly pins = new Map<string, LedgerEntry>();
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  get(key: TaskKey | string): LedgerEntry | undefined {
+    return this.byKey.get(typeof key === 'string' ? key : taskKeyString(key));
+  }
+
+  values(): IterableIterator<LedgerEntry> {
+    return this.byKey.values();
+  }
+
+  /**
+   * Puts `entry` in place of the one under its key. Returns the scopes the change touched: its
+   * room, and its old room when the entry moved.
+   */
+  set(entry: LedgerEntry): LedgerScope[] {
+    const key = taskKeyString(entry);
+    const prev = this.byKey.get(key);
+    const touched: LedgerScope[] = [];
+    if (prev && prev.task.room !== entry.task.room) touched.push(...this.unlink(key, prev));
+    this.byKey.set(key, entry);
+    let rooms = this.scopes.get(scopeKey(entry.accountId, entry.product));
+    if (!rooms) this.scopes.set(scopeKey(entry.accountId, entry.product), (rooms = new Map()));
+    let room = rooms.get(entry.task.room);
+    if (!room) rooms.set(entry.task.room, (room = new Map()));
+    room.set(key, entry);
+    if (isTerminal(entry.task.status)) this.active.delete(key);
+    else this.active.set(key, entry);
+    if (entry.pinned) this.pins.set(key, entry);
+    else this.pins.delete(key);
+    touched.push({ accountId: entry.accountId, product: entry.product, room: entry.task.room });
+    return touched;
+  }
+
+  /** Removes the entry under `key`; returns the scope it left, if it was there. */
+  delete(key: TaskKey): LedgerScope[] {
+    const id = taskKeyString(key);
+    const prev = this.byKey.get(id);
+    if (!prev) return [];
+    this.byKey.delete(id);
+    return this.unlink(id, prev);
+  }
+
+  /** Entries of one account, optionally of one product, without copying the others. */
+  *entriesOf(accountId: string, product?: Product): IterableIterator<LedgerEntry> {
+    for (const [scope, rooms] of this.scopes) {
+      if (product === undefined ? !scope.startsWith(`${accountId}\u0000`) : scope !== scopeKey(accountId, product)) continue;
+      for (const room of rooms.values()) yield* room.values();
+    }
+  }
+
+  /** The rooms of an account's product that hold at least one entry. */
+  rooms(accountId: string, product: Product): IndexedRoom[] {
+    const rooms = this.scopes.get(scopeKey(accountId, product));
+    return rooms ? [...rooms].map(([room, entries]) => ({ room, entries })) : [];
+  }
+
+  /** Entries recorded in one room of an account's product. */
+  roomEntries(accountId: string, product: Product, room: string): LedgerEntry[] {
+    const entries = this.scopes.get(scopeKey(accountId, product))?.get(room);
+    return entries ? [...entries.values()] : [];
+  }
+
+  /** How many entries an account's product holds. */
+  countOf(accountId: string, product: Product): number {
+    let n = 0;
+    for (const room of this.scopes.get(scopeKey(accountId, product))?.values() ?? []) n += room.size;
+    return n;
+  }
+
+  /** Entries whose last known status is not terminal. */
+  running(): LedgerEntry[] {
+    return [...this.active.values()];
+  }
+
+  pinned(): LedgerEntry[] {
+    return [...this.pins.values()];
+  }
+
+  private unlink(id: string, prev: LedgerEntry): LedgerScope[] {
+    const rooms = this.scopes.get(scopeKey(prev.accountId, prev.product));
+    const room = rooms?.get(prev.task.room);
+    room?.delete(id);
+    if (room && room.size === 0) rooms!.delete(prev.task.room);
+    if (rooms && rooms.size === 0) this.scopes.delete(scopeKey(prev.accountId, prev.product));
+    this.active.delete(id);
+    this.pins.delete(id);
+    return [{ accountId: prev.accountId, product: prev.product, room: prev.task.room }];
+  }
+}
