@@ -1,19 +1,20 @@
 // Composition root: builds the pieces and registers them; nothing else lives here.
 import * as vscode from 'vscode';
 import { AccountStore, secretKeyOf } from './accounts/accountStore';
-import { HOSTILE_STRINGS_SETTING } from './accounts/demoAccounts';
-import { addHarnessDemoAccounts } from './accounts/harnessDemo';
 import { createTestApi, type MediaTasksApi } from './api/testApi';
-import { CommandIds } from './commands/ids';
+import { CommandIds } from './ids/commands';
 import { createCommands, registerCommands } from './commands/registry';
+import { addHarnessDemoAccounts } from './demo/demoEnvironment';
+import { SettingKeys } from './ids/settingKeys';
 import { Redactor } from './log/redact';
 import { createRedactingLogger } from './log/redactingLogger';
 import { createTaskPoller } from './polling';
 import { EmbeddedSandbox } from './sources/embeddedSandbox';
 import { SourceRegistry } from './sources/sourceRegistry';
-import { SOURCE_SETTINGS, createVendorSourceFactory, createVendorStopperFactory, vendorRedactorFactory } from './sources/vendorSources';
+import { affectsAny, currentSettings } from './settings';
+import { SOURCE_SETTING_KEYS } from './settings/values';
+import { createVendorSourceFactory, createVendorStopperFactory, vendorRedactorFactory } from './sources/vendorSources';
 import { createTaskStatusBar } from './status';
-import { retentionFrom } from './model/retention';
 import { LedgerFile } from './tasks/ledgerFile';
 import { TaskLedger } from './tasks/taskLedger';
 import { TaskStops } from './tasks/taskStops';
@@ -31,16 +32,15 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
   const channel = vscode.window.createOutputChannel('Media Tasks', { log: true });
   const redactor = new Redactor(vendorRedactorFactory);
   const logger = createRedactingLogger(channel, redactor);
-  const settings = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('mediaTasks');
-  const defaultHours = (): number => Math.max(1, settings().get<number>('defaultTimeRangeHours', 24));
-  const readOnly = (): boolean => settings().get<boolean>('readOnly', false) === true;
+  const defaultHours = (): number => currentSettings().defaultTimeRangeHours;
+  const readOnly = (): boolean => currentSettings().readOnly;
 
   const accounts = new AccountStore(context.globalState, context.secrets, redactor);
   const sandbox = new EmbeddedSandbox(context.globalState, logger);
   const sourceFactory = createVendorSourceFactory(logger);
   const sources = new SourceRegistry(accounts, sourceFactory, (account) => sandbox.prepare(account));
   const ledgerFile = new LedgerFile(context.globalStorageUri.fsPath, { logger });
-  const retention = () => retentionFrom(settings().get<unknown>('ledger.retentionDays'), settings().get<unknown>('ledger.maxEntries'));
+  const retention = () => currentSettings().ledgerRetention;
   const ledger = new TaskLedger(ledgerFile, (id, product) => sources.source(id, product), logger, Date.now, { retention });
   const stopperFactory = createVendorStopperFactory(logger);
   const stops = new TaskStops({ accounts, factory: stopperFactory, prepare: (account) => sandbox.prepare(account), ledger, logger, readOnly });
@@ -73,10 +73,10 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
   );
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (SOURCE_SETTINGS.some((s) => e.affectsConfiguration(s))) {
+      if (affectsAny(e, SOURCE_SETTING_KEYS)) {
         sources.invalidate();
         tree.refreshAll();
-      } else if (e.affectsConfiguration('mediaTasks.defaultTimeRangeHours')) {
+      } else if (e.affectsConfiguration(SettingKeys.defaultTimeRangeHours)) {
         tree.refreshAll();
       }
     }),
@@ -97,7 +97,7 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
     (err: unknown) => logger.error('[ledger] could not be read', err),
   );
   void ready.then(() =>
-    addHarnessDemoAccounts(process.env, accounts, ledger, logger, { hostileStrings: vscode.workspace.getConfiguration().get<boolean>(HOSTILE_STRINGS_SETTING, false) }),
+    addHarnessDemoAccounts(process.env, accounts, ledger, logger, { hostileStrings: currentSettings().sandboxHostileStrings }),
   );
   const storedState = (): Record<string, unknown> => Object.fromEntries(context.globalState.keys().map((key) => [key, context.globalState.get(key)]));
   const activationMs = performance.now() - started;

@@ -1,6 +1,6 @@
 import { runAccountFlow } from '../accounts/accountFlow';
 import type { Command } from './command';
-import { CommandIds } from './ids';
+import { CommandIds } from '../ids/commands';
 import { probeAndSave, type SaveAccountDeps } from './saveAccount';
 
 /** Add Account…: the multi-step flow, a probe, then the account in the tree. */

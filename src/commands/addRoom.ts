@@ -5,7 +5,7 @@ import type { Logger } from '../model/logger';
 import type { TaskLedger } from '../tasks/taskLedger';
 import type { TaskTreeView } from '../tree/taskTreeView';
 import type { Command } from './command';
-import { CommandIds } from './ids';
+import { CommandIds } from '../ids/commands';
 import { accountFromArgOrPick } from './pick';
 
 const t = vscode.l10n.t;

@@ -1,4 +1,4 @@
-import type { CommandId } from './ids';
+import type { CommandId } from '../ids/commands';
 
 /**
  * One command: an id and what it does. Each lives in its own file as a factory taking its

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
 import type { TaskLedger } from '../tasks/taskLedger';
 import type { Command } from './command';
-import { CommandIds } from './ids';
+import { CommandIds } from '../ids/commands';
 import { pickText } from '../display/vendorText';
 import { entryFromArgOrPick } from './pick';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { runAccountFlow } from '../accounts/accountFlow';
 import type { Command } from './command';
-import { CommandIds } from './ids';
+import { CommandIds } from '../ids/commands';
 import { accountFromArgOrPick, showFailure } from './pick';
 import { probeAndSave, type SaveAccountDeps } from './saveAccount';
 

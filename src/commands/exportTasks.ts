@@ -3,7 +3,7 @@ import type { AccountStore } from '../accounts/accountStore';
 import { exportTasks, type ExportFormat } from '../tasks/exportTasks';
 import type { TaskTreeProvider } from '../tree/taskTreeProvider';
 import type { Command } from './command';
-import { CommandIds } from './ids';
+import { CommandIds } from '../ids/commands';
 import { showFailure } from './pick';
 
 /** Export Tasks…: what the view shows now (filter applied), as JSON or CSV, to a file the user picks. */

@@ -3,7 +3,7 @@ import type { TaskStatus } from '../model/task';
 import type { FilterState } from '../tree/filterState';
 import { statusLabel } from '../display/labels';
 import type { Command } from './command';
-import { CommandIds } from './ids';
+import { CommandIds } from '../ids/commands';
 
 const t = vscode.l10n.t;
 const STATUSES: readonly TaskStatus[] = ['running', 'starting', 'paused', 'stopping', 'ended', 'failed', 'unknown'];

@@ -1,6 +1,6 @@
 import type { TaskTreeProvider } from '../tree/taskTreeProvider';
 import type { Command } from './command';
-import { CommandIds } from './ids';
+import { CommandIds } from '../ids/commands';
 import { nodeArg } from './pick';
 
 /** Load more…: the next batch of a CSS or ZEGO listing (the row passes its product). */

@@ -11,7 +11,7 @@ import { productLabel } from '../display/labels';
 import { messageText } from '../display/vendorText';
 import type { TaskTreeView } from '../tree/taskTreeView';
 import type { Command } from './command';
-import { CommandIds } from './ids';
+import { CommandIds } from '../ids/commands';
 
 const t = vscode.l10n.t;
 

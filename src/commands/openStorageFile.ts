@@ -5,7 +5,7 @@ import type { TaskDetailsPanels } from '../webview';
 import { fileFromCommandArgs, taskKeyFromCommandArg } from '../webview/identity';
 import { byLastSeen, pickStorageFile, pickTask } from './pick';
 import type { Command } from './command';
-import { CommandIds } from './ids';
+import { CommandIds } from '../ids/commands';
 
 /**
  * Opens a storage file's details panel: from a file node (`{ key, fileName }` or `{ key, file }`),

@@ -5,7 +5,7 @@ import type { TaskDetailsPanels } from '../webview';
 import { taskKeyFromCommandArg } from '../webview/identity';
 import { byLastSeen, pickTask } from './pick';
 import type { Command } from './command';
-import { CommandIds } from './ids';
+import { CommandIds } from '../ids/commands';
 
 /** Opens a task's details panel: from a tree node, a `{ accountId, product, taskId }` key, or a QuickPick. */
 export function openTaskDetailsCommand(deps: { store: TaskStore; accounts: Pick<AccountStore, 'get'>; panels: Pick<TaskDetailsPanels, 'show'> }): Command {

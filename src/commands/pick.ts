@@ -15,7 +15,7 @@ import { taskPickRow } from '../display/taskPick';
 import { messageText, pickText, VENDOR_MESSAGE_MAX } from '../display/vendorText';
 import { isIssuedNode, issueNode } from '../tree/issuedNodes';
 import type { TreeNode } from '../tree/nodes';
-import { CommandIds } from './ids';
+import { CommandIds } from '../ids/commands';
 
 const t = vscode.l10n.t;
 

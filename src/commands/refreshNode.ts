@@ -1,6 +1,6 @@
 import type { TaskTreeProvider } from '../tree/taskTreeProvider';
 import type { Command } from './command';
-import { CommandIds } from './ids';
+import { CommandIds } from '../ids/commands';
 import { nodeArg } from './pick';
 
 /** Refresh on a row: reloads that account, product, room or task only. */

@@ -3,7 +3,7 @@ import type { AccountStore } from '../accounts/accountStore';
 import type { EmbeddedSandbox } from '../sources/embeddedSandbox';
 import type { TaskLedger } from '../tasks/taskLedger';
 import type { Command } from './command';
-import { CommandIds } from './ids';
+import { CommandIds } from '../ids/commands';
 import { accountFromArgOrPick } from './pick';
 
 /** Remove Account…: after a modal confirmation, deletes the account, its secret and its ledger entries. */

@@ -1,6 +1,6 @@
 import type { TaskTreeProvider } from '../tree/taskTreeProvider';
 import type { Command } from './command';
-import { CommandIds } from './ids';
+import { CommandIds } from '../ids/commands';
 import { nodeArg } from './pick';
 
 /** Retry on an error row: reloads the node whose load failed. */

@@ -1,5 +1,5 @@
 import type { Command } from './command';
-import { CommandIds } from './ids';
+import { CommandIds } from '../ids/commands';
 
 /** Show Log: the "Media Tasks" output channel. */
 export function showLogCommand(deps: { readonly log: { show(preserveFocus?: boolean): void } }): Command {

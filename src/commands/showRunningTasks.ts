@@ -7,7 +7,7 @@ import { parseRunningTasksFilter, runningTasksFor } from '../status/model';
 import type { TaskDetailsPanels } from '../webview';
 import { taskPickRow } from '../display/taskPick';
 import type { Command } from './command';
-import { CommandIds } from './ids';
+import { CommandIds } from '../ids/commands';
 
 type Row = vscode.QuickPickItem & { readonly entry: LedgerEntry };
 

@@ -16,7 +16,7 @@ import type { TaskStops, StopResult } from '../tasks/taskStops';
 import { appIdLabel, productLabel, roomLabel, statusLabel } from '../display/labels';
 import { taskKeyFromCommandArg } from '../webview/identity';
 import type { Command } from './command';
-import { CommandIds } from './ids';
+import { CommandIds } from '../ids/commands';
 import { pickTask, showFailure } from './pick';
 
 const t = vscode.l10n.t;

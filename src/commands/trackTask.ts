@@ -3,7 +3,7 @@ import type { AccountStore } from '../accounts/accountStore';
 import type { TaskLedger } from '../tasks/taskLedger';
 import type { TaskTreeView } from '../tree/taskTreeView';
 import type { Command } from './command';
-import { CommandIds } from './ids';
+import { CommandIds } from '../ids/commands';
 import { accountFromArgOrPick, nodeArg, pickProduct, productOf, showFailure } from './pick';
 
 /**

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
-import { HOSTILE_STRINGS_SETTING, demoAccountPlans } from '../accounts/demoAccounts';
-import { applyDemoPlans } from '../accounts/demoSetup';
+import { applyDemoPlans } from '../demo/applyDemoPlans';
+import { demoAccountPlans } from '../demo/demoPlans';
 import type { EmbeddedSandbox } from '../sources/embeddedSandbox';
 import type { TaskLedger } from '../tasks/taskLedger';
-import { VIEW_ID } from '../tree/taskTreeProvider';
+import { TASKS_VIEW_ID } from '../ids/views';
+import { currentSettings } from '../settings';
 import type { Command } from './command';
-import { CommandIds } from './ids';
+import { CommandIds } from '../ids/commands';
 import { showFailure } from './pick';
 
 /**
@@ -23,7 +24,7 @@ export function trySandboxCommand(deps: { readonly accounts: AccountStore; reado
           { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Starting the sandbox…') },
           async () => {
             const sandbox = await deps.sandbox.start();
-            const hostileStrings = vscode.workspace.getConfiguration().get<boolean>(HOSTILE_STRINGS_SETTING, false);
+            const hostileStrings = currentSettings().sandboxHostileStrings;
             const plans = demoAccountPlans(sandbox.demo(), sandbox.url, { hostileStrings });
             const accounts = await applyDemoPlans(plans, deps.accounts, deps.ledger);
             await deps.sandbox.remember(accounts);
@@ -33,7 +34,7 @@ export function trySandboxCommand(deps: { readonly accounts: AccountStore; reado
         void vscode.window.showInformationMessage(
           vscode.l10n.t('The sandbox runs at {0} with {1} demo accounts. Everything in it is made up; nothing leaves this machine.', added.url, added.accounts.length),
         );
-        await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+        await vscode.commands.executeCommand(`${TASKS_VIEW_ID}.focus`);
       } catch (err) {
         await showFailure(vscode.l10n.t('The sandbox could not start.'), err);
       }

@@ -1,18 +1,14 @@
 /** The poller in VS Code: settings, window focus and notifications around the pure scheduler. */
 import * as vscode from 'vscode';
-import { CommandIds } from '../commands/ids';
+import { CommandIds } from '../ids/commands';
+import { SettingKeys } from '../ids/settingKeys';
 import type { Disposable } from '../model/events';
 import type { Logger } from '../model/logger';
 import type { TaskKey } from '../model/task';
 import type { TaskStore } from '../model/taskStore';
-import { notificationMessage, parseNotificationSetting, type StatusChange } from './notify';
+import { currentSettings } from '../settings';
+import { notificationMessage, type StatusChange } from './notify';
 import { PollScheduler, systemClock } from './scheduler';
-
-const INTERVAL_SETTING = 'mediaTasks.refreshIntervalSeconds';
-const NOTIFICATIONS_SETTING = 'mediaTasks.notifications';
-const DEFAULT_INTERVAL_SECONDS = 10;
-/** Below this the rate limits of TRTC and ZEGO (10–20 requests/s per API) are spent on polling alone. */
-const MIN_INTERVAL_SECONDS = 2;
 
 export interface TaskPollerDeps {
   readonly store: TaskStore;
@@ -32,10 +28,6 @@ export interface TaskPoller {
   dispose(): void;
 }
 
-export function intervalSecondsFrom(value: unknown): number {
-  return typeof value === 'number' && Number.isFinite(value) ? Math.max(MIN_INTERVAL_SECONDS, value) : DEFAULT_INTERVAL_SECONDS;
-}
-
 async function notify(change: StatusChange): Promise<void> {
   const { text, severity } = notificationMessage(change, vscode.l10n);
   const openDetails = vscode.l10n.t('Open Details');
@@ -48,7 +40,6 @@ async function notify(change: StatusChange): Promise<void> {
 }
 
 export function createTaskPoller(deps: TaskPollerDeps): TaskPoller {
-  const configuration = () => vscode.workspace.getConfiguration();
   const scheduler = new PollScheduler({
     store: deps.store,
     logger: deps.logger,
@@ -56,8 +47,8 @@ export function createTaskPoller(deps: TaskPollerDeps): TaskPoller {
     watchedKeys: deps.watchedKeys,
     isViewVisible: deps.isViewVisible,
     isWindowFocused: () => vscode.window.state.focused,
-    intervalMs: () => intervalSecondsFrom(configuration().get<unknown>(INTERVAL_SETTING)) * 1000,
-    notifications: () => parseNotificationSetting(configuration().get<unknown>(NOTIFICATIONS_SETTING)),
+    intervalMs: () => currentSettings().refreshIntervalSeconds * 1000,
+    notifications: () => currentSettings().notifications,
     onBusyChange: deps.onBusyChange,
     onError: deps.onError,
     onNotify: (change) => {
@@ -67,7 +58,7 @@ export function createTaskPoller(deps: TaskPollerDeps): TaskPoller {
   const subscriptions: Disposable[] = [
     vscode.window.onDidChangeWindowState(() => scheduler.wake()),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(INTERVAL_SETTING)) scheduler.wake();
+      if (event.affectsConfiguration(SettingKeys.refreshIntervalSeconds)) scheduler.wake();
     }),
   ];
   return {

@@ -3,15 +3,9 @@ import type { LedgerEntry } from '../model/ledgerEntry';
 import { isTerminal, type TaskStatus } from '../model/task';
 import { statusLabel } from '../display/labels';
 import type { Localizer } from '../display/localize';
+import type { NotificationSetting } from '../settings/values';
 import { taskPlace, taskTitle } from '../display/taskPick';
 import { messageText } from '../display/vendorText';
-
-/** `mediaTasks.notifications`: nothing, only ends and failures, or every status change. */
-export type NotificationSetting = 'off' | 'ended' | 'all';
-
-export function parseNotificationSetting(value: unknown): NotificationSetting {
-  return value === 'off' || value === 'all' ? value : 'ended';
-}
 
 export interface StatusChange {
   readonly entry: LedgerEntry;

@@ -14,7 +14,8 @@ import type { Logger } from '../model/logger';
 import { isTerminal, taskKeyString, type TaskKey, type TaskStatus } from '../model/task';
 import type { TaskStore } from '../model/taskStore';
 import { errorMessage } from '../display/errors';
-import { shouldNotify, type NotificationSetting, type StatusChange } from './notify';
+import type { NotificationSetting } from '../settings/values';
+import { shouldNotify, type StatusChange } from './notify';
 
 export interface Clock {
   now(): number;

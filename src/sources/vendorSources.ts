@@ -1,9 +1,8 @@
 /**
  * The one place the UI's `SourceFactory` meets the vendor layer: settings (request timeout,
  * per-vendor endpoint overrides) and VS Code's `http.proxy` are read each time sources are built;
- * the registry is invalidated when they change.
+ * the registry is invalidated when they change (`SOURCE_SETTING_KEYS`).
  */
-import * as vscode from 'vscode';
 import type { Account } from '../model/account';
 import type { Logger } from '../model/logger';
 import type { StopperFactory } from '../tasks/taskStops';
@@ -11,10 +10,9 @@ import { createTaskSources, type TaskSourceDeps } from '../vendors/createTaskSou
 import { createTaskStoppers } from '../vendors/createTaskStoppers';
 import { createRedactor } from '../vendors/shared/redact';
 import type { RedactorFactory } from '../log/redact';
+import { currentSettings } from '../settings';
+import type { MediaTasksSettings } from '../settings/values';
 import type { SourceFactory } from './sourceRegistry';
-
-/** The settings whose change means every source must be built again. */
-export const SOURCE_SETTINGS = ['mediaTasks.requestTimeoutSeconds', 'mediaTasks.endpoints', 'http.proxy'] as const;
 
 /** The vendor layer's redaction policy, for the log channel. */
 export const vendorRedactorFactory: RedactorFactory = createRedactor;
@@ -24,19 +22,17 @@ export const vendorRedactorFactory: RedactorFactory = createRedactor;
  * like the sandbox's, keep it), and the host its Tencent requests are signed for: the setting's
  * `mediaTasks.endpoints.tencentSignedHost` applies to the setting's override only.
  */
-function withEndpointOverride(account: Account, config: vscode.WorkspaceConfiguration): { account: Account; signedHost: 'endpoint' | 'vendor' } {
-  const override = config.get<string>(`endpoints.${account.vendor}`)?.trim();
+function withEndpointOverride(account: Account, settings: MediaTasksSettings): { account: Account; signedHost: 'endpoint' | 'vendor' } {
+  const override = settings.endpoints[account.vendor];
   if (account.endpoint || !override) return { account, signedHost: 'endpoint' };
-  return { account: { ...account, endpoint: override }, signedHost: config.get<string>('endpoints.tencentSignedHost') === 'vendor' ? 'vendor' : 'endpoint' };
+  return { account: { ...account, endpoint: override }, signedHost: settings.tencentSignedHost };
 }
 
 /** The account as the settings redirect it, and the vendor-layer options the settings give. */
 function fromSettings(account: Account, logger: Logger): { account: Account; deps: TaskSourceDeps } {
-  const config = vscode.workspace.getConfiguration('mediaTasks');
-  const proxy = vscode.workspace.getConfiguration('http').get<string>('proxy')?.trim() || undefined;
-  const timeoutMs = Math.max(1, config.get<number>('requestTimeoutSeconds', 15)) * 1000;
-  const { account: target, signedHost } = withEndpointOverride(account, config);
-  return { account: target, deps: { logger, timeoutMs, proxy, tencentSignedHost: signedHost } };
+  const settings = currentSettings();
+  const { account: target, signedHost } = withEndpointOverride(account, settings);
+  return { account: target, deps: { logger, timeoutMs: settings.requestTimeoutSeconds * 1000, proxy: settings.httpProxy, tencentSignedHost: signedHost } };
 }
 
 export function createVendorSourceFactory(logger: Logger): SourceFactory {

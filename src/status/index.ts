@@ -1,6 +1,9 @@
 /** The status-bar item: copies the pure state machine's view onto a `StatusBarItem`. */
 import * as vscode from 'vscode';
-import { CommandIds } from '../commands/ids';
+import { CommandIds } from '../ids/commands';
+import { SettingKeys } from '../ids/settingKeys';
+import { STATUS_BAR_ITEM_ID } from '../ids/views';
+import { currentSettings } from '../settings';
 import type { Disposable } from '../model/events';
 import type { Logger } from '../model/logger';
 import type { TaskStore } from '../model/taskStore';
@@ -14,8 +17,6 @@ import {
   type StatusBarView,
 } from './model';
 
-export const STATUS_BAR_ITEM_ID = 'mediaTasks.status';
-const ALWAYS_SHOW_SETTING = 'mediaTasks.statusBar.alwaysShow';
 
 export interface TaskStatusBar {
   /** The spinner while any refresh is in flight (tree, poller, panels). */
@@ -41,7 +42,7 @@ class StatusBarController implements TaskStatusBar {
     this.subscriptions.push(
       store.onDidChange(() => this.dispatch({ type: 'tasks', active: this.store.running() })),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration(ALWAYS_SHOW_SETTING)) this.dispatch({ type: 'alwaysShow', alwaysShow: readAlwaysShow() });
+        if (event.affectsConfiguration(SettingKeys.statusBarAlwaysShow)) this.dispatch({ type: 'alwaysShow', alwaysShow: readAlwaysShow() });
       }),
     );
     this.state = reduceStatusBar(reduceStatusBar(this.state, { type: 'alwaysShow', alwaysShow: readAlwaysShow() }), {
@@ -95,7 +96,7 @@ class StatusBarController implements TaskStatusBar {
 }
 
 function readAlwaysShow(): boolean {
-  return vscode.workspace.getConfiguration().get<boolean>(ALWAYS_SHOW_SETTING, false);
+  return currentSettings().statusBarAlwaysShow;
 }
 
 export function createTaskStatusBar(deps: { store: TaskStore; logger: Logger }): TaskStatusBar & { readonly view: StatusBarView } {

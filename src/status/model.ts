@@ -2,7 +2,7 @@
  * The status-bar item as a small state machine: actions in, a view (text, tooltip, colour,
  * visibility) out. Pure, so every state is unit-tested; `index.ts` only copies the view onto the item.
  */
-import { CommandIds } from '../commands/ids';
+import { CommandIds } from '../ids/commands';
 import { appendVendorText, VENDOR_MESSAGE_MAX } from '../display/vendorText';
 import type { LedgerEntry } from '../model/ledgerEntry';
 import { PRODUCTS, PRODUCT_VENDOR, type Product, type Vendor } from '../model/task';

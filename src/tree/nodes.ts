@@ -3,7 +3,7 @@
  * parent so `getParent` (and so `reveal`) works, and a stable id built from the data it shows.
  */
 import type { Vendor, Product, TaskKey } from '../model/task';
-import type { CommandId } from '../commands/ids';
+import type { CommandId } from '../ids/commands';
 import type { TimeBucket } from './grouping';
 
 export type NodeKind = 'account' | 'product' | 'room' | 'dayGroup' | 'task' | 'file' | 'loadMore' | 'error' | 'placeholder';

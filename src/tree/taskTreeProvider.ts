@@ -12,7 +12,8 @@ import type { Logger } from '../model/logger';
 import { isTerminal, type Product, type TaskKey } from '../model/task';
 import type { ListingSource } from '../model/taskSource';
 import type { AccountStore } from '../accounts/accountStore';
-import { CommandIds } from '../commands/ids';
+import { CommandIds } from '../ids/commands';
+import { TASKS_VIEW_ID } from '../ids/views';
 import type { SourceRegistry } from '../sources/sourceRegistry';
 import { asMediaApiError } from '../tasks/apiErrors';
 import { listingEndMs, listingStartMs } from '../tasks/listingWindow';
@@ -39,7 +40,6 @@ import {
 } from './nodes';
 import { buildTreeItem, type ItemContext } from './treeItems';
 
-export const VIEW_ID = 'mediaTasks.tasks';
 
 /** How long bulk ledger changes are gathered before the view redraws. */
 const REDRAW_DEBOUNCE_MS = 500;
@@ -456,7 +456,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   }
 
   private withViewProgress<T>(work: Promise<T>): Promise<T> {
-    void vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => work.catch(() => undefined));
+    void vscode.window.withProgress({ location: { viewId: TASKS_VIEW_ID } }, () => work.catch(() => undefined));
     return work;
   }
 

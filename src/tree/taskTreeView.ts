@@ -8,7 +8,9 @@ import type { AccountStore } from '../accounts/accountStore';
 import { describeFilter, isFiltering } from './filter';
 import type { FilterState } from './filterState';
 import type { TreeNode } from './nodes';
-import { TaskTreeProvider, VIEW_ID } from './taskTreeProvider';
+import { ContextKeys } from '../ids/contextKeys';
+import { TASKS_VIEW_ID } from '../ids/views';
+import { TaskTreeProvider } from './taskTreeProvider';
 
 export class TaskTreeView implements vscode.Disposable {
   readonly view: vscode.TreeView<TreeNode>;
@@ -21,7 +23,7 @@ export class TaskTreeView implements vscode.Disposable {
     private readonly accounts: AccountStore,
     private readonly filter: FilterState,
   ) {
-    this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+    this.view = vscode.window.createTreeView(TASKS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
     this.subscriptions.push(
       this.view,
       this.visibilityChanged,
@@ -66,10 +68,10 @@ export class TaskTreeView implements vscode.Disposable {
     // VS Code hides a view's description while it is its container's only view, so the filter is also
     // said inside the view, where it is always seen.
     this.view.message = described === undefined ? undefined : vscode.l10n.t('Filtered: {0}. Clear the filter to see every task.', described);
-    void vscode.commands.executeCommand('setContext', 'mediaTasks.filtered', isFiltering(filter));
+    void vscode.commands.executeCommand('setContext', ContextKeys.filtered, isFiltering(filter));
   }
 
   private updateAccountsKey(): void {
-    void vscode.commands.executeCommand('setContext', 'mediaTasks.hasAccounts', this.accounts.list().length > 0);
+    void vscode.commands.executeCommand('setContext', ContextKeys.hasAccounts, this.accounts.list().length > 0);
   }
 }

@@ -4,7 +4,7 @@ import type { Account } from '../model/account';
 import type { MediaApiError } from '../model/errors';
 import type { LedgerEntry } from '../model/ledgerEntry';
 import { isTerminal, type Product, type TaskKey, type TaskStatus } from '../model/task';
-import { CommandIds } from '../commands/ids';
+import { CommandIds } from '../ids/commands';
 import { accountSummary, countLabel, nounCount, productLabel, statusLabel } from '../display/labels';
 import type { TimeContext } from '../display/localize';
 import type { MarkdownSink } from '../display/markdown';

@@ -4,9 +4,9 @@ import type { Logger } from '../model/logger';
 import type { TaskKey } from '../model/task';
 import type { TaskStore } from '../model/taskStore';
 import { filePanelState, taskPanelState } from './identity';
-import { DetailsPanelManager, STORAGE_FILE_VIEW_TYPE, TASK_DETAILS_VIEW_TYPE } from './panels';
+import { STORAGE_FILE_VIEW_TYPE, TASK_DETAILS_VIEW_TYPE } from '../ids/views';
+import { DetailsPanelManager } from './panels';
 
-export { STORAGE_FILE_VIEW_TYPE, TASK_DETAILS_VIEW_TYPE } from './panels';
 
 export interface TaskDetailsPanels {
   /** Opens the task's details panel, or reveals it when already open. */

@@ -10,6 +10,8 @@ import type { Logger } from '../model/logger';
 import { isTerminal, sameTask, taskKeyString, type TaskKey } from '../model/task';
 import type { TaskStore } from '../model/taskStore';
 import { storageFileDocument, taskDocument, type BuiltDocument, type DocumentContext } from './document';
+import { SettingKeys } from '../ids/settingKeys';
+import { STORAGE_FILE_VIEW_TYPE, TASK_DETAILS_VIEW_TYPE } from '../ids/views';
 import { errorMessage } from '../display/errors';
 import { taskTitle } from '../display/taskPick';
 import { shortId } from '../display/text';
@@ -18,8 +20,6 @@ import { buildWebviewHtml, createNonce } from './html';
 import { filePanelState, panelStateKey, parsePanelState, taskPanelState, type PanelState } from './identity';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from './protocol';
 
-export const TASK_DETAILS_VIEW_TYPE = 'mediaTasks.taskDetails';
-export const STORAGE_FILE_VIEW_TYPE = 'mediaTasks.storageFile';
 
 /** Relative times ("5 minutes ago") and running durations go stale; a visible panel re-renders this often. */
 const CLOCK_REFRESH_MS = 30_000;
@@ -88,7 +88,7 @@ class DetailsPanel implements Disposable {
       webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw)),
       // Read-only mode shows or hides the Stop button at once.
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('mediaTasks.readOnly')) this.render();
+        if (e.affectsConfiguration(SettingKeys.readOnly)) this.render();
       }),
       panel.onDidChangeViewState(() => this.onViewState()),
       panel.onDidDispose(() => this.dispose()),

@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../src/tree/nodes';
-import { CommandIds } from '../../src/commands/ids';
+import { CommandIds } from '../../src/ids/commands';
 import { accountNode, addDemoAccounts, childrenOf, eventually, mediaTasks } from './support/mediaTasks';
 
 describe('Add Room… (real VS Code, sandbox)', function () {

@@ -11,9 +11,9 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { MediaTasksApi } from '../../src/extension';
-import { demoAccountPlans, type DemoAccountPlan } from '../../src/accounts/demoAccounts';
-import { applyDemoPlans } from '../../src/accounts/demoSetup';
-import { CommandIds } from '../../src/commands/ids';
+import { demoAccountPlans, type DemoAccountPlan } from '../../src/demo/demoPlans';
+import { applyDemoPlans } from '../../src/demo/applyDemoPlans';
+import { CommandIds } from '../../src/ids/commands';
 import type { Account } from '../../src/model/account';
 import { silentLogger } from '../../src/model/logger';
 import { isTerminal, type Product } from '../../src/model/task';

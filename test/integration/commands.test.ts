@@ -1,7 +1,7 @@
 // Commands in a real VS Code: registered, and working on tree nodes as the menus pass them.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { CommandIds } from '../../src/commands/ids';
+import { CommandIds } from '../../src/ids/commands';
 import { accountNode, addDemoAccounts, childrenOf, mediaTasks, sandboxUrl } from './support/mediaTasks';
 
 describe('commands (real VS Code)', function () {

@@ -14,7 +14,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { MediaTasksApi } from '../../src/extension';
-import { CommandIds } from '../../src/commands/ids';
+import { CommandIds } from '../../src/ids/commands';
 import type { Account } from '../../src/model/account';
 import { silentLogger } from '../../src/model/logger';
 import type { TreeNode } from '../../src/tree/nodes';

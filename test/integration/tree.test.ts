@@ -4,8 +4,8 @@ import * as vscode from 'vscode';
 import type { MediaTasksApi } from '../../src/extension';
 import type { Account } from '../../src/model/account';
 import type { TreeNode } from '../../src/tree/nodes';
-import { CommandIds } from '../../src/commands/ids';
-import type { DemoAccountPlan } from '../../src/accounts/demoAccounts';
+import { CommandIds } from '../../src/ids/commands';
+import type { DemoAccountPlan } from '../../src/demo/demoPlans';
 import { accountNode, addDemoAccounts, childrenOf, mediaTasks, sandboxUrl } from './support/mediaTasks';
 
 const MAX_ROWS = 200;

@@ -1,8 +1,8 @@
 // Harness-level checks inside the real extension host: the extension is there, activates, and every
-// command package.json contributes is registered (and matches the id table in src/commands/ids.ts).
+// command package.json contributes is registered (and matches the id table in src/ids/commands.ts).
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { CommandIds } from '../../../src/commands/ids';
+import { CommandIds } from '../../../src/ids/commands';
 
 const EXTENSION_ID = 'media-task-explorer.media-task-explorer';
 

@@ -2,8 +2,8 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { MediaTasksApi } from '../../../src/extension';
-import { demoAccountPlans, type DemoAccountPlan } from '../../../src/accounts/demoAccounts';
-import { applyDemoPlans } from '../../../src/accounts/demoSetup';
+import { demoAccountPlans, type DemoAccountPlan } from '../../../src/demo/demoPlans';
+import { applyDemoPlans } from '../../../src/demo/applyDemoPlans';
 import type { Account } from '../../../src/model/account';
 import type { TreeNode } from '../../../src/tree/nodes';
 

@@ -1,10 +1,14 @@
-// Import direction (shared/notes/architecture.md, "Layers and folders"):
-//   1. src/model, src/vendors, src/sandbox never import `vscode` as a value (a type-only import at most),
-//      so they run under plain mocha.
-//   2. UI folders never import src/vendors or src/sandbox statically; they reach vendors through the
-//      TaskSource contract, and start the sandbox with a lazy `import()`. Only src/extension.ts and
-//      src/sources/** (the composition of vendor clients into task sources) may import them statically.
-//   3. src/model imports nothing from other src folders; src/vendors never imports the sandbox or UI.
+// Import direction, the whole order (README, "Architecture"): a folder imports only from folders below it.
+//   model  <-  vendors  <-  sandbox  <-  log, tasks, sources, accounts, demo (in that order)
+//          <-  tree | webview | status | polling (peers: none imports another)  <-  commands | api  <-  extension.ts
+// plus three leaves anyone above may import: ids (the id table: imports nothing), display (the
+// display vocabulary: imports model and ids), settings (typed settings: imports ids and model).
+// On top of the order:
+//   1. model, vendors, sandbox, ids and display never import `vscode` as a value, so they run under plain mocha.
+//   2. Only src/extension.ts and src/sources/** (the composition of vendor clients into task sources)
+//      import src/vendors statically; the UI reaches vendors through the TaskSource contract.
+//   3. Outside the sandbox, src/sandbox is loaded lazily with `import()` (src/sources only).
+// Type-only imports follow the order too: a type is knowledge of the layer it comes from.
 // The scanner reads every import form with the TypeScript parser: import/export-from declarations
 // (type-only ones marked), `import x = require()`, `require()` and dynamic `import()`.
 import { strict as assert } from 'node:assert';
@@ -80,16 +84,42 @@ export function areaOf(file: string): string {
   return path.relative(srcDir, file).split(path.sep)[0]!;
 }
 
-// UI folders (tree, webview, status, commands, accounts, tasks, polling) fall under the two lists below.
-const VSCODE_FREE = new Set(['model', 'vendors', 'sandbox']);
+/** Rank of each folder: an import must go to a strictly lower rank (or a leaf). */
+const RANKS: Readonly<Record<string, number>> = {
+  model: 0,
+  vendors: 1,
+  sandbox: 2,
+  log: 3,
+  tasks: 4,
+  sources: 5,
+  accounts: 6,
+  demo: 7,
+  tree: 8,
+  webview: 8,
+  status: 8,
+  polling: 8,
+  commands: 9,
+  /** The test harness's handle on the live pieces (test mode only). */
+  api: 9,
+  'extension.ts': 10,
+};
+
+/** Leaves: what each may import, and the lowest rank that may import it. */
+const LEAVES: Readonly<Record<string, { imports: readonly string[]; importedFrom: number }>> = {
+  ids: { imports: [], importedFrom: RANKS.log! },
+  display: { imports: ['model', 'ids'], importedFrom: RANKS.log! },
+  settings: { imports: ['ids', 'model'], importedFrom: RANKS.log! },
+};
+
+const VSCODE_FREE = new Set(['model', 'vendors', 'sandbox', 'ids', 'display']);
 const MAY_IMPORT_VENDORS = new Set(['extension.ts', 'sources', 'vendors', 'sandbox']);
-const MAY_IMPORT_SANDBOX = new Set(['extension.ts', 'sources', 'sandbox']);
 
 /** Every violation in one file, as readable lines. */
 export function violations(file: string, text: string): string[] {
   const area = areaOf(file);
   const rel = path.relative(root, file);
   const out: string[] = [];
+  if (RANKS[area] === undefined && LEAVES[area] === undefined) out.push(`${rel}: src/${area} has no place in the layer order (add it to RANKS or LEAVES)`);
   for (const ref of scanImports(file, text)) {
     const where = `${rel}:${ref.line} imports '${ref.specifier}'`;
     if (ref.specifier === 'vscode' && VSCODE_FREE.has(area) && !ref.typeOnly) {
@@ -97,17 +127,23 @@ export function violations(file: string, text: string): string[] {
     }
     const target = targetArea(file, ref.specifier);
     if (!target || target === area) continue;
-    if (area === 'model' && !ref.typeOnly) {
-      out.push(`${where}: src/model imports nothing from other src folders`);
+    const leaf = LEAVES[area];
+    const targetLeaf = LEAVES[target];
+    if (leaf) {
+      if (!leaf.imports.includes(target)) out.push(`${where}: src/${area} is a leaf and imports only ${leaf.imports.join(', ') || 'nothing'}`);
+    } else if (targetLeaf) {
+      if (RANKS[area]! < targetLeaf.importedFrom) out.push(`${where}: src/${area} sits below the src/${target} leaf`);
+    } else if (RANKS[target] === undefined) {
+      out.push(`${where}: src/${target} has no place in the layer order`);
+    } else if (RANKS[target]! >= RANKS[area]!) {
+      const peer = RANKS[target] === RANKS[area];
+      out.push(`${where}: src/${area} may not import ${peer ? 'its peer' : 'upward into'} src/${target}`);
     }
     if (target === 'vendors' && !MAY_IMPORT_VENDORS.has(area) && !ref.dynamic) {
       out.push(`${where}: only src/extension.ts and src/sources may import src/vendors (UI goes through TaskSource)`);
     }
-    if (target === 'sandbox' && !MAY_IMPORT_SANDBOX.has(area) && !ref.dynamic && !ref.typeOnly) {
-      out.push(`${where}: src/sandbox is loaded lazily with import() outside src/extension.ts and src/sources`);
-    }
-    if (area === 'vendors' && target !== 'model' && !ref.typeOnly) {
-      out.push(`${where}: src/vendors may import only src/model`);
+    if (target === 'sandbox' && area !== 'sandbox' && !ref.dynamic && !ref.typeOnly) {
+      out.push(`${where}: src/sandbox is loaded lazily with import()`);
     }
   }
   return out;
@@ -166,16 +202,36 @@ describe('architecture: import direction', () => {
 
   it('flags the violations it is meant to catch', () => {
     const f = (rel: string) => path.join(srcDir, rel);
-    assert.ok(violations(f('model/x.ts'), "import * as vscode from 'vscode';").length > 0);
-    assert.equal(violations(f('vendors/x/y.ts'), "import type * as vscode from 'vscode';").length, 0);
-    assert.ok(violations(f('sandbox/y.ts'), "import { window } from 'vscode';").length > 0);
-    assert.ok(violations(f('tree/p.ts'), "import { x } from '../vendors/tencent/client';").length > 0);
-    assert.ok(violations(f('commands/trySandbox.ts'), "import { startSandbox } from '../sandbox';").length > 0);
-    assert.equal(violations(f('commands/trySandbox.ts'), "const s = () => import('../sandbox');").length, 0);
-    assert.equal(violations(f('sources/tencent.ts'), "import { x } from '../vendors/tencent/client';").length, 0);
-    assert.equal(violations(f('extension.ts'), "import { x } from './vendors/tencent/client';").length, 0);
-    assert.ok(violations(f('model/x.ts'), "import { y } from '../tree/z';").length > 0);
-    assert.ok(violations(f('vendors/x.ts'), "import { y } from '../sandbox/z';").length > 0);
+    const flagged = (rel: string, line: string) => violations(f(rel), line).length > 0;
+    assert.ok(flagged('model/x.ts', "import * as vscode from 'vscode';"));
+    assert.ok(!flagged('vendors/x/y.ts', "import type * as vscode from 'vscode';"));
+    assert.ok(flagged('sandbox/y.ts', "import { window } from 'vscode';"));
+    assert.ok(flagged('display/y.ts', "import { window } from 'vscode';"));
+    assert.ok(flagged('tree/p.ts', "import { x } from '../vendors/tencent/client';"));
+    assert.ok(flagged('commands/trySandbox.ts', "import { startSandbox } from '../sandbox';"));
+    assert.ok(!flagged('sources/embeddedSandbox.ts', "const s = () => import('../sandbox');"));
+    assert.ok(!flagged('sources/tencent.ts', "import { x } from '../vendors/tencent/client';"));
+    assert.ok(!flagged('extension.ts', "import { x } from './vendors/tencent/client';"));
+    assert.ok(flagged('model/x.ts', "import { y } from '../tree/z';"));
+    assert.ok(flagged('model/x.ts', "import type { y } from '../tasks/z';"), 'type-only imports follow the order too');
+    assert.ok(flagged('vendors/x.ts', "import { y } from '../sandbox/z';"));
+    // the order itself
+    assert.ok(flagged('tree/x.ts', "import { CommandIds } from '../commands/ids';"), 'upward');
+    assert.ok(flagged('status/model.ts', "import { productLabel } from '../webview/format';"), 'UI peers');
+    assert.ok(flagged('polling/index.ts', "import type { P } from '../webview';"), 'UI peers, type-only');
+    assert.ok(flagged('accounts/probe.ts', "import { productLabel } from '../tree/format';"), 'services below the UI');
+    assert.ok(flagged('tasks/x.ts', "import type { AccountStore } from '../accounts/accountStore';"), 'tasks below accounts');
+    assert.ok(flagged('commands/x.ts', "import { activate } from '../extension';"));
+    assert.ok(!flagged('commands/x.ts', "import { TaskTreeView } from '../tree/taskTreeView';"));
+    assert.ok(!flagged('accounts/x.ts', "import { TaskLedger } from '../tasks/taskLedger';"));
+    // the leaves
+    assert.ok(!flagged('tree/x.ts', "import { CommandIds } from '../ids/commands';"));
+    assert.ok(!flagged('accounts/x.ts', "import { productLabel } from '../display/labels';"));
+    assert.ok(flagged('display/x.ts', "import { TaskLedger } from '../tasks/taskLedger';"), 'display imports only model and ids');
+    assert.ok(flagged('ids/x.ts', "import type { Product } from '../model/task';"), 'the id table imports nothing');
+    assert.ok(flagged('vendors/x.ts', "import { productLabel } from '../display/labels';"), 'vendors below the display vocabulary');
+    assert.ok(flagged('settings/x.ts', "import { TaskLedger } from '../tasks/taskLedger';"));
+    assert.ok(flagged('newfolder/x.ts', "export const x = 1;"), 'a new folder must be placed in the order');
   });
 
   it('holds for every file under src/', () => {

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { commandTitles } from '../../../src/commands/commandTitles';
 import { runGuarded } from '../../../src/commands/guard';
-import { CommandIds } from '../../../src/commands/ids';
+import { CommandIds } from '../../../src/ids/commands';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 

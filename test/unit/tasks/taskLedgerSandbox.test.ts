@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { demoAccountPlans, type DemoAccountPlan } from '../../../src/accounts/demoAccounts';
+import { demoAccountPlans, type DemoAccountPlan } from '../../../src/demo/demoPlans';
 import type { Account } from '../../../src/model/account';
 import { silentLogger } from '../../../src/model/logger';
 import type { Product } from '../../../src/model/task';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { decodeSecret, encodeSecret, readAccounts } from '../../../src/accounts/accountCodec';
 import { parseUint32, validateEndpoint, validateOptionalUint32, validateSecret } from '../../../src/accounts/accountInput';
-import { demoAccountPlans, isSameDemoApp } from '../../../src/accounts/demoAccounts';
+import { demoAccountPlans, isSameDemoApp } from '../../../src/demo/demoPlans';
 import { plainLocalizer as t } from '../../../src/display/localize';
 import type { Account } from '../../../src/model/account';
 import { lookupCandidates, looksLikeGmeTaskId } from '../../../src/tasks/lookup';

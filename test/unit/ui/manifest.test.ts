@@ -4,7 +4,9 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CommandIds } from '../../../src/commands/ids';
+import { CommandIds } from '../../../src/ids/commands';
+import { ContextKeys } from '../../../src/ids/contextKeys';
+import { STORAGE_FILE_VIEW_TYPE, TASK_DETAILS_VIEW_TYPE, TASKS_VIEW_ID, VIEW_CONTAINER_ID } from '../../../src/ids/views';
 import { contextTokens } from '../../../src/tree/contextValue';
 import type { NodeKind } from '../../../src/tree/nodes';
 import { PRODUCTS, type TaskStatus } from '../../../src/model/task';
@@ -84,11 +86,8 @@ describe('manifest and code agree', () => {
   });
 
   it('sets every context key the manifest reads', () => {
-    const whens = [...menuItems().map(([, i]) => i.when ?? ''), ...(contributes.viewsWelcome as { when: string }[]).map((w) => w.when)].join(' ');
-    // `config.mediaTasks.*` are settings, which VS Code provides to when clauses itself.
-    const keys = new Set([...whens.matchAll(/(?<!config\.)mediaTasks\.(\w+)/g)].map((m) => `mediaTasks.${m[1]}`).filter((k) => k !== 'mediaTasks.tasks'));
     const src = fs.readFileSync(path.join(root, 'src', 'tree', 'taskTreeView.ts'), 'utf8');
-    for (const key of keys) assert.ok(src.includes(`'setContext', '${key}'`), `${key} is never set`);
+    for (const name of Object.keys(ContextKeys)) assert.ok(src.includes(`'setContext', ContextKeys.${name}`), `${name} is never set`);
   });
 
   it('has a localized string for every %key% and the icons it names', () => {
@@ -112,12 +111,14 @@ describe('manifest and code agree', () => {
     ]);
   });
 
-  it('activates for restored detail panels (their serializers need an explicit event) and nothing eager', () => {
-    // The view types are read from the panels' source: that module needs `vscode` to load.
-    const panels = fs.readFileSync(path.join(root, 'src', 'webview', 'panels.ts'), 'utf8');
-    const viewTypes = [...panels.matchAll(/export const \w+_VIEW_TYPE = '([\w.]+)'/g)].map((m) => `onWebviewPanel:${m[1]}`);
-    assert.equal(viewTypes.length, 2);
-    assert.deepEqual([...pkg.activationEvents].sort(), viewTypes.sort());
+  it('contributes the view ids, webview types (activating for restored panels, nothing eager) and context keys of the id table', () => {
+    assert.deepEqual(contributes.viewsContainers.activitybar.map((c: { id: string }) => c.id), [VIEW_CONTAINER_ID]);
+    assert.deepEqual(contributes.views[VIEW_CONTAINER_ID].map((v: { id: string }) => v.id), [TASKS_VIEW_ID]);
+    assert.deepEqual(pkg.activationEvents, [`onWebviewPanel:${TASK_DETAILS_VIEW_TYPE}`, `onWebviewPanel:${STORAGE_FILE_VIEW_TYPE}`]);
+    const whens = [...menuItems().map(([, i]) => i.when ?? ''), ...contributes.viewsWelcome.map((w: { when: string }) => w.when)].join(' ');
+    // `config.mediaTasks.*` are settings, which VS Code provides to when clauses itself.
+    const used = new Set(whens.match(/(?<!config\.)mediaTasks\.[A-Za-z]+(?![.\w])/g) ?? []);
+    for (const id of [...ids, TASKS_VIEW_ID]) used.delete(id);
+    assert.deepEqual([...used].sort(), Object.values(ContextKeys).sort());
   });
 });
-

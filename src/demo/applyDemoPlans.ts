@@ -4,8 +4,8 @@
  */
 import type { Account } from '../model/account';
 import type { TaskLedger } from '../tasks/taskLedger';
-import type { AccountStore } from './accountStore';
-import { isSameDemoApp, type DemoAccountPlan } from './demoAccounts';
+import type { AccountStore } from '../accounts/accountStore';
+import { isSameDemoApp, type DemoAccountPlan } from './demoPlans';
 
 /** Label of the room for a demo TRTC task whose room the sandbox did not say. */
 export const DEMO_ROOM_LABEL = 'sandbox';

@@ -5,9 +5,9 @@
  */
 import type { Logger } from '../model/logger';
 import type { TaskLedger } from '../tasks/taskLedger';
-import type { AccountStore } from './accountStore';
-import { demoAccountPlans, type DemoPlanOptions } from './demoAccounts';
-import { applyDemoPlans } from './demoSetup';
+import type { AccountStore } from '../accounts/accountStore';
+import { applyDemoPlans } from './applyDemoPlans';
+import { demoAccountPlans, type DemoPlanOptions } from './demoPlans';
 
 export async function addHarnessDemoAccounts(
   env: NodeJS.ProcessEnv,

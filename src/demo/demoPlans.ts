@@ -3,8 +3,8 @@
  * turned into accounts to add and tasks and rooms to pin. The JSON is read defensively. Pure.
  */
 import type { AccountSecret } from '../model/account';
-import type { NewAccount } from './accountStore';
-import { isUint32 } from './accountCodec';
+import type { NewAccount } from '../accounts/accountStore';
+import { isUint32 } from '../accounts/accountCodec';
 
 export interface DemoAccountPlan {
   readonly account: NewAccount;
@@ -22,9 +22,6 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v.leng
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.length > 0) : []);
 const stringMap = (v: unknown): Record<string, string> =>
   isObject(v) ? Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].length > 0)) : {};
-
-/** The setting that asks "Try the Sandbox" and `npm run demo` for the hostile-strings apps too. */
-export const HOSTILE_STRINGS_SETTING = 'mediaTasks.sandbox.hostileStrings';
 
 export interface DemoPlanOptions {
   /**

@@ -1,0 +1,19 @@
+/** Every setting the extension reads, by its full key; package.json's `configuration` declares the mediaTasks ones. */
+export const SettingKeys = {
+  refreshIntervalSeconds: 'mediaTasks.refreshIntervalSeconds',
+  defaultTimeRangeHours: 'mediaTasks.defaultTimeRangeHours',
+  notifications: 'mediaTasks.notifications',
+  statusBarAlwaysShow: 'mediaTasks.statusBar.alwaysShow',
+  requestTimeoutSeconds: 'mediaTasks.requestTimeoutSeconds',
+  endpointTencent: 'mediaTasks.endpoints.tencent',
+  endpointTencentSignedHost: 'mediaTasks.endpoints.tencentSignedHost',
+  endpointZego: 'mediaTasks.endpoints.zego',
+  sandboxHostileStrings: 'mediaTasks.sandbox.hostileStrings',
+  readOnly: 'mediaTasks.readOnly',
+  ledgerRetentionDays: 'mediaTasks.ledger.retentionDays',
+  ledgerMaxEntries: 'mediaTasks.ledger.maxEntries',
+  /** VS Code's own proxy setting, which the vendor transport honours. */
+  httpProxy: 'http.proxy',
+} as const;
+
+export type SettingKey = (typeof SettingKeys)[keyof typeof SettingKeys];
