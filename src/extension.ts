@@ -99,6 +99,8 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
   void ready.then(() =>
     addHarnessDemoAccounts(process.env, accounts, ledger, logger, { hostileStrings: currentSettings().sandboxHostileStrings }),
   );
+  // F5 (.vscode/launch.json) sets MTE_DEMO=embedded: the embedded sandbox and its demo accounts, as "Try the Sandbox" adds them.
+  if (process.env.MTE_DEMO === 'embedded') void ready.then(() => vscode.commands.executeCommand(CommandIds.trySandbox));
   const storedState = (): Record<string, unknown> => Object.fromEntries(context.globalState.keys().map((key) => [key, context.globalState.get(key)]));
   const activationMs = performance.now() - started;
   logger.info(`[activate] ${activationMs.toFixed(1)} ms`);

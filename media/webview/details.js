@@ -15,7 +15,7 @@
   const root = /** @type {HTMLElement} */ (document.getElementById('root'));
   /** Closed sets: data never becomes a class name or an attribute value unless listed here. */
   const TONES = ['active', 'pending', 'done', 'error', 'unknown'];
-  const ACTIONS = ['refresh', 'openTask', 'stopTask'];
+  const ACTIONS = ['refresh', 'openTask', 'stopTask', 'openUrl'];
   let busy = false;
 
   /** @param {WebviewMessage} message */
@@ -137,6 +137,8 @@
         button.addEventListener('click', () => post({ type: 'refresh' }));
       } else if (action.id === 'stopTask') {
         button.addEventListener('click', () => post({ type: 'stopTask' }));
+      } else if (action.id === 'openUrl') {
+        button.addEventListener('click', () => post({ type: 'openUrl' }));
       } else {
         button.addEventListener('click', () => post({ type: 'openTask' }));
       }

@@ -1,8 +1,11 @@
 // Shared by both integration runners (code-server and @vscode/test-electron): building the extension,
 // bundling the tests, and judging the results file (never the extension host's exit code).
+// Run directly (`node scripts/vscode/integration.mjs`, the "Integration Tests" launch config's
+// preLaunchTask) it builds the extension and bundles the tests into out/test/integration/.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { root, testResultsDir } from './paths.mjs';
 
@@ -74,4 +77,14 @@ export function judgeResults(file) {
   }
   if (passed === 0) return { ok: false, passed, failed, reason: 'ran zero tests' };
   return { ok: true, passed, failed, reason: '' };
+}
+
+/** The folder the "Integration Tests" launch config opens (exports are written there, not into the repository). */
+export const f5Workspace = path.join(root, '.vscode-test', 'runs', 'f5-integration', 'workspace');
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  mkdirSync(f5Workspace, { recursive: true });
+  buildExtension();
+  const tests = await bundleIntegrationTests();
+  console.log(`[integration] built dist/ and bundled ${tests.length} test files into ${path.relative(root, integrationOut)}`);
 }

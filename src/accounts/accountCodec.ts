@@ -20,6 +20,7 @@ function readTencent(v: Json, base: { id: string; label: string; endpoint?: stri
   if ((site !== 'mainland' && site !== 'intl') || !nonEmpty(v.region)) return undefined;
   if (!(v.trtcSdkAppId === undefined || isUint32(v.trtcSdkAppId)) || !(v.gmeBizId === undefined || isUint32(v.gmeBizId))) return undefined;
   if (!(v.cssEnabled === undefined || typeof v.cssEnabled === 'boolean') || !optString(v.cssDomain) || !optString(v.cssApp)) return undefined;
+  if (!(v.vodSubAppId === undefined || isUint32(v.vodSubAppId))) return undefined;
   let productRegions: Partial<Record<Product, string>> | undefined;
   if (v.productRegions !== undefined) {
     if (!isObject(v.productRegions)) return undefined;
@@ -40,6 +41,7 @@ function readTencent(v: Json, base: { id: string; label: string; endpoint?: stri
     cssEnabled: v.cssEnabled,
     cssDomain: v.cssDomain || undefined,
     cssApp: v.cssApp || undefined,
+    ...(v.vodSubAppId !== undefined ? { vodSubAppId: v.vodSubAppId } : {}),
   };
 }
 

@@ -20,6 +20,7 @@ interface Draft {
   cssEnabled: boolean;
   cssDomain: string;
   cssApp: string;
+  vodSubAppId: string;
   appId: string;
   secretId: string;
   secretKey: string;
@@ -44,6 +45,7 @@ function draftOf(account: Account | undefined): Draft {
     cssEnabled: account?.vendor === 'tencent' ? Boolean(account.cssEnabled) : false,
     cssDomain: account?.vendor === 'tencent' ? (account.cssDomain ?? '') : '',
     cssApp: account?.vendor === 'tencent' ? (account.cssApp ?? '') : '',
+    vodSubAppId: account?.vendor === 'tencent' ? str(account.vodSubAppId) : '',
     appId: account?.vendor === 'zego' ? String(account.appId) : '',
     secretId: '',
     secretKey: '',
@@ -70,6 +72,7 @@ function resultOf(d: Draft, endpoint: string | undefined, withSecret: boolean): 
       cssEnabled: d.cssEnabled || undefined,
       cssDomain: d.cssEnabled ? d.cssDomain || undefined : undefined,
       cssApp: d.cssEnabled ? d.cssApp || undefined : undefined,
+      vodSubAppId: parseUint32(d.vodSubAppId),
     },
     secret: withSecret ? { vendor: 'tencent', secretId: d.secretId, secretKey: d.secretKey } : undefined,
   };
@@ -89,10 +92,10 @@ export async function runAccountFlow(existing?: Account, credentialsOnly = false
       : t('Add Account');
   // Editing may keep the stored secret; adding and re-entering must provide one.
   let keepSecret = editing && !credentialsOnly;
-  const tencentSteps = 9;
+  const tencentSteps = 10;
   const zegoSteps = 4;
   const total = (): number => (credentialsOnly ? (d.vendor === 'tencent' ? 2 : 1) : d.vendor === 'zego' ? zegoSteps : tencentSteps);
-  const at = (n: number): number => (credentialsOnly ? n - (total() === 2 ? 7 : 3) : n);
+  const at = (n: number): number => (credentialsOnly ? n - (total() === 2 ? 8 : 3) : n);
 
   const pickVendor: Step<Draft> = async (input) => {
     const items = [
@@ -149,6 +152,17 @@ export async function runAccountFlow(existing?: Account, credentialsOnly = false
       void vscode.window.showWarningMessage(t('Set up at least one product: a TRTC SdkAppId, a GME BizId or CSS.'));
       return enterTrtc;
     }
+    return enterVod;
+  };
+  const enterVod: Step<Draft> = async (input) => {
+    d.vodSubAppId = await input.inputText({
+      title,
+      step: 8,
+      totalSteps: total(),
+      prompt: t('VOD SubAppId, if your recordings go to a VOD sub-application (required for VOD accounts opened since 2023-12-25); leave empty otherwise'),
+      value: d.vodSubAppId,
+      validate: (v) => validateOptionalUint32(v, vscode.l10n),
+    });
     return keepOrEnterSecret;
   };
   const enterZegoAppId: Step<Draft> = async (input) => {
@@ -166,11 +180,11 @@ export async function runAccountFlow(existing?: Account, credentialsOnly = false
     return keepSecret ? undefined : d.vendor === 'zego' ? enterServerSecret : enterSecretId;
   };
   const enterSecretId: Step<Draft> = async (input) => {
-    d.secretId = await input.inputText({ title, step: at(8), totalSteps: total(), prompt: t('SecretId (CAM API key)'), value: d.secretId, validate: (v) => validateSecret(v, vscode.l10n) });
+    d.secretId = await input.inputText({ title, step: at(9), totalSteps: total(), prompt: t('SecretId (CAM API key)'), value: d.secretId, validate: (v) => validateSecret(v, vscode.l10n) });
     return enterSecretKey;
   };
   const enterSecretKey: Step<Draft> = async (input) => {
-    d.secretKey = await input.inputText({ title, step: at(9), totalSteps: total(), prompt: t('SecretKey: stored in VS Code SecretStorage only'), password: true, validate: (v) => validateSecret(v, vscode.l10n) });
+    d.secretKey = await input.inputText({ title, step: at(10), totalSteps: total(), prompt: t('SecretKey: stored in VS Code SecretStorage only'), password: true, validate: (v) => validateSecret(v, vscode.l10n) });
     return undefined;
   };
   const enterServerSecret: Step<Draft> = async (input) => {

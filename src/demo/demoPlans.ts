@@ -54,6 +54,7 @@ export function demoAccountPlans(demo: unknown, url: string, options: DemoPlanOp
         gmeBizId: isUint32(app.gmeBizId) ? app.gmeBizId : undefined,
         cssEnabled: true,
         cssDomain: str(app.cssDomain),
+        ...(isObject(app.vod) && isUint32(app.vod.subAppId) ? { vodSubAppId: app.vod.subAppId } : {}),
       },
       secret: { vendor: 'tencent', secretId, secretKey },
       trtcRecordingTaskIds: strings(app.trtcRecordingTaskIds),

@@ -34,6 +34,8 @@ export interface TencentAccount extends AccountBase {
   readonly cssEnabled?: boolean;
   readonly cssDomain?: string;
   readonly cssApp?: string;
+  /** VOD SubAppId, required by VOD accounts opened since 2023-12-25; sent with DescribeMediaInfos when set. */
+  readonly vodSubAppId?: number;
 }
 
 export interface ZegoAccount extends AccountBase {

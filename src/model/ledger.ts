@@ -2,6 +2,7 @@
  * The task ledger's pure logic: how an observation changes an entry, and the on-disk document.
  * No I/O and no `vscode` here, so every rule runs under plain mocha.
  */
+import { FILE_STATES, mergeFiles } from './files';
 import type { LedgerEntry, StatusTransition } from './ledgerEntry';
 import { PRODUCTS, isTerminal, type ExtraValue, type Product, type StorageFile, type Task, type TaskKey, type TaskStatus } from './task';
 
@@ -38,8 +39,9 @@ function appendTransition(history: readonly StatusTransition[], next: StatusTran
  */
 export function observe(prev: LedgerEntry | undefined, task: Task, now: number, pin = false): LedgerEntry {
   const transition: StatusTransition = { status: task.status, rawStatus: task.rawStatus, at: task.observedAt || now };
-  // A task whose files disappeared from the answer (TRTC stops listing them once uploaded) keeps the last list.
-  const files = task.files.length === 0 && prev ? prev.task.files : task.files;
+  // A task whose files disappeared from the answer (TRTC stops listing them once uploaded) keeps the last list;
+  // files other reports added (file APIs, callbacks) stay, updated by name.
+  const files = mergeFiles(prev?.task.files ?? [], task.files);
   return {
     accountId: task.accountId,
     product: task.product,
@@ -101,9 +103,18 @@ function isExtra(v: unknown): v is ExtraValue {
   return v === null || isStr(v) || isNum(v) || typeof v === 'boolean' || (Array.isArray(v) && v.every(isStr));
 }
 
+const FILE_STATE_SET: ReadonlySet<string> = new Set(FILE_STATES);
+const optStr = (v: unknown): v is string | undefined => v === undefined || isStr(v);
+
 function readFile(v: unknown): StorageFile | undefined {
   if (!isObject(v) || !isStr(v.userId) || !isStr(v.fileName) || !isStr(v.trackType) || !optNum(v.beginTimeMs)) return undefined;
-  return { userId: v.userId, fileName: v.fileName, trackType: v.trackType, beginTimeMs: v.beginTimeMs };
+  const file: StorageFile = { userId: v.userId, fileName: v.fileName, trackType: v.trackType, ...(v.beginTimeMs !== undefined ? { beginTimeMs: v.beginTimeMs } : {}) };
+  // The optional facts other reports added; an unreadable one is dropped, the file kept.
+  const extra: Record<string, unknown> = {};
+  for (const name of ['endTimeMs', 'sizeBytes', 'durationMs', 'expiresAtMs'] as const) if (isNum(v[name])) extra[name] = v[name];
+  for (const name of ['rawState', 'url', 'vodFileId', 'format', 'reportedBy'] as const) if (optStr(v[name]) && v[name] !== undefined) extra[name] = v[name];
+  if (isStr(v.state) && FILE_STATE_SET.has(v.state)) extra.state = v.state;
+  return { ...file, ...extra };
 }
 
 function readTask(v: unknown): Task | undefined {

@@ -38,16 +38,44 @@ export function isTerminal(status: TaskStatus): boolean {
   return TERMINAL_STATUSES.has(status);
 }
 
-/** A recorded file, as TRTC's `StorageFile` describes it. */
+/**
+ * Where a recorded file is in its life, on every vendor's scale: being written, being uploaded
+ * (GME also transcodes first), in the user's storage or VOD, on the vendor's backup storage
+ * (ZEGO keeps it 3 days, TRTC 305 "left on backup"), or lost.
+ */
+export type FileState = 'recording' | 'processing' | 'uploading' | 'uploaded' | 'backup' | 'failed';
+
+/** A recorded file: TRTC's `StorageFile`, ZEGO's `RecordFiles[]`, GME's `RecordInfo`, or a callback's file. */
 export interface StorageFile {
   /** The user whose stream this file holds (TRTC `UserId`); empty for mixed output. */
   readonly userId: string;
-  /** File name as the vendor reports it (TRTC `FileName`). */
+  /** File name as the vendor reports it (TRTC `FileName`, ZEGO `FileId`, GME `FileName`); the file's identity within its task. */
   readonly fileName: string;
   /** TRTC `TrackType`: `audio`, `video` or `audio_video`. Kept verbatim. */
   readonly trackType: string;
   /** When the file's recording began, Unix epoch ms (TRTC `BeginTimeStamp` is already ms). */
   readonly beginTimeMs?: number;
+  /** When the file's recording ended, Unix epoch ms (callbacks' EndTimeStamp, begin + duration). */
+  readonly endTimeMs?: number;
+  /** The file's state, when the vendor reports one. */
+  readonly state?: FileState;
+  /** The vendor's own file status, verbatim (ZEGO `Status` 1–5, GME `RecordStatus` 2/10–14, TRTC 305 `Status`). */
+  readonly rawState?: string;
+  /**
+   * Where the file can be fetched (ZEGO `FileUrl`, VOD `MediaUrl`). May be signed or temporary: it is
+   * shown only in the storage-file panel, opened only on an explicit click, and never logged or exported.
+   */
+  readonly url?: string;
+  /** Tencent VOD FileId (TRTC callback 311, CSS callback `file_id`, ZEGO `VideoId`). */
+  readonly vodFileId?: string;
+  readonly sizeBytes?: number;
+  readonly durationMs?: number;
+  /** Output format (`mp4`, `hls`, `aac` …), verbatim. */
+  readonly format?: string;
+  /** When a backup copy expires, Unix epoch ms (ZEGO status 4: kept 3 days). */
+  readonly expiresAtMs?: number;
+  /** Which API or callback last reported the file (`DescribeRecordStatus`, `TRTC callback 311` …). */
+  readonly reportedBy?: string;
 }
 
 /** A JSON-safe value shown in the details panel as a vendor extra. */
@@ -76,7 +104,7 @@ export interface Task extends TaskKey {
   readonly endedAt?: number;
   /** When this snapshot was taken from the vendor, Unix epoch ms. */
   readonly observedAt: number;
-  /** Recorded files known for the task (TRTC only fills this today). */
+  /** Recorded files known for the task, from its query API, its file API or its callbacks. */
   readonly files: readonly StorageFile[];
   /**
    * Vendor-specific fields, keyed by the vendor's own field names:

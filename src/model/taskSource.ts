@@ -15,6 +15,25 @@ export interface ListQuery {
   readonly statuses?: 'running' | 'ended' | 'all';
 }
 
+/** A file in Tencent VOD, as DescribeMediaInfos describes it. */
+export interface VodMedia {
+  readonly fileId: string;
+  readonly name?: string;
+  /** May be signed (key hotlink protection): sensitive, like every file URL. */
+  readonly url?: string;
+  readonly format?: string;
+  readonly sizeBytes?: number;
+  readonly durationMs?: number;
+  /** When VOD deletes the file, Unix epoch ms; absent when it never does. */
+  readonly expiresAtMs?: number;
+}
+
+export interface VodMediaAnswer {
+  readonly found: readonly VodMedia[];
+  /** FileIds VOD does not know (not uploaded yet, deleted, or another SubAppId's). */
+  readonly missing: readonly string[];
+}
+
 interface SourceBase {
   readonly account: Account;
   readonly product: Product;
@@ -23,6 +42,14 @@ interface SourceBase {
    * accepted the signature (a "not found" answer counts as success); rejects with `MediaApiError`.
    */
   probe(signal?: AbortSignal): Promise<void>;
+  /**
+   * Products whose files come from their own API (ZEGO DescribeRecordStatus, GME DescribeRecordInfo):
+   * `task` as that API describes it now, files included. Rejects with kind `notFound` or
+   * `taskEnded` when the API no longer knows the task.
+   */
+  describeFiles?(task: Task, signal?: AbortSignal): Promise<Task>;
+  /** Tencent accounts: what VOD knows of these FileIds (any number; split into calls of 20). */
+  describeMedia?(fileIds: readonly string[], signal?: AbortSignal): Promise<VodMediaAnswer>;
 }
 
 /** CSS and ZEGO: the vendor can list tasks in a time window. */

@@ -1,5 +1,6 @@
 /** Reads a request body whole, up to a limit, without ever throwing. */
 import type { IncomingMessage } from 'node:http';
+import { isInteger, isSafeNumber, parse } from 'lossless-json';
 
 /** Far above any real query; Tencent documents 32 KB for GET and ZEGO bodies are tiny. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -25,11 +26,19 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
   });
 }
 
-/** A JSON object body (empty counts as `{}`); undefined when the text is not JSON or not an object. */
+/** Integers beyond 2^53 (GME TaskIds) become bigints, exact, and stay apart from strings. */
+function parseNumber(text: string): number | bigint {
+  return isInteger(text) && !isSafeNumber(text) ? BigInt(text) : Number(text);
+}
+
+/**
+ * A JSON object body (empty counts as `{}`); undefined when the text is not JSON or not an object.
+ * Read losslessly, as the vendors' gateways do: a u64 parameter keeps every digit.
+ */
 export function parseJsonObject(raw: Buffer): Record<string, unknown> | undefined {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(raw.length === 0 ? '{}' : raw.toString('utf8'));
+    parsed = parse(raw.length === 0 ? '{}' : raw.toString('utf8'), null, parseNumber);
   } catch {
     return undefined;
   }

@@ -43,6 +43,8 @@ export interface TencentDemoApp {
   readonly trtcRelayTaskIds: string[];
   /** The room each of those recording and relay tasks runs in, by task id. */
   readonly trtcTaskRooms: Record<string, string>;
+  /** The app's VOD: its SubAppId, and whether DescribeMediaInfos finds its media only with it. */
+  readonly vod: { readonly subAppId?: number; readonly required: boolean };
   /** A key of the same account that CAM allows to describe tasks but not to stop them. */
   readonly readOnlyKey: { readonly secretId: string; readonly secretKey: string };
 }

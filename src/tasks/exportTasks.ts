@@ -3,6 +3,7 @@
  * secret); ids stay strings so a u64 keeps every digit. Pure.
  */
 import type { Account } from '../model/account';
+import { maskedUrl } from '../model/files';
 import type { LedgerEntry } from '../model/ledgerEntry';
 
 export type ExportFormat = 'json' | 'csv';
@@ -73,6 +74,8 @@ export function exportTasks(entries: readonly LedgerEntry[], accounts: readonly 
   const tasks = sorted.map((entry) => ({
     account: { id: entry.accountId, label: labels.get(entry.accountId) ?? entry.accountId },
     ...entry.task,
+    // File URLs may be signed or temporary: an export keeps their host and path only.
+    files: entry.task.files.map((f) => (f.url === undefined ? f : { ...f, url: maskedUrl(f.url) })),
     firstSeen: entry.firstSeen,
     lastSeen: entry.lastSeen,
     pinned: entry.pinned,

@@ -6,13 +6,14 @@
  */
 import { Emitter } from '../model/events';
 import { isMediaApiError } from '../model/errors';
+import { mergeFiles, mediaFiles, unresolvedVodFileIds } from '../model/files';
 import type { LedgerEntry } from '../model/ledgerEntry';
 import type { IndexedRoom, LedgerScope } from '../model/ledgerIndex';
 import { LedgerState, roomKeyString, type JournalRecord } from '../model/ledgerJournal';
 import { markEnded, observe, placeholderTask, withError, type LedgerDocument, type PinnedRoom } from '../model/ledger';
 import { expiredEntries, type RetentionPolicy } from '../model/retention';
 import type { Logger } from '../model/logger';
-import { PRODUCT_VENDOR, isTerminal, taskKeyString, type Product, type Task, type TaskKey } from '../model/task';
+import { PRODUCT_VENDOR, isTerminal, taskKeyString, type Product, type StorageFile, type Task, type TaskKey } from '../model/task';
 import type { ListingSource, TaskSource } from '../model/taskSource';
 import type { TaskStore } from '../model/taskStore';
 import { asMediaApiError, notListed } from './apiErrors';
@@ -161,19 +162,24 @@ export class TaskLedger implements TaskStore, JournalWriter {
     const vendor = PRODUCT_VENDOR[key.product];
     try {
       const source = await this.sourceFor(key.accountId, key.product);
+      let entry: LedgerEntry;
       switch (source.kind) {
         case 'byTaskId':
-          return await this.refreshById(key, prev, source.describeTask(key.taskId, prev?.task.room ?? '', signal));
+          entry = await this.refreshById(key, prev, source.describeTask(key.taskId, prev?.task.room ?? '', signal));
+          break;
         case 'byRoom': {
           const room = prev?.task.room ?? '';
           await this.recordRoom(key.accountId, key.product, room, await source.describeRoom(room, signal));
-          const entry = this.get(key);
-          if (!entry) throw notListed(vendor, 'DescribeTaskInfo', key.taskId);
-          return entry;
+          const found = this.get(key);
+          if (!found) throw notListed(vendor, 'DescribeTaskInfo', key.taskId);
+          entry = await this.withFiles(source, found, signal);
+          break;
         }
         case 'listing':
-          return await this.refreshFromListing(key, prev, source, signal);
+          entry = prev && source.describeFiles ? await this.refreshByFileApi(key, prev, source, signal) : await this.refreshFromListing(key, prev, source, signal);
+          break;
       }
+      return await this.withMedia(source, entry, signal);
     } catch (err) {
       const error = asMediaApiError(err, vendor, 'refresh');
       this.logger.debug(`[ledger] refresh ${taskKeyString(key)} failed: ${error.summary()}`);
@@ -329,6 +335,56 @@ export class TaskLedger implements TaskStore, JournalWriter {
       if (match) return this.recordRefreshed(prev, match);
     }
     throw notListed(PRODUCT_VENDOR[key.product], source.product === 'css' ? 'DescribeRecordTask' : 'DescribeTasks', key.taskId);
+  }
+
+  /**
+   * ZEGO: DescribeRecordStatus answers for one task, files included, so a known task is refreshed by
+   * id; past its 3 days it answers "does not exist", and the listing is asked instead.
+   */
+  private async refreshByFileApi(key: TaskKey, prev: LedgerEntry, source: ListingSource, signal?: AbortSignal): Promise<LedgerEntry> {
+    try {
+      return this.recordRefreshed(prev, await source.describeFiles!(prev.task, signal));
+    } catch (err) {
+      if (isMediaApiError(err) && err.kind === 'notFound') return this.refreshFromListing(key, prev, source, signal);
+      throw err;
+    }
+  }
+
+  /** GME: the task's files from DescribeRecordInfo. A failure there keeps the files last seen and never fails the refresh. */
+  private async withFiles(source: TaskSource, entry: LedgerEntry, signal?: AbortSignal): Promise<LedgerEntry> {
+    if (!source.describeFiles) return entry;
+    try {
+      return this.recordRefreshed(entry, await source.describeFiles(entry.task, signal));
+    } catch (err) {
+      const error = asMediaApiError(err, PRODUCT_VENDOR[entry.product], 'files');
+      if (error.kind === 'cancelled') throw error;
+      this.logger.debug(`[ledger] files of ${taskKeyString(entry)}: ${error.summary()}`);
+      return entry;
+    }
+  }
+
+  /** Files that went to VOD get their URL, size and duration from DescribeMediaInfos, once. */
+  private async withMedia(source: TaskSource, entry: LedgerEntry, signal?: AbortSignal): Promise<LedgerEntry> {
+    const ids = unresolvedVodFileIds(entry.task.files);
+    if (ids.length === 0 || !source.describeMedia) return entry;
+    try {
+      const answer = await source.describeMedia(ids, signal);
+      return this.recordFiles(entry, mediaFiles(entry.task.files, answer.found));
+    } catch (err) {
+      const error = asMediaApiError(err, PRODUCT_VENDOR[entry.product], 'media');
+      if (error.kind === 'cancelled') throw error;
+      this.logger.debug(`[ledger] VOD media of ${taskKeyString(entry)}: ${error.summary()}`);
+      return entry;
+    }
+  }
+
+  /** Merges files into an entry without touching its status (file APIs and VOD do not speak for it). */
+  private recordFiles(entry: LedgerEntry, files: readonly StorageFile[]): LedgerEntry {
+    const current = this.get(entry);
+    if (!current || files.length === 0) return current ?? entry;
+    const updated: LedgerEntry = { ...current, task: { ...current.task, files: mergeFiles(current.task.files, files) } };
+    this.setEntry(updated);
+    return updated;
   }
 
   /**

@@ -19,6 +19,7 @@ import { TencentClient, type SignedHost } from './tencent/client';
 import { CssListingSource } from './tencent/css';
 import { GmeRoomSource } from './tencent/gme';
 import { TrtcRecordingSource, TrtcRelaySource } from './tencent/trtc';
+import { describeMediaInfos } from './tencent/vod';
 import { ZegoClient } from './zego/client';
 import { ZegoRecordingSource } from './zego/cloudRecord';
 
@@ -82,5 +83,8 @@ export function createTaskSources(account: Account, secret: AccountSecret, deps:
         throw new TypeError('zego-recording is not a Tencent product');
     }
   };
-  return accountProducts(account).map(build);
+  // VOD belongs to the account, not to a product: every Tencent source answers for the account's media.
+  const describeMedia: NonNullable<TaskSource['describeMedia']> = (fileIds, signal) =>
+    describeMediaInfos(client, fileIds, account.vodSubAppId, signal);
+  return accountProducts(account).map((product) => Object.assign(build(product), { describeMedia }));
 }

@@ -2,6 +2,7 @@
  * Builds what a details panel shows from a ledger entry. Pure: panels call it on every update, and
  * the unit tests check each field, unit and meaning here rather than through a browser.
  */
+import { isOpenableUrl } from '../model/files';
 import type { LedgerEntry } from '../model/ledgerEntry';
 import { isStoppable } from '../model/taskStop';
 import { isTerminal, type ExtraValue, type Product, type StorageFile, type TaskKey, type TaskStatus } from '../model/task';
@@ -11,6 +12,7 @@ import { fileUserLabel, recordModeMeaning, trackTypeLabel, zegoStatusMeaning } f
 import { taskTitle } from '../display/taskPick';
 import { visibleString } from '../display/text';
 import { formatDuration, formatEpochMs } from '../display/time';
+import { displayedFile, fileFields } from './fileFields';
 import type { DetailField, DetailsDocument, DetailSection, StatusTone, TableRow } from './protocol';
 
 export interface DocumentContext {
@@ -56,6 +58,11 @@ class FieldList {
 
   value(label: string, value: string, raw?: string): void {
     this.fields.push({ label, value, ...(raw !== undefined && raw !== value ? { raw } : {}) });
+  }
+
+  /** Shows `shown`; the copy button copies `copied` (kept on the host, never sent to the page). */
+  secret(label: string, shown: string, copied: string): void {
+    this.fields.push({ label, value: shown, copyId: this.copyId(copied) });
   }
 
   private copyId(value: string): string {
@@ -271,7 +278,7 @@ export function taskDocument(key: TaskKey, entry: LedgerEntry | undefined, ctx: 
       rows: timelineRows(entry, ctx),
       emptyText: l10n.t('No status observed yet.'),
     },
-    { kind: 'pre', heading: l10n.t('Raw snapshot (JSON)'), text: rawJson(task) },
+    { kind: 'pre', heading: l10n.t('Raw snapshot (JSON)'), text: rawJson({ ...task, files: task.files.map(displayedFile) }) },
   );
   return {
     document: {
@@ -298,6 +305,7 @@ export function storageFileDocument(key: TaskKey, fileName: string, entry: Ledge
     fields.value(l10n.t('UserId'), fileUserLabel(file.userId, l10n), visibleString(file.userId));
     fields.value(l10n.t('TrackType'), trackTypeLabel(file.trackType, l10n), file.trackType);
     epochField(fields, l10n.t('BeginTimeStamp'), file.beginTimeMs, ctx, l10n.t('not reported'));
+    fileFields(file, fields, ctx);
   }
   const task = new FieldList(copies);
   task.text(l10n.t('Task ID'), key.taskId, true);
@@ -310,13 +318,14 @@ export function storageFileDocument(key: TaskKey, fileName: string, entry: Ledge
     { kind: 'fields', heading: l10n.t('Storage file'), fields: fields.fields },
     { kind: 'fields', heading: taskTitle(key, l10n), fields: task.fields },
   ];
-  if (file) sections.push({ kind: 'pre', heading: l10n.t('Raw file entry (JSON)'), text: rawJson(file) });
+  if (file) sections.push({ kind: 'pre', heading: l10n.t('Raw file entry (JSON)'), text: rawJson(displayedFile(file)) });
   return {
     document: {
       heading: l10n.t('File {0}', visibleString(fileName)),
       banners,
       actions: [
         { id: 'openTask', label: l10n.t('Open Task Details') },
+        ...(file?.url !== undefined && isOpenableUrl(file.url) ? [{ id: 'openUrl' as const, label: l10n.t('Open URL') }] : []),
         refreshAction(ctx),
       ],
       sections,

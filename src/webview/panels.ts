@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { Disposable } from '../model/events';
+import { isOpenableUrl } from '../model/files';
 import type { Logger } from '../model/logger';
 import { isTerminal, sameTask, taskKeyString, type TaskKey } from '../model/task';
 import type { TaskStore } from '../model/taskStore';
@@ -192,6 +193,13 @@ class DetailsPanel implements Disposable {
       case 'openFile':
         this.host.open(filePanelState(this.key, message.fileName));
         return;
+      case 'openUrl': {
+        // Only on the user's click, only a web URL, and never written to the log (it may be signed).
+        const state = this.state;
+        const url = state.kind === 'file' ? this.deps.store.get(this.key)?.task.files.find((f) => f.fileName === state.fileName)?.url : undefined;
+        if (url !== undefined && isOpenableUrl(url)) void vscode.env.openExternal(vscode.Uri.parse(url, true));
+        return;
+      }
       case 'copy': {
         const value = this.copyValues.get(message.copyId);
         if (value === undefined) return;

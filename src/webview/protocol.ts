@@ -42,7 +42,8 @@ export type DetailSection =
     }
   | { readonly kind: 'pre'; readonly heading: string; readonly text: string };
 
-export type DocumentActionId = 'refresh' | 'openTask' | 'stopTask';
+/** `openUrl`: the storage file's URL, opened in the browser only when the user clicks. */
+export type DocumentActionId = 'refresh' | 'openTask' | 'stopTask' | 'openUrl';
 
 export interface DetailsDocument {
   readonly heading: string;
@@ -65,6 +66,7 @@ export type WebviewMessage =
   | { readonly type: 'refresh' }
   | { readonly type: 'openTask' }
   | { readonly type: 'stopTask' }
+  | { readonly type: 'openUrl' }
   | { readonly type: 'openFile'; readonly fileName: string }
   | { readonly type: 'copy'; readonly copyId: string };
 
@@ -82,6 +84,7 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     case 'refresh':
     case 'openTask':
     case 'stopTask':
+    case 'openUrl':
       return { type: message.type };
     case 'openFile':
       return isShortString(message.fileName) ? { type: 'openFile', fileName: message.fileName } : undefined;

@@ -44,7 +44,29 @@ function writeCrash(err: unknown): void {
   );
 }
 
+/**
+ * The harnesses start the sandbox and pass its URL; run from F5 (.vscode/launch.json, "Integration
+ * Tests") nobody did, so the same sandbox (default seed) starts here, inside the extension host.
+ */
+async function ensureSandbox(): Promise<(() => Promise<void>) | undefined> {
+  if (process.env.MTE_SANDBOX_URL) return undefined;
+  const { startSandbox } = await import('../../src/sandbox');
+  const sandbox = await startSandbox({ port: 0 });
+  process.env.MTE_SANDBOX_URL = sandbox.url;
+  console.log(`[integration] no MTE_SANDBOX_URL: started the sandbox in the extension host at ${sandbox.url}`);
+  return () => sandbox.close();
+}
+
 export async function run(): Promise<void> {
+  const stopSandbox = await ensureSandbox();
+  try {
+    await runMocha();
+  } finally {
+    await stopSandbox?.();
+  }
+}
+
+async function runMocha(): Promise<void> {
   const reporterPath = process.env.MTE_REPORTER ?? path.resolve(__dirname, '..', '..', '..', 'test', 'support', 'countingReporter.js');
   try {
     const mocha = new Mocha({

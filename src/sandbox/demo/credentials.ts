@@ -1,6 +1,7 @@
 /** The `demo()` snapshot: credentials, app ids and the task ids current at the time of the call. */
 import type { DemoCredentials } from '../types';
 import { currentTrtcTaskIds, currentTrtcTaskRooms } from './trtc';
+import { vodSubApp } from './vod';
 import type { World } from './world';
 
 export function demoCredentials(world: World, nowMs: number): DemoCredentials {
@@ -18,6 +19,7 @@ export function demoCredentials(world: World, nowMs: number): DemoCredentials {
       trtcRecordingTaskIds: currentTrtcTaskIds(app, 'recording', nowMs),
       trtcRelayTaskIds: currentTrtcTaskIds(app, 'relay', nowMs),
       trtcTaskRooms: currentTrtcTaskRooms(app, nowMs),
+      vod: vodSubApp(app),
       readOnlyKey: { secretId: app.readOnlySecretId, secretKey: app.readOnlySecretKey },
     })),
     zego: world.zego.map((app) => ({ label: app.label, hostileStrings: app.hostileStrings, appId: app.appId, serverSecret: app.serverSecret })),

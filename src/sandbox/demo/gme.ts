@@ -2,7 +2,7 @@
 import { hash32, u64AboveSafe } from './hash';
 import { livePhase, slotAt, slotStart } from './schedule';
 import type { StopLedger } from './stops';
-import type { GmeRoom } from './world';
+import type { GmeRoom, TencentApp } from './world';
 
 export interface GmeTask {
   /** u64; emitted as a raw JSON integer, never through a JS number. */
@@ -30,4 +30,32 @@ export function gmeCurrentTask(room: GmeRoom, nowMs: number, stops: StopLedger):
     subscribeUserIds: h % 3 === 1 ? list : [],
     unSubscribeUserIds: h % 3 === 2 ? list : [],
   };
+}
+
+/** How many past cycles a TaskId is still looked up for (DescribeRecordInfo). */
+const RECOGNISED_SLOTS = 6;
+
+export interface FoundGmeTask {
+  readonly room: GmeRoom;
+  readonly taskId: bigint;
+  readonly recordMode: 1 | 2 | 3;
+  /** When the task's cycle began (it records from the end of the starting phase). */
+  readonly startMs: number;
+  /** When StopRecord ended it, if it did. */
+  readonly stoppedMs?: number;
+}
+
+/** The app's task with this id, among the recent cycles of every room that records. */
+export function findGmeTask(app: TencentApp, taskId: bigint, nowMs: number): FoundGmeTask | undefined {
+  for (const room of app.gmeRooms) {
+    if (!room.lane) continue;
+    const latest = slotAt(room.lane, nowMs);
+    for (let slot = latest; slot > latest - RECOGNISED_SLOTS; slot--) {
+      const startMs = slotStart(room.lane, slot);
+      if (startMs > nowMs || u64AboveSafe(room.key, slot, 'gme-task') !== taskId) continue;
+      const recordMode = ((hash32(room.key, slot, 'gme') % 3) + 1) as 1 | 2 | 3;
+      return { room, taskId, recordMode, startMs, stoppedMs: app.stops.stopTime(taskId.toString(), nowMs) };
+    }
+  }
+  return undefined;
 }

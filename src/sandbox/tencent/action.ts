@@ -1,6 +1,6 @@
 /** The shape every emulated Tencent action has: where it lives, what it accepts, how it answers. */
 import type { TencentAction as DocumentedAction, TencentService } from '../../vendors/tencent/actions';
-import type { TencentApp } from '../demo/world';
+import type { TencentApp, World } from '../demo/world';
 import type { Params, ParamSpec } from './params';
 
 export type { TencentService };
@@ -14,6 +14,8 @@ export function documented(action: DocumentedAction): Pick<TencentAction, 'servi
 }
 
 export interface ActionContext {
+  /** The whole demo world (VOD FileIds name tasks of any product). */
+  readonly world: World;
   /** The app the request's SecretId belongs to. */
   readonly app: TencentApp;
   readonly params: Params;
@@ -32,6 +34,8 @@ export interface TencentAction {
   /** A write action (a stop): CAM refuses it to the demo's read-only keys. */
   readonly write?: boolean;
   readonly params: readonly ParamSpec[];
+  /** Requests per second when the page documents another limit than the usual 20 (VOD: 100). */
+  readonly rateLimit?: number;
   /** Response fields without RequestId; throws TencentApiError for documented failures. */
   handle(ctx: ActionContext): Record<string, unknown>;
 }

@@ -7,12 +7,14 @@
 import type { TencentAction, TencentService } from './action';
 import { cssDescribeRecordTask } from './cssDescribeRecordTask';
 import { cssStopRecordTask } from './cssStopRecordTask';
+import { gmeDescribeRecordInfo } from './gmeDescribeRecordInfo';
 import { gmeDescribeTaskInfo } from './gmeDescribeTaskInfo';
 import { gmeStopRecord } from './gmeStopRecord';
 import { trtcDeleteCloudRecording } from './trtcDeleteCloudRecording';
 import { trtcDescribeCloudRecording } from './trtcDescribeCloudRecording';
 import { trtcDescribeStreamIngest } from './trtcDescribeStreamIngest';
 import { trtcStopStreamIngest } from './trtcStopStreamIngest';
+import { vodDescribeMediaInfos } from './vodDescribeMediaInfos';
 
 export const TENCENT_ACTIONS: readonly TencentAction[] = [
   gmeDescribeTaskInfo,
@@ -23,6 +25,8 @@ export const TENCENT_ACTIONS: readonly TencentAction[] = [
   trtcStopStreamIngest,
   cssStopRecordTask,
   gmeStopRecord,
+  gmeDescribeRecordInfo,
+  vodDescribeMediaInfos,
 ];
 
 function isService(name: string): name is TencentService {

@@ -62,7 +62,7 @@ function unauthorized(service: string, action: string, region: string | undefine
   );
 }
 
-function answer(world: World, limiter: RateLimiter, signedHosts: SignedHosts, req: VendorRequest): Record<string, unknown> {
+function answer(world: World, limiterFor: (action: { rateLimit?: number }) => RateLimiter, signedHosts: SignedHosts, req: VendorRequest): Record<string, unknown> {
   if (req.method !== 'GET' && req.method !== 'POST') throw new TencentApiError('UnsupportedProtocol');
   if (req.bodyError === 'tooLarge') throw new TencentApiError('RequestSizeLimitExceeded');
   if (req.bodyError) throw new TencentApiError('InvalidParameter', 'The request body could not be read.');
@@ -92,7 +92,7 @@ function answer(world: World, limiter: RateLimiter, signedHosts: SignedHosts, re
   verifyTc3Signature(req, auth, key.secretKey, timestampSec, signedHosts(action.service));
   if (version !== action.version) throw new TencentApiError('NoSuchVersion', `The API version \`${version}\` does not exist for ${actionName}.`);
   if (action.write && key.readOnly) throw unauthorized(action.service, action.name, headerValue(req.headers, 'x-tc-region'));
-  if (!limiter.tryTake(`${auth.secretId}/${action.name}`, req.arrivalMs)) throw new TencentApiError('RequestLimitExceeded');
+  if (!limiterFor(action).tryTake(`${auth.secretId}/${action.name}`, req.arrivalMs)) throw new TencentApiError('RequestLimitExceeded');
   const regions = regionsFor(action, headerValue(req.headers, 'host') ?? '');
   if (regions) {
     const region = requiredHeader(req, 'x-tc-region', 'Region');
@@ -101,16 +101,22 @@ function answer(world: World, limiter: RateLimiter, signedHosts: SignedHosts, re
     }
   }
   const params = readParams(action.params, bodyParams(req), req.method === 'GET');
-  return action.handle({ app, params, nowMs: req.nowMs });
+  return action.handle({ world, app, params, nowMs: req.nowMs });
 }
 
 export function tencentEmulator(world: World, signedHosts: SignedHosts = () => undefined): VendorEmulator {
-  const limiter = new RateLimiter(TENCENT_RATE_LIMIT);
+  const limiters = new Map<number, RateLimiter>();
+  const limiterFor = (action: { rateLimit?: number }): RateLimiter => {
+    const limit = action.rateLimit ?? TENCENT_RATE_LIMIT;
+    let limiter = limiters.get(limit);
+    if (!limiter) limiters.set(limit, (limiter = new RateLimiter(limit)));
+    return limiter;
+  };
   return {
     actionOf: (req) => headerValue(req.headers, 'x-tc-action')?.trim() || undefined,
     handle(req: VendorRequest): VendorReply {
       try {
-        return tencentSuccess(answer(world, limiter, signedHosts, req));
+        return tencentSuccess(answer(world, limiterFor, signedHosts, req));
       } catch (err) {
         if (err instanceof TencentApiError) return tencentFailure(err);
         throw err;

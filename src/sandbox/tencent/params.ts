@@ -7,7 +7,9 @@ import { TencentApiError } from './errors';
 export interface ParamSpec {
   readonly name: string;
   /** `u64`: an unsigned 64-bit JSON integer (GME TaskId), kept as a bigint, never rounded through a number. */
-  readonly type: 'integer' | 'u64' | 'string';
+  readonly type: 'integer' | 'u64' | 'string' | 'strings';
+  /** `strings` (an array of non-empty strings) only: most items allowed. */
+  readonly maxItems?: number;
   readonly required: boolean;
   /** Code when a required parameter is absent (`MissingParameter.SdkAppId`, or plain `MissingParameter`). */
   readonly missing: string;
@@ -15,13 +17,17 @@ export interface ParamSpec {
   readonly invalid: string;
 }
 
-type ParamValue = string | number | bigint;
+type ParamValue = string | number | bigint | readonly string[];
 
 export class Params {
   constructor(private readonly values: ReadonlyMap<string, ParamValue>) {}
 
   u64(name: string): bigint {
     return this.values.get(name) as bigint;
+  }
+
+  strings(name: string): readonly string[] {
+    return (this.values.get(name) as readonly string[] | undefined) ?? [];
   }
 
   /** A required integer (presence was checked against the spec). */
@@ -55,6 +61,10 @@ function u64(raw: unknown, fromQuery: boolean): bigint | undefined {
 function coerce(spec: ParamSpec, raw: unknown, fromQuery: boolean): ParamValue | undefined {
   if (spec.type === 'string') return typeof raw === 'string' && raw !== '' ? raw : undefined;
   if (spec.type === 'u64') return u64(raw, fromQuery);
+  if (spec.type === 'strings') {
+    if (!Array.isArray(raw) || raw.length === 0 || !raw.every((item) => typeof item === 'string' && item !== '')) return undefined;
+    return raw as string[];
+  }
   if (fromQuery) return typeof raw === 'string' && /^-?\d{1,16}$/.test(raw) && Number.isSafeInteger(Number(raw)) ? Number(raw) : undefined;
   return typeof raw === 'number' && Number.isSafeInteger(raw) ? raw : undefined;
 }
@@ -77,6 +87,9 @@ export function readParams(specs: readonly ParamSpec[], source: Record<string, u
     const value = coerce(spec, raw, fromQuery);
     if (value === undefined) {
       throw new TencentApiError(spec.invalid, `The value of parameter \`${spec.name}\` is invalid: ${spec.type} expected.`);
+    }
+    if (Array.isArray(value) && spec.maxItems !== undefined && value.length > spec.maxItems) {
+      throw new TencentApiError(spec.invalid, `The parameter \`${spec.name}\` may hold at most ${spec.maxItems} items.`);
     }
     values.set(spec.name, value);
   }

@@ -5,6 +5,7 @@
 import type { World, ZegoApp } from '../demo/world';
 import type { VendorEmulator, VendorReply, VendorRequest } from '../exchange';
 import { RateLimiter } from '../rateLimiter';
+import { describeRecordStatus } from './describeRecordStatus';
 import { describeTasks } from './describeTasks';
 import { stopRecord } from './stopRecord';
 import { ZEGO_RATE_LIMITED, ZEGO_SYSTEM_ERROR, ZegoApiError, zegoFailure, zegoSuccess } from './errors';
@@ -23,6 +24,8 @@ const ACTIONS: Readonly<Record<string, ZegoAction>> = {
   DescribeTasks: { limit: ZEGO_RATE_LIMIT, handle: describeTasks },
   // "Call frequency limit: 50 times/second."
   StopRecord: { limit: 50, handle: stopRecord },
+  // "Call frequency limit: 10 times/second."
+  DescribeRecordStatus: { limit: 10, handle: describeRecordStatus },
 };
 
 export function zegoEmulator(world: World): VendorEmulator {

@@ -53,7 +53,7 @@ export function optionalNumber(value: unknown, path: string): number | undefined
 }
 
 /** The largest |Unix ms| a `Date` holds; beyond it `toISOString()` throws (export, details). */
-const MAX_EPOCH_MS = 8.64e15;
+export const MAX_EPOCH_MS = 8.64e15;
 
 /** A Unix time in the vendor's unit (`unitMs`: 1000 for seconds, 1 for ms) that a `Date` can hold. */
 export function epoch(value: unknown, path: string, unitMs: 1 | 1000): number {

@@ -77,10 +77,16 @@ export class PacedRateLimiter {
  */
 const ZEGO_ACTION_LIMITS: Readonly<Record<string, number>> = { StopRecord: 50 };
 
-/** Documented per-action limits: 20/s for every Tencent action, 10/s for ZEGO unless listed above. */
+/**
+ * Tencent actions whose page documents another limit than the usual 20/s: VOD DescribeMediaInfos
+ * "100 requests per second" (https://www.tencentcloud.com/document/api/266/34181).
+ */
+const TENCENT_ACTION_LIMITS: Readonly<Record<string, number>> = { DescribeMediaInfos: 100 };
+
+/** Documented per-action limits: 20/s for Tencent and 10/s for ZEGO, unless listed above. */
 export function documentedLimit(vendor: Vendor, action?: string): number {
-  if (vendor === 'tencent') return 20;
-  return (action !== undefined ? ZEGO_ACTION_LIMITS[action] : undefined) ?? 10;
+  const table = vendor === 'tencent' ? TENCENT_ACTION_LIMITS : ZEGO_ACTION_LIMITS;
+  return (action !== undefined ? table[action] : undefined) ?? (vendor === 'tencent' ? 20 : 10);
 }
 
 /** Limiters keyed by `vendor/action`. One registry per process (see `sharedLimiters`). */

@@ -9,6 +9,9 @@ const PATTERNS: readonly RegExp[] = [
   /(Authorization["']?\s*[:=]\s*["']?)[^"'\r\n]+/gi,
   /(TC3-HMAC-SHA256\s+)[^"'\r\n]+/g,
   /(Signature["']?\s*[=:]\s*["']?)[0-9A-Za-z+/=_-]+/g,
+  // Signed and temporary file URLs carry their credential in the query: VOD key hotlink protection
+  // (`t`, `us`, `sign`, https://www.tencentcloud.com/document/product/266/33986), S3 pre-signing (`X-Amz-*`), OSS, CDN auth keys.
+  /([?&](?:sign|t|us|exper|rlimit|X-Amz-[A-Za-z-]+|auth_key|OSSAccessKeyId|Expires|token)=)[^&\s"'<>#]+/gi,
   // A bare SHA-256 (TC3) or MD5 (ZEGO) hex digest.
   /()\b(?:[0-9a-f]{64}|[0-9a-f]{32})\b/gi,
 ];

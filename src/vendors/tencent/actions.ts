@@ -7,13 +7,14 @@ import type { TencentAccount, TencentSite } from '../../model/account';
 import { refused } from '../shared/listing';
 import type { Product } from '../../model/task';
 
-export type TencentService = 'gme' | 'trtc' | 'live';
+export type TencentService = 'gme' | 'trtc' | 'live' | 'vod';
 
 export interface TencentAction {
   readonly name: string;
   readonly service: TencentService;
   readonly version: string;
-  readonly product: Product;
+  /** The product whose region applies; absent for actions that take no region (VOD). */
+  readonly product?: Product;
   readonly regions?: readonly string[];
   /** Where the mainland and international pages list different regions, each site's own list (wins over `regions`). */
   readonly siteRegions?: Readonly<Record<TencentSite, readonly string[]>>;
@@ -24,6 +25,28 @@ export const DESCRIBE_TASK_INFO: TencentAction = {
   service: 'gme',
   version: '2018-07-11',
   product: 'gme',
+};
+
+/**
+ * GME DescribeRecordInfo (https://www.tencentcloud.com/document/product/607/53739): the files of a
+ * recording task by its u64 TaskId; "Region: not required"; 20 requests/second.
+ */
+export const DESCRIBE_RECORD_INFO: TencentAction = {
+  name: 'DescribeRecordInfo',
+  service: 'gme',
+  version: '2018-07-11',
+  product: 'gme',
+};
+
+/**
+ * VOD DescribeMediaInfos (https://www.tencentcloud.com/document/api/266/34181, CN
+ * https://cloud.tencent.com/document/api/266/31763): media URL, size and duration of up to 20
+ * FileIds; "Region: not required"; 100 requests/second.
+ */
+export const DESCRIBE_MEDIA_INFOS: TencentAction = {
+  name: 'DescribeMediaInfos',
+  service: 'vod',
+  version: '2018-07-17',
 };
 
 export const DESCRIBE_CLOUD_RECORDING: TencentAction = {
@@ -70,8 +93,8 @@ export function tencentHost(service: TencentService, site: TencentSite): string 
 }
 
 /** The region sent for `action`: the product's own region when set, else the account's. */
-export function regionFor(account: TencentAccount, product: Product): string {
-  return account.productRegions?.[product] ?? account.region;
+export function regionFor(account: TencentAccount, product: Product | undefined): string {
+  return (product && account.productRegions?.[product]) || account.region;
 }
 
 /**

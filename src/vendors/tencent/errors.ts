@@ -1,6 +1,7 @@
 /**
  * Tencent Cloud `Response.Error` → `MediaApiError`. Kinds follow the code families of the common
- * error-code list and each action's documented codes (shared/notes/vendor-apis.md B).
+ * error-code list (https://www.tencentcloud.com/document/product/213/33281#common-error-codes; TRTC's
+ * https://cloud.tencent.com/document/api/647/37089) and each action's documented codes.
  */
 import { MediaApiError, type ApiErrorKind } from '../../model/errors';
 import { isRetryableKind } from '../shared/retry';

@@ -4,9 +4,10 @@ import { MediaApiError } from '../../model/errors';
 import type { Task } from '../../model/task';
 import type { RoomSource } from '../../model/taskSource';
 import { probeBy } from '../shared/listing';
-import { DESCRIBE_TASK_INFO } from './actions';
+import { DESCRIBE_RECORD_INFO, DESCRIBE_TASK_INFO } from './actions';
 import type { TencentClient } from './client';
 import { normalizeGmeTask } from './normalize';
+import { readGmeRecordInfo, withGmeRecordInfo } from './gmeRecordInfo';
 import { readGmeTaskInfo } from './records';
 
 /** A room id that should not exist; any answer to it proves the key. */
@@ -46,6 +47,21 @@ export class GmeRoomSource implements RoomSource {
       if (error instanceof MediaApiError && error.kind === 'notFound') return undefined;
       throw error;
     }
+  }
+
+  /**
+   * DescribeRecordInfo: the task's files. The TaskId goes out as a JSON integer, every digit kept;
+   * `ResourceNotFound.TaskNotFound` (the task is over and forgotten) is `notFound`.
+   */
+  async describeFiles(task: Task, signal?: AbortSignal): Promise<Task> {
+    if (!/^\d{1,20}$/.test(task.taskId)) throw new TypeError(`not a GME TaskId: ${task.taskId}`);
+    const { value, requestId } = await this.client.call(
+      DESCRIBE_RECORD_INFO,
+      { TaskId: BigInt(task.taskId), BizId: this.bizId },
+      readGmeRecordInfo,
+      signal,
+    );
+    return withGmeRecordInfo(task, value, this.now(), requestId);
   }
 
   probe(signal?: AbortSignal): Promise<void> {

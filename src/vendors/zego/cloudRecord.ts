@@ -11,6 +11,7 @@ import { splitWindows } from '../shared/windows';
 import type { ZegoClient } from './client';
 import { normalizeZegoTask } from './normalize';
 import { readZegoTaskPage, type ZegoTaskRecord } from './records';
+import { DESCRIBE_RECORD_STATUS, normalizeZegoRecordStatus, readZegoRecordStatus } from './recordStatus';
 
 export const DESCRIBE_TASKS = 'DescribeTasks';
 export const ZEGO_WINDOW_MS = 3 * 86_400_000;
@@ -80,6 +81,13 @@ export class ZegoRecordingSource implements ListingSource {
         }
       }
     }
+  }
+
+  /** DescribeRecordStatus: the task's status, times and files (tasks that began within 3 days). */
+  async describeFiles(task: Task, signal?: AbortSignal): Promise<Task> {
+    const { value, requestId } = await this.client.call(DESCRIBE_RECORD_STATUS, { TaskId: task.taskId }, readZegoRecordStatus, signal);
+    const snapshot = normalizeZegoRecordStatus(task.taskId, value, { accountId: this.account.id, appId: this.account.appId, observedAt: this.now(), requestId });
+    return { ...snapshot, room: snapshot.room || task.room };
   }
 
   /** Running tasks of the last hour, first page only. */

@@ -1,6 +1,7 @@
 /**
- * ZEGO `Code != 0` → `MediaApiError`, from the cloud-recording return codes and the gateway's
- * common codes (shared/notes/vendor-apis.md E.3).
+ * ZEGO `Code != 0` → `MediaApiError`, from the cloud-recording return codes
+ * (https://www.zegocloud.com/docs/cloud-recording-server/return-codes) and the gateway's common codes
+ * (https://www.zegocloud.com/docs/live-streaming-server/api-reference/return-codes).
  */
 import { MediaApiError, type ApiErrorKind } from '../../model/errors';
 import { isRetryableKind } from '../shared/retry';

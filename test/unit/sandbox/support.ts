@@ -47,6 +47,8 @@ export interface TencentCall {
   readonly host?: string;
   /** Header names to sign (lower-case); defaults to the SDKs' `content-type` and `host`. */
   readonly sign?: readonly string[];
+  /** The body to sign and send, verbatim (a u64 written as a bare integer). */
+  readonly rawBody?: string;
   /** Replaces the body after signing (tampering). */
   readonly sentBody?: string;
   /** Overrides headers after signing. */
@@ -75,7 +77,7 @@ export async function callTencent(sb: RunningSandbox, app: TencentDemoApp, call:
   const timestampSec = call.timestampSec ?? Math.floor(nowMs / 1000);
   const isGet = method === 'GET';
   const query = isGet ? new URLSearchParams(Object.entries(call.params ?? {}).map(([k, v]): [string, string] => [k, String(v)])).toString() : '';
-  const body = isGet ? '' : JSON.stringify(call.params ?? {});
+  const body = isGet ? '' : (call.rawBody ?? JSON.stringify(call.params ?? {}));
   const headers: Record<string, string> = {
     'Content-Type': call.contentType ?? (isGet ? 'application/x-www-form-urlencoded' : 'application/json'),
     Host: host,

@@ -9,7 +9,10 @@ import {
 } from '../../../src/vendors/tencent/sign';
 import { zegoCommonParams, zegoNonce, zegoSignature } from '../../../src/vendors/zego/sign';
 
-// Official worked examples, from the vendors' public documentation (see shared/notes/vendor-apis.md A.3, A.5, E.1).
+// Official worked examples, from the vendors' public documentation: Tencent Cloud's "Signature v3" page
+// (https://www.tencentcloud.com/document/product/1026/31038, the POST and GET examples; Chinese
+// https://cloud.tencent.com/document/api/213/30654) and ZEGO's "Accessing Server APIs" signature sample
+// (https://www.zegocloud.com/article/9781).
 const SECRET_ID = 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE';
 const SECRET_KEY = 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE';
 

@@ -230,7 +230,56 @@ const zegoError: fc.Arbitrary<Template> = fc
   .record({ code: fc.oneof(fc.constantFrom(...ZEGO_CODES), fc.integer().filter((n) => n !== 0)), message: text, rid: requestId })
   .map(({ code, message, rid }) => ({ tree: { Code: code, Message: message, RequestId: rid }, expect: { code: String(code) } }));
 
+const zegoRecordFile = fc.record({
+  UserId: text,
+  StreamId: text,
+  FileId: text,
+  VideoId: fc.option(text, { nil: null }),
+  FileUrl: fc.option(fc.constantFrom('https://bucket.example/a.mp4?X-Amz-Signature=00', 'javascript:alert(1)', ''), { nil: null }),
+  OutputFileFormat: fc.constantFrom('mp4', 'flv', 'hls', 'jpg', 'aac'),
+  FileSize: fc.nat(),
+  Duration: fc.nat(),
+  MediaTrackType: fc.integer({ min: 1, max: 3 }),
+  BeginTimestamp: epochMs,
+  Status: fc.integer({ min: 1, max: 5 }),
+});
+
+const zegoRecordStatus: fc.Arbitrary<Template> = fc
+  .record({ rid: requestId, message: text, status: fc.integer({ min: 1, max: 5 }), begin: epochMs, end: fc.oneof(fc.constant(0), epochMs), files: fc.option(fc.array(zegoRecordFile, { maxLength: 8 }), { nil: null }) })
+  .map(({ rid, message, status: s, begin, end, files }) => ({
+    tree: { Code: 0, Message: message, RequestId: rid, Data: { RoomId: 'r', RecordMode: 1, StreamType: 3, RecordBeginTimestamp: begin, RecordEndTimestamp: end, Status: s, ...(files ? { RecordFiles: files } : {}) } },
+    expect: { tasks: 1 },
+  }));
+
+const gmeRecordInfo = tencentOk(
+  fc
+    .record({
+      RecordInfo: fc.option(
+        fc.array(fc.record({ UserId: fc.oneof(text, fc.integer({ min: 0, max: 99999 })), FileName: text, RecordBeginTime: epochSec, RecordStatus: fc.constantFrom(2, 10, 11, 12, 13, 14) }), { maxLength: 6 }),
+        { nil: null },
+      ),
+      RecordMode: fc.constantFrom(1, 2, 3),
+      RoomId: text,
+    })
+    .map((fields) => ({ fields, tasks: 1 })),
+);
+
+const vodMedia = fc.record({
+  FileId: fc.constantFrom('5285000000000000000', '5285000000000000001', 'unknown'),
+  BasicInfo: fc.record({ Name: text, MediaUrl: text, Type: fc.constantFrom('mp4', 'm3u8'), ExpireTime: fc.constantFrom('9999-12-31T23:59:59Z', '2030-01-01T00:00:00Z', 'soon') }),
+  MetaData: fc.record({ Size: fc.nat(), Duration: fc.double({ min: 0, max: 1e6, noNaN: true }) }),
+});
+
+const vodMediaInfos = tencentOk(
+  fc
+    .record({ MediaInfoSet: fc.option(fc.array(vodMedia, { maxLength: 20 }), { nil: null }), NotExistFileIdSet: fc.option(fc.array(text, { maxLength: 5 }), { nil: null }) })
+    .map((fields) => ({ fields, tasks: 1 })),
+);
+
 const TEMPLATES: Readonly<Record<ApiName, fc.Arbitrary<Template>>> = {
+  DescribeRecordStatus: fc.oneof({ weight: 3, arbitrary: zegoRecordStatus }, zegoError),
+  DescribeRecordInfo: fc.oneof({ weight: 3, arbitrary: gmeRecordInfo }, tencentError),
+  DescribeMediaInfos: fc.oneof({ weight: 3, arbitrary: vodMediaInfos }, tencentError),
   DescribeTaskInfo: fc.oneof({ weight: 3, arbitrary: gme }, tencentError),
   DescribeCloudRecording: fc.oneof({ weight: 3, arbitrary: trtcRecording }, tencentError),
   DescribeStreamIngest: fc.oneof({ weight: 3, arbitrary: trtcRelay }, tencentError),

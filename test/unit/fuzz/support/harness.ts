@@ -12,6 +12,7 @@ import { MediaApiError, type ApiErrorKind } from '../../../../src/model/errors';
 import type { Logger } from '../../../../src/model/logger';
 import { silentLogger } from '../../../../src/model/logger';
 import { PRODUCT_VENDOR, type Product, type Task, type TaskStatus, type Vendor } from '../../../../src/model/task';
+import { FILE_STATES, mediaFiles, mergeFiles } from '../../../../src/model/files';
 import type { TaskSource } from '../../../../src/model/taskSource';
 import { createTaskSources, type TaskSourceDeps } from '../../../../src/vendors/createTaskSources';
 import { sleep } from '../../../../src/vendors/shared/abort';
@@ -19,15 +20,51 @@ import { ClockOffsets } from '../../../../src/vendors/shared/clockOffsets';
 import { RateLimiterRegistry, type LimiterClock } from '../../../../src/vendors/shared/rateLimiter';
 import type { RetryDeps } from '../../../../src/vendors/shared/retry';
 
-export type ApiName = 'DescribeTaskInfo' | 'DescribeCloudRecording' | 'DescribeStreamIngest' | 'DescribeRecordTask' | 'DescribeTasks';
+export type ApiName =
+  | 'DescribeTaskInfo'
+  | 'DescribeCloudRecording'
+  | 'DescribeStreamIngest'
+  | 'DescribeRecordTask'
+  | 'DescribeTasks'
+  | 'DescribeRecordStatus'
+  | 'DescribeRecordInfo'
+  | 'DescribeMediaInfos';
 
+/** The source each API is reached through (VOD answers through any Tencent source). */
 export const API_PRODUCT: Readonly<Record<ApiName, Product>> = {
   DescribeTaskInfo: 'gme',
   DescribeCloudRecording: 'trtc-recording',
   DescribeStreamIngest: 'trtc-relay',
   DescribeRecordTask: 'css',
   DescribeTasks: 'zego-recording',
+  DescribeRecordStatus: 'zego-recording',
+  DescribeRecordInfo: 'gme',
+  DescribeMediaInfos: 'trtc-recording',
 };
+
+/** The file APIs: each answers for one known task, so the case starts from one. */
+const FILE_APIS: ReadonlySet<ApiName> = new Set<ApiName>(['DescribeRecordStatus', 'DescribeRecordInfo', 'DescribeMediaInfos']);
+
+/** The FileIds the DescribeMediaInfos cases ask about (25: two calls). */
+export const FUZZ_VOD_FILE_IDS = Array.from({ length: 25 }, (_, i) => `52850000000000000${String(i).padStart(2, '0')}`);
+
+/** The known task a file API is asked about, as the ledger would hold it. */
+export function fileApiTask(api: ApiName, accountId: string): Task {
+  const product = API_PRODUCT[api];
+  return {
+    accountId,
+    product,
+    vendor: PRODUCT_VENDOR[product],
+    taskId: product === 'gme' ? '446192236330927912' : product === 'zego-recording' ? 'YRHu6-E4IyvEAAAD' : 'fuzz-task',
+    appId: '1',
+    room: 'fuzz-room',
+    status: 'running',
+    rawStatus: '',
+    observedAt: Date.now(),
+    files: api === 'DescribeMediaInfos' ? FUZZ_VOD_FILE_IDS.map((id) => ({ userId: '', fileName: `vod-${id}`, trackType: '', vodFileId: id })) : [],
+    extras: {},
+  };
+}
 
 export const API_NAMES = Object.keys(API_PRODUCT) as ApiName[];
 
@@ -96,7 +133,13 @@ const HOUR = 3_600_000;
  * One UI-shaped use of the source: describe a room or a task id, or list the last hour and read at
  * most `maxPages` pages. Resolves with the tasks (empty: "no task"), rejects with what the source threw.
  */
-export async function exercise(source: TaskSource, signal: AbortSignal, maxPages = 20): Promise<Task[]> {
+export async function exercise(source: TaskSource, signal: AbortSignal, maxPages = 20, api?: ApiName): Promise<Task[]> {
+  if (api !== undefined && FILE_APIS.has(api)) {
+    const task = fileApiTask(api, source.account.id);
+    if (api !== 'DescribeMediaInfos') return [await source.describeFiles!(task, signal)];
+    const answer = await source.describeMedia!(FUZZ_VOD_FILE_IDS, signal);
+    return [{ ...task, files: mergeFiles(task.files, mediaFiles(task.files, answer.found)) }];
+  }
   switch (source.kind) {
     case 'byRoom': {
       const task = await source.describeRoom('fuzz-room', signal);
@@ -195,6 +238,16 @@ export function assertValidTask(task: Task, product: Product, accountId: string)
   for (const file of task.files) {
     for (const field of ['userId', 'fileName', 'trackType'] as const) assert.equal(typeof file[field], 'string', `file.${field}`);
     assertTime(file.beginTimeMs, 'file.beginTimeMs');
+    assertTime(file.endTimeMs, 'file.endTimeMs');
+    assertTime(file.expiresAtMs, 'file.expiresAtMs');
+    for (const field of ['sizeBytes', 'durationMs'] as const) {
+      const value = file[field];
+      assert.ok(value === undefined || (typeof value === 'number' && Number.isFinite(value)), `file.${field}: ${value}`);
+    }
+    for (const field of ['rawState', 'url', 'vodFileId', 'format', 'reportedBy'] as const) {
+      assert.ok(file[field] === undefined || typeof file[field] === 'string', `file.${field}`);
+    }
+    assert.ok(file.state === undefined || FILE_STATES.includes(file.state), `file.state ${file.state}`);
   }
   for (const [key, value] of Object.entries(task.extras)) {
     const ok =
