@@ -16,6 +16,7 @@ import { SOURCE_SETTING_KEYS } from './settings/values';
 import { createVendorSourceFactory, createVendorStopperFactory, vendorRedactorFactory } from './sources/vendorSources';
 import { createTaskStatusBar } from './status';
 import { LedgerFile } from './tasks/ledgerFile';
+import { PollLease } from './tasks/pollLease';
 import { TaskLedger } from './tasks/taskLedger';
 import { TaskStops } from './tasks/taskStops';
 import { FilterState } from './tree/filterState';
@@ -55,9 +56,11 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
     stop: (key) => void vscode.commands.executeCommand(CommandIds.stopTask, key),
   });
   const statusBar = createTaskStatusBar({ store: ledger, logger });
+  const lease = new PollLease({ dir: context.globalStorageUri.fsPath, logger });
   const poller = createTaskPoller({
     store: ledger,
     logger,
+    lease,
     watchedKeys: () => [...(view.visible ? tree.visibleTaskKeys() : []), ...panels.openKeys()],
     isViewVisible: () => view.visible,
     onBusyChange: (busy) => statusBar.setRefreshing(busy),
@@ -82,7 +85,8 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
     }),
     view.onDidChangeVisibility(() => poller.wake()),
   );
-  flushLedger = () => ledger.flush();
+  // The debounced ledger write lands, and the poll lease goes to another window at once.
+  flushLedger = () => Promise.all([ledger.flush(), lease.dispose()]).then(() => undefined);
 
   // Everything slow happens after activation returns: reading the ledger, the demo accounts.
   const ready = ledger.load().then(
@@ -93,6 +97,7 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
         );
       }
       poller.start();
+      void lease.start();
     },
     (err: unknown) => logger.error('[ledger] could not be read', err),
   );
@@ -107,7 +112,8 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
   // Any installed extension can read `exports`: only the test harness gets a handle, and never the secrets.
   if (!testMode) return undefined;
   const hasSecret = async (id: string): Promise<boolean> => (await context.secrets.get(secretKeyOf(id))) !== undefined;
-  return createTestApi({ accounts, hasSecret, ledger, tree, view, filter, ready, ledgerPath: ledgerFile.path, activationMs, storedState });
+  const deleteSecret = (id: string): Thenable<void> => context.secrets.delete(secretKeyOf(id));
+  return createTestApi({ accounts, hasSecret, deleteSecret: async (id) => deleteSecret(id), ledger, tree, view, filter, ready, ledgerPath: ledgerFile.path, activationMs, storedState });
 }
 
 export async function deactivate(): Promise<void> {

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { launchChromium } from './browser.mjs';
 import { prepareRunDirs, startCodeServer } from './codeServer.mjs';
 import { ensureHarness } from './install-code-server.mjs';
+import { attackerOut, buildExfiltration, exfiltrationEntry, installPackaged, mergeResults } from './exfiltration.mjs';
 import { buildExtension, bundleIntegrationTests, defaultResultsFile, integrationEntry, judgeResults } from './integration.mjs';
 import { root, testResultsDir } from './paths.mjs';
 import { runIntegrationInElectron } from './run-electron.mjs';
@@ -22,8 +23,9 @@ import { startSandbox } from './sandbox.mjs';
 const log = (m) => console.log(`[integration] ${m}`);
 const timeoutMs = Number(process.env.MTE_INTEGRATION_TIMEOUT_MS ?? 8 * 60_000);
 
-async function runInCodeServer({ resultsFile, env }) {
-  const dirs = prepareRunDirs('integration');
+async function runInCodeServer({ resultsFile, env, name = 'integration', developmentPath = root, testsPath = integrationEntry, prepare }) {
+  const dirs = prepareRunDirs(name);
+  if (prepare) log(prepare(dirs).split('\n').filter((l) => /install/i.test(l)).join(' '));
   const cs = await startCodeServer({ dirs, env: { ...env, MTE_RESULTS_FILE: resultsFile } });
   log(`code-server on ${cs.url} (log: ${path.relative(root, dirs.logFile)})`);
   const browser = await launchChromium();
@@ -36,8 +38,8 @@ async function runInCodeServer({ resultsFile, env }) {
     });
     const url = cs.workbenchUrl({
       payload: [
-        ['extensionDevelopmentPath', cs.remoteUri(root)],
-        ['extensionTestsPath', cs.remoteUri(integrationEntry)],
+        ['extensionDevelopmentPath', cs.remoteUri(developmentPath)],
+        ['extensionTestsPath', cs.remoteUri(testsPath)],
       ],
     });
     await page.goto(url);
@@ -99,6 +101,23 @@ async function main() {
   let verdict;
   try {
     verdict = useCodeServer ? await runInCodeServer({ resultsFile, env }) : await runIntegrationInElectron({ resultsFile, env });
+    if (useCodeServer && process.env.MTE_EXFILTRATION !== '0') {
+      // The exfiltration proof: ours installed from its VSIX (production mode) next to a hostile extension.
+      const proofTests = await buildExfiltration();
+      log(`exfiltration proof: ${proofTests.join(', ')}`);
+      const proofResults = resultsFile.replace(/\.json$/, '-exfiltration.json');
+      rmSync(proofResults, { force: true });
+      await runInCodeServer({
+        resultsFile: proofResults,
+        env: { ...env, MTE_DEMO: '1' },
+        name: 'exfiltration',
+        developmentPath: attackerOut,
+        testsPath: exfiltrationEntry,
+        prepare: installPackaged(),
+      });
+      mergeResults(resultsFile, proofResults);
+      verdict = judgeResults(resultsFile);
+    }
   } finally {
     await sandbox?.stop();
   }

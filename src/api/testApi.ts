@@ -18,6 +18,8 @@ export type Methods<T> = { readonly [K in keyof T as T[K] extends (...args: neve
 
 export interface TestAccounts extends Pick<Methods<AccountStore>, 'list' | 'get' | 'add' | 'update' | 'remove'> {
   hasSecret(accountId: string): Promise<boolean>;
+  /** Leaves the account without its secret, as Settings Sync does (it syncs globalState, not SecretStorage). */
+  deleteSecret(accountId: string): Promise<void>;
 }
 
 export interface MediaTasksApi {
@@ -51,6 +53,7 @@ export function methodsOf<T extends object>(target: T): Methods<T> {
 export function createTestApi(parts: {
   readonly accounts: AccountStore;
   readonly hasSecret: (accountId: string) => Promise<boolean>;
+  readonly deleteSecret: (accountId: string) => Promise<void>;
   readonly ledger: TaskLedger;
   readonly tree: TaskTreeProvider;
   readonly view: TaskTreeView;
@@ -64,7 +67,7 @@ export function createTestApi(parts: {
   const { getTreeItem, getChildren, refreshAll, findTaskNode } = methodsOf(parts.tree);
   const view = parts.view.view;
   return {
-    accounts: { list, get, add, update, remove, hasSecret: parts.hasSecret },
+    accounts: { list, get, add, update, remove, hasSecret: parts.hasSecret, deleteSecret: parts.deleteSecret },
     ledger: methodsOf(parts.ledger),
     tree: { getTreeItem, getChildren, refreshAll, findTaskNode },
     view: { view, revealTask: methodsOf(parts.view).revealTask, revealRoom: methodsOf(parts.view).revealRoom },

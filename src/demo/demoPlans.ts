@@ -56,7 +56,7 @@ export function demoAccountPlans(demo: unknown, url: string, options: DemoPlanOp
         cssDomain: str(app.cssDomain),
         ...(isObject(app.vod) && isUint32(app.vod.subAppId) ? { vodSubAppId: app.vod.subAppId } : {}),
       },
-      secret: { vendor: 'tencent', secretId, secretKey },
+      secret: { vendor: 'tencent', secretId, secretKey, token: str(app.token) },
       trtcRecordingTaskIds: strings(app.trtcRecordingTaskIds),
       trtcRelayTaskIds: strings(app.trtcRelayTaskIds),
       trtcTaskRooms: stringMap(app.trtcTaskRooms),

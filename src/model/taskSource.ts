@@ -13,6 +13,8 @@ export interface ListQuery {
   readonly room?: string;
   /** `all` queries running and ended tasks. */
   readonly statuses?: 'running' | 'ended' | 'all';
+  /** How many tasks the caller takes per load: a source walking windows newest first sizes them to it. */
+  readonly batch?: number;
 }
 
 /** A file in Tencent VOD, as DescribeMediaInfos describes it. */

@@ -48,6 +48,11 @@ export interface PollSchedulerOptions {
   /** After each poll that refreshed something: the first failure's message, or `undefined` when all succeeded. */
   readonly onError?: (message: string | undefined) => void;
   readonly onNotify?: (change: StatusChange) => void;
+  /**
+   * Whether this window polls in the background (it holds the cross-window lease); when not, only
+   * refreshes asked for elsewhere happen and results arrive through the shared ledger. Default yes.
+   */
+  readonly mayPoll?: () => boolean;
 }
 
 interface Failure {
@@ -87,6 +92,10 @@ export class PollScheduler implements Disposable {
    */
   wake(): void {
     if (this.disposed || !this.subscription) return;
+    if (this.options.mayPoll?.() === false) {
+      this.disarm();
+      return;
+    }
     const watched = this.watched();
     if (!this.options.isViewVisible() && !watched.some((entry) => !isTerminal(entry.task.status))) {
       this.disarm();
@@ -106,6 +115,7 @@ export class PollScheduler implements Disposable {
     if (this.disposed) return;
     const watched = this.watched();
     this.remember(watched);
+    if (this.options.mayPoll?.() === false) return;
     const now = this.options.clock.now();
     const due = watched.filter((entry) => {
       const id = taskKeyString(entry);

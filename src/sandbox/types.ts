@@ -31,6 +31,8 @@ export interface TencentDemoApp {
   readonly hostileStrings: boolean;
   readonly secretId: string;
   readonly secretKey: string;
+  /** Set when the key is an STS temporary one: requests must send it as `X-TC-Token`. */
+  readonly token?: string;
   readonly region: string;
   readonly trtcSdkAppId: number;
   readonly gmeBizId: number;

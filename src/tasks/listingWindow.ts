@@ -1,4 +1,5 @@
 /** The time windows the UI asks listings for. Pure. */
+import type { Task } from '../model/task';
 import type { ListingSource } from '../model/taskSource';
 
 /**
@@ -25,4 +26,20 @@ export function listingStartMs(source: Pick<ListingSource, 'earliestStartMs' | '
 export function listingEndMs(source: Pick<ListingSource, 'product' | 'clockOffsetMs'>, localNow: number): number {
   const now = localNow + source.clockOffsetMs();
   return source.product === 'css' ? now + 24 * HOUR_MS : now;
+}
+
+/** How far around a known task's times a re-listing looks (clocks and rounding). */
+export const RELIST_MARGIN_MS = 60_000;
+
+/**
+ * The narrow window that lists one known task again: ZEGO filters on the start time, so a margin
+ * around it; CSS lists tasks lying wholly inside, so from its start to its (scheduled) end.
+ * `undefined` when the start is unknown or falls outside what the vendor accepts.
+ */
+export function knownTaskWindow(source: Pick<ListingSource, 'earliestStartMs' | 'product' | 'clockOffsetMs'>, task: Pick<Task, 'startedAt' | 'endedAt'>, now: number): { startMs: number; endMs: number } | undefined {
+  if (task.startedAt === undefined) return undefined;
+  const startMs = Math.max(listingStartMs(source, now, Number.POSITIVE_INFINITY), task.startedAt - RELIST_MARGIN_MS);
+  const end = source.product === 'css' ? (task.endedAt ?? task.startedAt + 24 * HOUR_MS) + 1000 : task.startedAt + RELIST_MARGIN_MS;
+  const endMs = Math.min(listingEndMs(source, now), end);
+  return endMs > startMs ? { startMs, endMs } : undefined;
 }

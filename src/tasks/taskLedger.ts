@@ -18,13 +18,11 @@ import type { ListingSource, TaskSource } from '../model/taskSource';
 import type { TaskStore } from '../model/taskStore';
 import { asMediaApiError, notListed } from './apiErrors';
 import type { ForeignRecords, JournalWriter, LedgerFile } from './ledgerFile';
-import { listingEndMs, listingStartMs } from './listingWindow';
+import { RELIST_MARGIN_MS, knownTaskWindow, listingEndMs, listingStartMs } from './listingWindow';
 
 /** Finds the source for an account's product; rejects with `MediaApiError` (e.g. missing credentials). */
 export type SourceLookup = (accountId: string, product: Product) => Promise<TaskSource>;
 
-/** How far before a listed task's start a re-listing looks, to be sure the window contains it. */
-const RELIST_MARGIN_MS = 60_000;
 const DAY_MS = 86_400_000;
 /** How often retention runs after the load. */
 const PRUNE_EVERY_MS = 3_600_000;
@@ -326,13 +324,23 @@ export class TaskLedger implements TaskStore, JournalWriter {
     }
   }
 
+  /**
+   * Lists the task again: first a narrow window around what the ledger knows of it (a request or
+   * two), then, if it was not there (its start was unknown, or it was stopped before its scheduled
+   * end), everything from its start on.
+   */
   private async refreshFromListing(key: TaskKey, prev: LedgerEntry | undefined, source: ListingSource, signal?: AbortSignal): Promise<LedgerEntry> {
     const now = this.now();
+    const room = prev?.task.room || undefined;
+    const narrow = prev && knownTaskWindow(source, prev.task, now);
+    const statuses = prev && isTerminal(prev.task.status) ? ('ended' as const) : ('all' as const);
     const since = (prev?.task.startedAt ?? prev?.firstSeen ?? now) - RELIST_MARGIN_MS;
-    const query = { startMs: Math.max(listingStartMs(source, now, Number.POSITIVE_INFINITY), since), endMs: listingEndMs(source, now), room: prev?.task.room || undefined, statuses: 'all' as const };
-    for await (const page of source.list(query, signal)) {
-      const match = page.find((t) => t.taskId === key.taskId);
-      if (match) return this.recordRefreshed(prev, match);
+    const wide = { startMs: Math.max(listingStartMs(source, now, Number.POSITIVE_INFINITY), since), endMs: listingEndMs(source, now), room, statuses: 'all' as const };
+    for (const query of narrow ? [{ ...narrow, room, statuses }, wide] : [wide]) {
+      for await (const page of source.list(query, signal)) {
+        const match = page.find((t) => t.taskId === key.taskId);
+        if (match) return this.recordRefreshed(prev, match);
+      }
     }
     throw notListed(PRODUCT_VENDOR[key.product], source.product === 'css' ? 'DescribeRecordTask' : 'DescribeTasks', key.taskId);
   }

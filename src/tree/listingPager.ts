@@ -48,7 +48,7 @@ export class ListingPager {
 
   private async load(): Promise<void> {
     this.error = undefined;
-    this.iterator ??= this.source.list(this.query, this.abort.signal)[Symbol.asyncIterator]();
+    this.iterator ??= this.source.list({ ...this.query, batch: this.batch }, this.abort.signal)[Symbol.asyncIterator]();
     let loaded = 0;
     try {
       while (loaded < this.batch) {

@@ -9,7 +9,7 @@ import { accountProducts, type Account } from '../model/account';
 import type { MediaApiError } from '../model/errors';
 import { byNewest, entryStartMs, type LedgerEntry } from '../model/ledgerEntry';
 import type { Logger } from '../model/logger';
-import { isTerminal, type Product, type TaskKey } from '../model/task';
+import { isTerminal, type Product, type TaskKey, type Vendor } from '../model/task';
 import type { ListingSource } from '../model/taskSource';
 import type { AccountStore } from '../accounts/accountStore';
 import { CommandIds } from '../ids/commands';
@@ -127,7 +127,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       return issueNodes(children);
     } catch (err) {
       // Defensive: a bug in a level must show as a row, never as a spinner that never ends.
-      const error = asMediaApiError(err, 'tencent', 'tree');
+      const error = asMediaApiError(err, vendorOf(node), 'tree');
       this.deps.logger.error(`[tree] children of ${node?.id ?? 'root'} failed`, err);
       return node ? issueNodes([this.errorNode(node, error, node.kind === 'account' ? node.accountId : '')]) : [];
     }
@@ -528,7 +528,14 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       // GME's rows are the rooms the user pinned; the other products' rows are their tasks.
       productCount: (accountId, product) =>
         product === 'gme' ? this.deps.ledger.pinnedRooms(accountId, product).length : this.entriesShown(accountId, product).length,
-      error: (nodeId) => this.errors.get(nodeId),
+      // A listing's failure is its pager's (the page that failed), the others' are in `errors`.
+      error: (nodeId) => this.pagers.get(nodeId)?.error ?? this.errors.get(nodeId),
     };
   }
+}
+
+/** The vendor of the account a node belongs to (a level that failed is labelled with it). */
+function vendorOf(node: TreeNode | undefined): Vendor {
+  for (let n = node; n; n = n.parent) if (n.kind === 'account') return n.vendor;
+  return 'tencent';
 }

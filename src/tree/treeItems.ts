@@ -89,7 +89,7 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
       const unlisted = (node.product === 'css' || node.product === 'zego-recording') && listing === undefined && count === 0;
       item.description = unlisted ? undefined : countLabel(count, listing?.more ?? false);
       const error = ctx.error(node.id);
-      if (error) item.description = `${item.description} · ${t('failed')}`;
+      if (error) item.description = withFailed(item.description);
       item.contextValue = buildContextValue({ kind: 'product', product: node.product });
       return withId(item, node);
     }
@@ -109,7 +109,7 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
       }
       const error = ctx.error(node.id);
       // A GME room's row is its one answer: when that failed, the row says what GME said instead.
-      if (error) item.description = node.product === 'gme' ? t('failed: {0}', plainText(error.code)) : `${item.description} · ${t('failed')}`;
+      if (error) item.description = node.product === 'gme' ? t('failed: {0}', plainText(error.code)) : withFailed(item.description);
       item.contextValue = buildContextValue({ kind: 'room', product: node.product, pinnedRoom: ctx.pinnedRoom(node.accountId, node.product, node.room) });
       return withId(item, node);
     }
@@ -172,6 +172,11 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
       return withId(item, node);
     }
   }
+}
+
+/** A row's description with the failed marker; a row with no description yet shows the marker alone. */
+function withFailed(description: vscode.TreeItem['description']): string {
+  return [typeof description === 'string' ? description : '', t('failed')].filter(Boolean).join(' · ');
 }
 
 function withId(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {

@@ -13,7 +13,8 @@ describe('e2e 6: status bar', () => {
     }, 'no "N recording" item in the status bar', 30_000).catch(async (err) => {
       throw new Error(`${err.message}; status bar: ${JSON.stringify(await statusBarTexts(page))}`);
     });
-    assert.ok(n.v >= 0);
+    // The demo's recording lanes are staggered so some recording always runs: the item counts them.
+    assert.ok(n.v > 0, `the status bar says ${n.v} recording`);
     await screenshot(page, '09-status-bar');
   });
 

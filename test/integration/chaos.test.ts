@@ -209,7 +209,7 @@ describe('chaos: sandbox faults against the extension in real VS Code', function
     sandbox = await startSandbox({ seed: SEED });
     await vscode.workspace.getConfiguration('mediaTasks').update('requestTimeoutSeconds', TIMEOUT_S, vscode.ConfigurationTarget.Global);
     const demo = sandbox.demo();
-    evidence.secrets.push(...demo.tencent.map((a) => a.secretKey), ...demo.zego.map((a) => a.serverSecret));
+    evidence.secrets.push(...demo.tencent.flatMap((a) => (a.token ? [a.secretKey, a.token] : [a.secretKey])), ...demo.zego.map((a) => a.serverSecret));
     const all = demoAccountPlans(JSON.parse(JSON.stringify(demo)), sandbox.url).filter((p) => p.account.label !== HOSTILE_LABEL);
     plans = [all.find((p) => p.account.vendor === 'tencent')!, all.find((p) => p.account.vendor === 'zego')!];
     assert.ok(plans[0] && plans[1], 'the sandbox demo has a Tencent and a ZEGO app');

@@ -162,9 +162,9 @@ describe('secrets: nothing secret is written or shown (real VS Code)', function 
     const endpoints = new Set(api.accounts.list().flatMap((a) => (a.endpoint?.startsWith('http://127.0.0.1:') ? [a.endpoint] : [])));
     for (const endpoint of endpoints) {
       const demo = (await (await fetch(`${endpoint}/_sandbox/demo`)).json().catch(() => undefined)) as
-        | { tencent: Array<{ secretKey: string }>; zego: Array<{ serverSecret: string }> }
+        | { tencent: Array<{ secretKey: string; token?: string }>; zego: Array<{ serverSecret: string }> }
         | undefined;
-      for (const app of demo?.tencent ?? []) secrets.add(app.secretKey);
+      for (const app of demo?.tencent ?? []) for (const s of [app.secretKey, app.token]) if (s) secrets.add(s);
       for (const app of demo?.zego ?? []) secrets.add(app.serverSecret);
     }
     for (const account of api.accounts.list()) if (account.endpoint && account.endpoint !== sandboxUrl() && account.endpoint.startsWith('http://127.0.0.1:')) removeAfter.push(account);
@@ -310,14 +310,26 @@ describe('secrets: nothing secret is written or shown (real VS Code)', function 
     assert.deepEqual(findings, []);
   });
 
-  it('details panels: their HTML and every message posted to them (chaos panels included)', () => {
+  it('details panels: their HTML and every message posted to them', () => {
     const panels = manager!.openPanels();
     assert.equal(panels.length, 2);
     for (const { state, panel } of panels) check(`panel HTML (${state.kind})`, panel.webview.html);
     assert.ok(panelMessages.length > 0);
     check('panel messages', panelMessages.join('\n'));
+    assert.deepEqual(findings, []);
+  });
+
+  it('the chaos suite’s panel messages and error rows, made under its faults', function () {
     const chaos = (globalThis as Record<symbol, Evidence>)[CHAOS_EVIDENCE_KEY];
-    if (chaos) check('chaos panel messages and error rows', chaos.texts.join('\n'));
+    if (!chaos) {
+      // chaos.test.ts runs first (files run in name order); only a filtered run leaves it out, and
+      // then this test says it is skipped instead of passing on nothing.
+      assert.ok(process.env.MTE_GREP, 'chaos.test.ts ran before this suite but left no evidence');
+      this.skip();
+    }
+    assert.ok(chaos.texts.length > 0, 'the chaos suite left its texts');
+    assert.ok(chaos.secrets.length > 0, 'and its sandbox’s secrets');
+    check('chaos panel messages and error rows', chaos.texts.join('\n'));
     assert.deepEqual(findings, []);
   });
 

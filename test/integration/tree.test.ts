@@ -126,9 +126,40 @@ describe('tree (real VS Code, sandbox)', function () {
       assert.match(String(item.contextValue), /(^|;)auth(;|$)/);
       assert.equal(item.command?.command, 'mediaTasks.reenterCredentials');
       assert.match(error.summary, /DescribeTasks: \d+/);
+      // The product row says its listing failed too (the failure is the listing page's).
+      assert.match(String(api.tree.getTreeItem(product).description), /failed/);
     } finally {
       await api.accounts.remove(bad.id);
       api.ledger.removeAccount(bad.id);
+    }
+  });
+
+  it('marks a CSS or ZEGO product whose account has no stored secret as failed (no "undefined")', async () => {
+    // As when Settings Sync brought the accounts but SecretStorage (per machine) not their secrets.
+    const plain = await api.accounts.add(
+      { vendor: 'zego', label: 'No secret here', appId: zego.vendor === 'zego' ? zego.appId : 1, endpoint: zego.endpoint },
+      { vendor: 'zego', serverSecret: '0123456789abcdef0123456789abcdef' },
+    );
+    const cssOnly = await api.accounts.add(
+      { vendor: 'tencent', label: 'No secret either', site: 'intl', region: 'ap-singapore', endpoint: sandboxUrl(), cssEnabled: true },
+      { vendor: 'tencent', secretId: 'AKIDnoSecretLeft', secretKey: 'gone' },
+    );
+    try {
+      for (const account of [plain, cssOnly]) {
+        await api.accounts.deleteSecret(account.id);
+        const product = (await childrenOf(api, await accountNode(api, account.id))).find((p) => p.kind === 'product' && (p.product === 'css' || p.product === 'zego-recording'));
+        assert.ok(product, `${account.label} has a listing product`);
+        const rows = await childrenOf(api, product);
+        assert.ok(rows.some((r) => r.kind === 'error'), `${account.label}: an error row`);
+        const description = String(api.tree.getTreeItem(product).description);
+        assert.match(description, /failed/, account.label);
+        assert.doesNotMatch(description, /undefined/, account.label);
+      }
+    } finally {
+      for (const account of [plain, cssOnly]) {
+        await api.accounts.remove(account.id);
+        api.ledger.removeAccount(account.id);
+      }
     }
   });
 

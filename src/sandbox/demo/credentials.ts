@@ -11,6 +11,7 @@ export function demoCredentials(world: World, nowMs: number): DemoCredentials {
       hostileStrings: app.hostileStrings,
       secretId: app.secretId,
       secretKey: app.secretKey,
+      ...(app.token === undefined ? {} : { token: app.token }),
       region: app.region,
       trtcSdkAppId: app.trtcSdkAppId,
       gmeBizId: app.gmeBizId,

@@ -61,7 +61,7 @@ export interface ZegoRoom {
 
 /** The demo fields `demo()` shows, plus where the tasks come from. */
 export interface TencentApp
-  extends Pick<TencentDemoApp, 'label' | 'hostileStrings' | 'secretId' | 'secretKey' | 'region' | 'trtcSdkAppId' | 'gmeBizId' | 'cssDomain'> {
+  extends Pick<TencentDemoApp, 'label' | 'hostileStrings' | 'secretId' | 'secretKey' | 'token' | 'region' | 'trtcSdkAppId' | 'gmeBizId' | 'cssDomain'> {
   readonly key: string;
   readonly gmeRooms: readonly GmeRoom[];
   /** Grows when bulk batches of live recordings are added. */
@@ -111,6 +111,8 @@ interface TencentSpec {
   readonly cssApp: string;
   readonly cssLive: readonly string[];
   readonly cssHistory: readonly string[];
+  /** The app's key is an STS temporary one: every request must carry its token as X-TC-Token. */
+  readonly sts?: boolean;
 }
 
 interface ZegoSpec {
@@ -150,6 +152,7 @@ const TENCENT_SPECS: readonly TencentSpec[] = [
     cssApp: 'live',
     cssLive: ['gz-live-1', 'gz-live-2'],
     cssHistory: ['gz-channel-1', 'gz-channel-2', 'gz-channel-3'],
+    sts: true,
   },
   {
     key: 'hostile',
@@ -237,6 +240,7 @@ function tencentApp(seed: number, spec: TencentSpec, index: number): TencentApp 
     hostileStrings: spec.hostileStrings === true,
     secretId: `AKID${opaqueId(32, 'alnum', seed, spec.key, 'secretId')}`,
     secretKey: opaqueId(32, 'alnum', seed, spec.key, 'secretKey'),
+    token: spec.sts ? opaqueId(64, 'alnum', seed, spec.key, 'stsToken') : undefined,
     region: spec.region,
     // Unique by construction (index), realistic in shape (14000xxxxx).
     trtcSdkAppId: 1400000000 + index * 100_000 + (hash32(seed, spec.key, 'trtc') % 100_000),
@@ -308,12 +312,14 @@ export function buildWorld(seed: number): World {
 export interface TencentKey {
   readonly app: TencentApp;
   readonly secretKey: string;
+  /** Set for an STS key: the X-TC-Token it must come with. */
+  readonly token?: string;
   readonly readOnly: boolean;
 }
 
 export function tencentKeyBySecretId(world: World, secretId: string): TencentKey | undefined {
   for (const app of [...world.tencent, world.bulkTencent]) {
-    if (app.secretId === secretId) return { app, secretKey: app.secretKey, readOnly: false };
+    if (app.secretId === secretId) return { app, secretKey: app.secretKey, token: app.token, readOnly: false };
     if (app.readOnlySecretId === secretId) return { app, secretKey: app.readOnlySecretKey, readOnly: true };
   }
   return undefined;

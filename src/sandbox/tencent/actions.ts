@@ -29,13 +29,13 @@ export const TENCENT_ACTIONS: readonly TencentAction[] = [
   vodDescribeMediaInfos,
 ];
 
-function isService(name: string): name is TencentService {
+export function isTencentService(name: string): name is TencentService {
   return TENCENT_ACTIONS.some((a) => a.service === name);
 }
 
 /** Undefined when the action does not exist in the service the request addresses (InvalidAction). */
 export function resolveAction(scopeService: string, host: string, actionName: string): TencentAction | undefined {
   const hostLabel = host.split(/[.:]/)[0].toLowerCase();
-  const service = isService(scopeService) ? scopeService : isService(hostLabel) ? hostLabel : undefined;
+  const service = isTencentService(scopeService) ? scopeService : isTencentService(hostLabel) ? hostLabel : undefined;
   return TENCENT_ACTIONS.find((a) => a.name === actionName && (service === undefined || a.service === service));
 }

@@ -10,7 +10,7 @@ import type { VendorEmulator, VendorReply, VendorRequest } from '../exchange';
 import { parseJsonObjectLossless } from '../jsonText';
 import { RateLimiter } from '../rateLimiter';
 import type { TencentAction } from './action';
-import { resolveAction } from './actions';
+import { isTencentService, resolveAction } from './actions';
 import { TencentApiError } from './errors';
 import { readParams } from './params';
 import { tencentFailure, tencentSuccess } from './reply';
@@ -54,6 +54,29 @@ function regionsFor(action: TencentAction, host: string): readonly string[] | un
   return [...new Set([...action.siteRegions.intl, ...action.siteRegions.mainland])];
 }
 
+/** The service a Tencent Cloud host serves (`trtc.tencentcloudapi.com`, `live.ap-guangzhou.…`, `gme.intl.…`). */
+function hostService(host: string): string | undefined {
+  return /^([a-z0-9-]+)\.(?:[a-z0-9-]+\.)*tencentcloudapi\.com(?::\d+)?$/i.exec(host.trim())?.[1]?.toLowerCase();
+}
+
+/**
+ * The credential scope names the service the key is used for, and a Tencent Cloud host accepts only
+ * its own (a signature for `trtc` is no good at `live.tencentcloudapi.com`). At a loopback address
+ * (an endpoint override pointing at the sandbox) the scope alone names the service, and one loopback
+ * exception is documented: the official Node SDK, given `127.0.0.1:PORT` as its endpoint, derives
+ * the service from the endpoint's first label and signs `…/127/tc3_request`
+ * (https://github.com/TencentCloud/tencentcloud-sdk-nodejs, src/common/abstract_client.ts).
+ */
+function checkScopeService(scopeService: string, host: string): void {
+  const served = hostService(host);
+  const hostName = host.trim().replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  const loopback = hostName === 'localhost' || hostName === '::1' || /^127\.\d+\.\d+\.\d+$/.test(hostName);
+  const ok = served !== undefined ? scopeService === served : loopback && (isTencentService(scopeService) || scopeService === hostName.split('.')[0]);
+  if (!ok) {
+    throw new TencentApiError('AuthFailure.SignatureFailure', `The credential scope's service \`${scopeService}\` does not match the host \`${host}\`.`);
+  }
+}
+
 /** CAM's refusal, in its own words: the operation (`service:Action`) and the resource it guards. */
 function unauthorized(service: string, action: string, region: string | undefined): TencentApiError {
   return new TencentApiError(
@@ -74,10 +97,15 @@ function answer(world: World, limiterFor: (action: { rateLimit?: number }) => Ra
   if (!/^\d{1,12}$/.test(timestampText)) throw new TencentApiError('InvalidParameter', 'The value of parameter `Timestamp` is invalid.');
   const timestampSec = Number(timestampText);
 
+  checkScopeService(auth.service, headerValue(req.headers, 'host') ?? '');
   const action = resolveAction(auth.service, headerValue(req.headers, 'host') ?? '', actionName);
   if (!action) throw new TencentApiError('InvalidAction', `The requested action \`${actionName}\` does not exist.`);
   const key = tencentKeyBySecretId(world, auth.secretId);
   if (!key) throw new TencentApiError('AuthFailure.SecretIdNotFound');
+  // A temporary (STS) key is valid only with its token; a long-term key needs none.
+  if (key.token !== undefined && headerValue(req.headers, 'x-tc-token') !== key.token) {
+    throw new TencentApiError('AuthFailure.TokenFailure', 'The X-TC-Token is missing or does not belong to this temporary key.');
+  }
   const { app } = key;
   if (auth.date !== utcDate(timestampSec)) {
     throw new TencentApiError('AuthFailure.SignatureFailure', 'The date in the credential scope must be the UTC date of X-TC-Timestamp.');

@@ -1,25 +1,20 @@
 /**
  * CSS (live): DescribeRecordTask lists record tasks in a time window (Unix seconds, span ≤ 7 days,
- * not older than 90 days), paged by ScrollToken (empty = done).
+ * not older than 90 days), paged by ScrollToken (empty = done), oldest first inside the window.
  */
 import type { TencentAccount } from '../../model/account';
 import { isTerminal, type Task } from '../../model/task';
 import type { ListingSource, ListQuery } from '../../model/taskSource';
 import { checkListRange, LOOK_BACK_MARGIN_MS, probeBy } from '../shared/listing';
-import { splitWindows } from '../shared/windows';
 import { DESCRIBE_RECORD_TASK } from './actions';
+import { NewestFirstWalk, type CssWindow } from './cssWindows';
 import type { TencentClient } from './client';
 import { normalizeCssTask } from './normalize';
 import { readCssRecordTaskPage, type CssRecordTask } from './records';
 
 const DAY_MS = 86_400_000;
-export const CSS_MAX_WINDOW_SEC = 7 * 86_400;
-/**
- * CSS lists the tasks whose start AND end lie within the query range, and a record task lasts at
- * most 24 hours (CreateRecordTask), so windows overlap by a day: a task that straddles one window's
- * end lies wholly inside the next. Tasks seen twice are yielded once.
- */
-export const CSS_WINDOW_OVERLAP_SEC = 86_400;
+/** Tasks a load takes when the caller does not say (the tree loads CSS 500 at a time). */
+const DEFAULT_BATCH = 500;
 export const CSS_LOOK_BACK_MS = 90 * DAY_MS;
 
 export class CssListingSource implements ListingSource {
@@ -41,14 +36,22 @@ export class CssListingSource implements ListingSource {
   }
 
   /**
-   * Pages in vendor order, window after window. Ms are rounded up to whole seconds (CSS times are
-   * whole seconds, so no task is lost), then the range is split into ≤ 7-day windows overlapping by
-   * a day. CSS has no status filter, so `statuses` is applied to the normalized tasks.
+   * Pages newest first. CSS answers oldest first inside a window and lists a task only when its
+   * whole span (at most a day) lies inside, so the range is walked backwards in windows: the first
+   * covers the last hour plus the day ahead (tasks still running); each next one ends a day after
+   * the previous one's start, so a task that straddles that boundary lies wholly inside it. A task
+   * that starts at or after the previous boundary was listed already, and as the window is sorted
+   * by start, the first such task ends the window: no day is listed twice. Windows are sized from
+   * the density seen so far to hold about what the caller loads at a time (`batch`), so a load
+   * stops at a window's end and everything it brought is newer than everything it did not.
+   * Ms are rounded up to whole seconds (CSS times are whole seconds, so no task is lost). CSS has
+   * no status filter, so `statuses` is applied to the normalized tasks.
    */
   async *list(query: ListQuery, signal?: AbortSignal): AsyncGenerator<readonly Task[]> {
-    checkListRange('tencent', DESCRIBE_RECORD_TASK.name, query, this.earliestStartMs(this.now() + this.clockOffsetMs()), '90 days');
+    checkListRange('tencent', DESCRIBE_RECORD_TASK.name, query, this.earliestStartMs(this.now()), '90 days');
     const seen = new Set<string>();
-    for (const window of cssWindows(query.startMs, query.endMs)) {
+    const walk = new NewestFirstWalk(Math.ceil(query.startMs / 1000), Math.ceil(query.endMs / 1000), query.batch ?? DEFAULT_BATCH);
+    for (let window: CssWindow | undefined = walk.first(); window; window = walk.next()) {
       let scrollToken = '';
       // A server that hands back a token it already gave is not advancing: end the window, don't loop.
       const tokens = new Set<string>();
@@ -58,9 +61,10 @@ export class CssListingSource implements ListingSource {
           {
             StartTime: window.start,
             EndTime: window.end,
-            StreamName: query.room,
-            DomainName: this.account.cssDomain,
-            AppName: this.account.cssApp,
+            // Each filter only when set: the API refuses an empty one ("StreamName":"").
+            StreamName: query.room || undefined,
+            DomainName: this.account.cssDomain || undefined,
+            AppName: this.account.cssApp || undefined,
             ScrollToken: scrollToken || undefined,
           },
           readCssRecordTaskPage,
@@ -69,15 +73,18 @@ export class CssListingSource implements ListingSource {
         const observedAt = this.now();
         // Marked as seen one by one, so a task listed twice on one page is yielded once too.
         const fresh: CssRecordTask[] = [];
+        let reachedListed = false;
         for (const t of value.TaskList) {
-          if (!seen.has(t.TaskId)) fresh.push(t);
+          if (t.StartTime >= window.listedFrom) reachedListed = true;
+          else if (!seen.has(t.TaskId)) fresh.push(t);
           seen.add(t.TaskId);
         }
+        walk.counted(fresh.length);
         const tasks = fresh
           .map((t) => normalizeCssTask(t, { accountId: this.account.id, observedAt, requestId }))
           .filter((t) => wanted(t, query.statuses));
         if (tasks.length > 0) yield tasks;
-        scrollToken = value.TaskList.length > 0 && !tokens.has(value.ScrollToken) ? value.ScrollToken : '';
+        scrollToken = !reachedListed && value.TaskList.length > 0 && !tokens.has(value.ScrollToken) ? value.ScrollToken : '';
         tokens.add(scrollToken);
       } while (scrollToken !== '');
     }
@@ -89,11 +96,6 @@ export class CssListingSource implements ListingSource {
     const pages = this.list({ startMs: now - 3_600_000, endMs: now }, signal);
     return probeBy(pages.next().finally(() => pages.return(undefined)));
   }
-}
-
-/** The ≤ 7-day windows, in whole seconds, overlapping by a day, that cover [startMs, endMs]. */
-export function cssWindows(startMs: number, endMs: number): ReturnType<typeof splitWindows> {
-  return splitWindows(Math.ceil(startMs / 1000), Math.ceil(endMs / 1000), CSS_MAX_WINDOW_SEC, CSS_WINDOW_OVERLAP_SEC);
 }
 
 function wanted(task: Task, statuses: ListQuery['statuses']): boolean {

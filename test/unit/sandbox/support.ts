@@ -85,6 +85,7 @@ export async function callTencent(sb: RunningSandbox, app: TencentDemoApp, call:
     'X-TC-Version': call.version,
     'X-TC-Timestamp': String(timestampSec),
   };
+  if (app.token) headers['X-TC-Token'] = app.token;
   const region = call.region === undefined ? app.region : call.region;
   if (region !== null) headers['X-TC-Region'] = region;
   const signed = tc3Sign({

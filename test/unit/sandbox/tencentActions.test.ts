@@ -168,6 +168,14 @@ describe('sandbox: Tencent actions over the demo data', () => {
       assert.equal(tencentCode(await records({ StartTime: end - DAY_SEC, EndTime: end, ScrollToken: 'not-a-token' })), 'InvalidParameter');
     });
 
+    it('refuses an empty StreamName, DomainName or AppName filter, as the API does (leaving it out lists all)', async () => {
+      const end = nowSec();
+      for (const name of ['StreamName', 'DomainName', 'AppName']) {
+        assert.equal(tencentCode(await records({ StartTime: end - DAY_SEC, EndTime: end, [name]: '' })), 'InvalidParameter', name);
+      }
+      assert.equal(tencentCode(await records({ StartTime: end - DAY_SEC, EndTime: end })), 'OK');
+    });
+
     it('pages a week 100 at a time by ScrollToken; every task starts and ends inside; thousands over 90 days', async () => {
       const end = nowSec();
       const start = end - 7 * DAY_SEC;

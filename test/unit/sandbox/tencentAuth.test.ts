@@ -105,12 +105,32 @@ describe('sandbox: Tencent TC3 verification and common errors', () => {
     assert.equal(await code(gme({ headerOverrides: { 'X-TC-Version': undefined } })), 'MissingParameter');
   });
 
-  it('routes by scope service, else by the Host label, else by the action name', async () => {
-    // Scope "127" (the SDK pointed at 127.0.0.1): unknown service, unknown host label → found by action name.
+  it('takes the service from the credential scope, which a Tencent Cloud host must match', async () => {
+    assert.equal(await code(gme({ service: 'gme', host: 'gme.intl.tencentcloudapi.com' })), 'OK');
+    assert.equal(await code(gme({ service: 'gme', host: 'gme.ap-guangzhou.tencentcloudapi.com' })), 'OK');
+    // A signature for another service, or none the vendor knows, is refused at a real host.
+    assert.equal(await code(gme({ service: 'trtc', host: 'gme.tencentcloudapi.com' })), 'AuthFailure.SignatureFailure');
+    assert.equal(await code(gme({ service: '127', host: 'live.tencentcloudapi.com' })), 'AuthFailure.SignatureFailure');
+    assert.equal(await code(gme({ service: '127', host: 'gme.intl.tencentcloudapi.com' })), 'AuthFailure.SignatureFailure');
+    // At a loopback address (an endpoint override) the scope names the service...
+    assert.equal(await code(gme({ service: 'gme', host: '127.0.0.1:8080' })), 'OK');
+    assert.equal(await code(gme({ service: 'cvm', host: '127.0.0.1' })), 'AuthFailure.SignatureFailure');
+    // ...with the one documented exception: the official SDK pointed at 127.0.0.1 signs scope "127".
     assert.equal(await code(gme({ service: '127', host: '127.0.0.1' })), 'OK');
-    // Unknown scope service, Host says live: live has no DescribeTaskInfo.
-    assert.equal(await code(gme({ service: '127', host: 'live.tencentcloudapi.com' })), 'InvalidAction');
-    assert.equal(await code(gme({ service: '127', host: 'gme.intl.tencentcloudapi.com' })), 'OK');
+  });
+
+  it('verifies an STS key’s X-TC-Token, and needs none for a long-term key', async () => {
+    const sts = c.sb.demo().tencent.find((a) => a.token);
+    assert.ok(sts, 'a demo app uses STS temporary credentials');
+    const taskInfo: TencentCall = { action: 'DescribeTaskInfo', version: VERSIONS.gme, params: { BizId: sts.gmeBizId, RoomId: '1001' } };
+    c.now += 1000;
+    assert.equal(tencentCode(await callTencent(c.sb, sts, taskInfo, c.now)), 'OK');
+    c.now += 1000;
+    assert.equal(tencentCode(await callTencent(c.sb, sts, { ...taskInfo, headerOverrides: { 'X-TC-Token': undefined } }, c.now)), 'AuthFailure.TokenFailure');
+    c.now += 1000;
+    assert.equal(tencentCode(await callTencent(c.sb, sts, { ...taskInfo, headerOverrides: { 'X-TC-Token': `${sts.token}x` } }, c.now)), 'AuthFailure.TokenFailure');
+    assert.equal(app.token, undefined);
+    assert.equal(await code(gme({})), 'OK');
   });
 
   it('checks the region against each action page and ignores it for GME', async () => {

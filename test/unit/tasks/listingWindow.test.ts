@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { LOOK_BACK_SAFETY_MS, listingEndMs, listingStartMs } from '../../../src/tasks/listingWindow';
+import { LOOK_BACK_SAFETY_MS, RELIST_MARGIN_MS, knownTaskWindow, listingEndMs, listingStartMs } from '../../../src/tasks/listingWindow';
 import { T0 } from './fixtures';
 
 const DAY = 86_400_000;
@@ -25,5 +25,18 @@ describe('listing windows', () => {
       assert.equal(listingStartMs(skewed, T0, 24), T0 + skew - DAY);
       assert.equal(listingEndMs(skewed, T0), T0 + skew);
     }
+  });
+});
+
+describe('re-listing one known task', () => {
+  const css = { product: 'css' as const, earliestStartMs: (now: number) => now - 90 * DAY, clockOffsetMs: () => 0 };
+  const zego = { product: 'zego-recording' as const, earliestStartMs: (now: number) => now - 3 * DAY, clockOffsetMs: () => 0 };
+  it('asks ZEGO a minute around the known start, and CSS the task’s own span', () => {
+    assert.deepEqual(knownTaskWindow(zego, { startedAt: T0 - 23 * 3_600_000 }, T0), { startMs: T0 - 23 * 3_600_000 - RELIST_MARGIN_MS, endMs: T0 - 23 * 3_600_000 + RELIST_MARGIN_MS });
+    assert.deepEqual(knownTaskWindow(css, { startedAt: T0 - 3_600_000, endedAt: T0 + 3_600_000 }, T0), { startMs: T0 - 3_600_000 - RELIST_MARGIN_MS, endMs: T0 + 3_600_000 + 1000 });
+  });
+  it('has no narrow window without a start, or outside what the vendor accepts', () => {
+    assert.equal(knownTaskWindow(zego, {}, T0), undefined);
+    assert.equal(knownTaskWindow(zego, { startedAt: T0 - 4 * DAY }, T0), undefined);
   });
 });

@@ -162,6 +162,12 @@ describe('vendor clients against the sandbox', function () {
     await zegoSource({ clockOffsets: new ClockOffsets() }).probe();
   });
 
+  it('CSS: a listing with no room (or an empty one) sends no StreamName, so the API does not refuse it', async () => {
+    const css = tencentSources({}, app.secretKey, tencentAccount({ cssApp: '' }))<ListingSource>('css');
+    const now = Date.now();
+    assert.ok((await collect(css.list({ startMs: now - 24 * HOUR, endMs: now, room: '' }))).length > 0);
+  });
+
   it('lists from the learned clock: with the vendor 15 minutes ahead, the 3-day window stays inside ZEGO’s bound', async () => {
     sb.faults.set({ clockSkewMs: 15 * 60_000 });
     const offsets = new ClockOffsets();

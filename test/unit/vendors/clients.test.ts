@@ -7,7 +7,7 @@ import { createTaskSources, type TaskSourceDeps } from '../../../src/vendors/cre
 import { ClockOffsets } from '../../../src/vendors/shared/clockOffsets';
 import { RateLimiterRegistry } from '../../../src/vendors/shared/rateLimiter';
 import { DEFAULT_RETRY_POLICY } from '../../../src/vendors/shared/retry';
-import { cssWindows } from '../../../src/vendors/tencent/css';
+import { NewestFirstWalk, type CssWindow } from '../../../src/vendors/tencent/cssWindows';
 import { tencentErrorKind } from '../../../src/vendors/tencent/errors';
 import { parseAuthorization, tc3Sign } from '../../../src/vendors/tencent/sign';
 import { zegoSignature } from '../../../src/vendors/zego/sign';
@@ -291,40 +291,55 @@ describe('CSS listing (scripted transport)', () => {
     Stopped: 0,
   });
 
-  it('rounds ms up to seconds and splits at 7 days exactly, overlapping windows by a day', () => {
-    const start = Date.UTC(2026, 0, 1);
-    const s = start / 1000;
-    assert.deepEqual(cssWindows(start, start + 7 * DAY), [{ start: s, end: s + 7 * 86400 }]);
-    assert.deepEqual(cssWindows(start - 1, start + 7 * DAY - 1), [{ start: s, end: s + 7 * 86400 }]);
-    assert.deepEqual(cssWindows(start, start + 7 * DAY + 1), [
-      { start: s, end: s + 7 * 86400 },
-      { start: s + 6 * 86400, end: s + 7 * 86400 + 1 },
-    ]);
+  it('walks windows newest first: the last hour and the day ahead, then older ones, each within 7 days, reaching a day past the previous start', () => {
+    const start = Date.UTC(2026, 0, 1) / 1000;
+    const end = start + 30 * 86400;
+    const walk = new NewestFirstWalk(start, end, 500);
+    const windows: CssWindow[] = [];
+    for (let w: CssWindow | undefined = walk.first(); w; w = walk.next()) {
+      windows.push(w);
+      walk.counted(100); // 100 new tasks a window
+    }
+    assert.deepEqual(windows[0], { start: end - 86400 - 3600, end, listedFrom: Number.POSITIVE_INFINITY });
+    for (let i = 1; i < windows.length; i++) {
+      assert.ok(windows[i].end - windows[i].start <= 7 * 86400, `window ${i} spans at most 7 days`);
+      assert.equal(windows[i].listedFrom, windows[i - 1].start, 'older than what was listed');
+      assert.equal(windows[i].end, windows[i - 1].start + 86400, 'reaches a day past it, for tasks that straddle');
+    }
+    assert.equal(windows[windows.length - 1].start, start, 'down to the start');
+    // 100 tasks an hour seen in the first window: the second aims at the 400 the load still wants.
+    assert.equal(windows[1].start, windows[0].start - 4 * 3600);
+    const short = new NewestFirstWalk(start, start + 600, 500);
+    assert.deepEqual(short.first(), { start, end: start + 600, listedFrom: Number.POSITIVE_INFINITY });
+    assert.equal(short.next(), undefined);
   });
 
-  it('pages by ScrollToken across windows and stops on an empty token', async () => {
+  it('pages newest window first, and ends a window at the first task a newer window listed', async () => {
     const { transport, byProduct } = sources(
       tencent,
       (req) => {
-        const p = JSON.parse(req.body) as { ScrollToken?: string; StartTime: number };
+        const p = JSON.parse(req.body) as { ScrollToken?: string; StartTime: number; EndTime: number };
+        // Oldest first: a task at the window start, then (second page) one a day later, inside the newer window.
         return p.ScrollToken === undefined
           ? ok({ TaskList: [task(`a${p.StartTime}`, p.StartTime)], ScrollToken: 'next' })
-          : ok({ TaskList: [task(`b${p.StartTime}`, p.StartTime + 1)], ScrollToken: '' });
+          : ok({ TaskList: [task(`b${p.StartTime}`, p.EndTime - 3600)], ScrollToken: 'more' });
       },
       { now: () => now },
     );
     const source = byProduct<ListingSource>('css');
-    const pages: string[][] = [];
-    for await (const page of source.list({ startMs: now - 10 * DAY, endMs: now })) pages.push(page.map((t) => t.taskId));
-    assert.equal(pages.length, 4);
-    assert.equal(transport.requests.length, 4);
-    const params = [0, 1, 2, 3].map((i) => transport.params(i));
+    const ids: string[] = [];
+    for await (const page of source.list({ startMs: now - 3 * DAY, endMs: now })) ids.push(...page.map((t) => t.taskId));
+    const params = transport.requests.map((_, i) => transport.params(i));
+    assert.equal(params[0].EndTime, now / 1000, 'the newest window first');
+    assert.equal(params[0].DomainName, 'push.example.com');
     assert.equal(params[0].ScrollToken, undefined);
     assert.equal(params[1].ScrollToken, 'next');
-    assert.equal(params[0].DomainName, 'push.example.com');
-    assert.equal((params[0].EndTime as number) - (params[0].StartTime as number), 7 * 86400);
-    assert.equal(params[2].StartTime, (params[0].EndTime as number) - 86400);
-    assert.equal(params[3].EndTime, now / 1000);
+    for (let i = 2; i < params.length; i++) assert.ok((params[i].StartTime as number) <= (params[i - 1].StartTime as number), 'older and older');
+    // The first window's second page is new; in every older window the second page reached tasks already listed, and paging stopped.
+    assert.equal(params.filter((p) => p.ScrollToken === 'more' && p.StartTime !== params[0].StartTime).length, 0);
+    assert.equal(ids[0], `a${params[0].StartTime as number}`);
+    assert.equal(new Set(ids).size, ids.length, 'no task twice');
+    assert.equal(params[params.length - 1].StartTime, Math.ceil((now - 3 * DAY) / 1000));
     assert.equal(transport.requests[0].headers['X-TC-Region'], 'ap-singapore');
   });
 
