@@ -40,9 +40,9 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // webview scripts run in the browser, inside VS Code's webview iframe
+    // webview scripts run in the browser, inside VS Code's webview iframe, bundled by esbuild from ES modules
     files: ['media/**/*.js'],
-    languageOptions: { sourceType: 'script', globals: { ...globals.browser, acquireVsCodeApi: 'readonly' } },
+    languageOptions: { sourceType: 'module', globals: { ...globals.browser, acquireVsCodeApi: 'readonly' } },
   },
   {
     files: ['test/**/*.ts'],

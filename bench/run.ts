@@ -13,6 +13,7 @@ import { newestFirstFigures } from './newestFirst';
 import { pollingFigures } from './polling';
 import { treeFigures } from './tree';
 import { vscodeFigures } from './vscode';
+import { roomPanelFigures, webviewBundleFigure } from './webview';
 import { signingThroughput } from './signing';
 
 /** `npm run bench -- --ledger`: only the ledger's cost figures (issue 12), without VS Code or packaging. */
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
     add(signingThroughput());
     add(bundleSize());
     add(vsixSize());
+    add(webviewBundleFigure());
+    for (const figure of await roomPanelFigures()) add(figure);
     for (const figure of vscodeFigures()) add(figure);
   }
 

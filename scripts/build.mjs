@@ -5,7 +5,10 @@
 // finished` around each build and esbuild's errors as `file:line:column: error: message` in between,
 // which is what the problem matcher in .vscode/tasks.json reads.
 //
-// Three outputs: dist/extension.js; dist/sandbox.js, the embedded sandbox, which only "Try the
+// dist/webview/*.js are the webview pages' scripts, bundled for the browser with the pure chart
+// modules they import from src/webview/charts (one file per page, loaded under the page's nonce).
+//
+// Three extension outputs: dist/extension.js; dist/sandbox.js, the embedded sandbox, which only "Try the
 // Sandbox" needs; dist/proxy.js, the proxy agents, which only an http.proxy setting needs. The
 // extension requires both lazily, so activation never parses them.
 import * as esbuild from 'esbuild';
@@ -43,7 +46,20 @@ const common = {
   logLevel: 'warning',
 };
 
+const webview = {
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  legalComments: 'none',
+  charset: 'utf8',
+  minify: production,
+  sourcemap: !production,
+  logLevel: 'warning',
+};
+
 const bundles = [
+  { ...webview, entryPoints: ['media/webview/details.js', 'media/webview/room.js'], outdir: 'dist/webview' },
   // A plain require for the lazy files: dynamic import() of a CommonJS file gives a namespace object.
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: lazyFiles, supported: { 'dynamic-import': false } },
   { ...common, entryPoints: ['src/sandbox/index.ts'], outfile: 'dist/sandbox.js' },
@@ -52,7 +68,7 @@ const bundles = [
 
 /**
  * Reports rebuilds in the lines the tasks.json problem matcher reads: one `started` when the first of
- * the bundles starts, one `finished` when the last of them is done (so F5 waits for all three).
+ * the bundles starts, one `finished` when the last of them is done (so F5 waits for all of them).
  */
 let building = 0;
 let errors = 0;

@@ -3,7 +3,7 @@
 // vendor APIs) and a real VS Code with the extension loaded and pointed at the sandbox, prints where to
 // open it, and keeps running until Ctrl-C.
 //
-//   default / MTE_VSCODE=code-server: code-server (VS Code 1.100.3) on 127.0.0.1, the packaged VSIX
+//   default / MTE_VSCODE=code-server: code-server (VS Code 1.100.3; MTE_CODE_SERVER=min|newest for others) on 127.0.0.1, the packaged VSIX
 //                                     installed; open the printed URL in a browser.
 //   MTE_VSCODE=electron:              desktop VS Code downloaded by @vscode/test-electron, with
 //                                     --extensionDevelopmentPath (needs internet and a display).
@@ -124,7 +124,7 @@ async function main() {
   console.log('');
   console.log(`Open ${url}`);
   console.log('');
-  log(`code-server (VS Code 1.100.3) on ${cs.url}, extension ${vsix ? path.relative(root, vsix) : 'from source'}; Ctrl-C stops`);
+  log(`code-server (VS Code ${cs.vscodeVersion}) on ${cs.url}, extension ${vsix ? path.relative(root, vsix) : 'from source'}; Ctrl-C stops`);
   log(`click "Media Tasks" in the activity bar; logs: ${path.relative(root, dirs.logFile)}`);
   // `exited` only resolves.
   void cs.exited.then(({ code }) => {

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { root } from './vscode/paths.mjs';
 
 const vsce = path.join(root, 'node_modules', '.bin', 'vsce');
-const allowed = [/^dist\/(extension|sandbox|proxy)\.js$/, /^media\/icons\//, /^media\/webview\/.*\.(js|css)$/, /^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE(\.txt|\.md)?$/, /^package\.nls(\.[\w-]+)?\.json$/, /^l10n\//];
+const allowed = [/^dist\/(extension|sandbox|proxy)\.js$/, /^dist\/webview\/(details|room)\.js$/, /^media\/icons\//, /^media\/webview\/.*\.css$/, /^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE(\.txt|\.md)?$/, /^package\.nls(\.[\w-]+)?\.json$/, /^l10n\//];
 
 function listFiles(dir) {
   if (!existsSync(dir)) return [];
@@ -46,13 +46,14 @@ export function packageVsix({ out = vsixPath(), quiet = false } = {}) {
   const files = ls.out.split('\n').map((l) => l.trim()).filter((l) => l && !/^(npm warn|>|Executing prepublish|$)/i.test(l) && !l.startsWith('node '));
   const stray = files.filter((f) => !allowed.some((re) => re.test(f)));
   if (stray.length > 0) throw new Error(`files outside the .vscodeignore allowlist would be packaged:\n  ${stray.join('\n  ')}`);
-  for (const must of ['dist/extension.js', 'dist/sandbox.js', 'dist/proxy.js', 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
+  for (const must of ['dist/extension.js', 'dist/sandbox.js', 'dist/proxy.js', 'dist/webview/details.js', 'dist/webview/room.js', 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
     if (!files.includes(must)) throw new Error(`${must} would be missing from the VSIX (files: ${files.join(', ')})`);
   }
   // A new media file that the allowlist leaves out is most likely a mistake: say so before shipping.
   const leftOut = listFiles(path.join(root, 'media'))
     .map((f) => path.relative(root, f).split(path.sep).join('/'))
-    .filter((f) => !files.includes(f) && !/^media\/screenshots\/|\.d\.ts$|tsconfig\.json$/.test(f));
+    // (the page scripts' sources are bundled into dist/webview and stay out)
+    .filter((f) => !files.includes(f) && !/^media\/screenshots\/|^media\/webview\/.*\.js$|\.d\.ts$|tsconfig\.json$/.test(f));
   if (leftOut.length > 0) throw new Error(`media files the .vscodeignore allowlist leaves out of the VSIX:\n  ${leftOut.join('\n  ')}`);
   say(`${files.length} files: ${files.join(', ')}`);
   // README images (media/screenshots, kept out of the VSIX) are linked from the repository, as the

@@ -5,8 +5,11 @@
 // Suites, in order: typecheck, lint, unit (incl. the import-direction test), integration (mocha in a
 // real VS Code extension host), e2e (Playwright + chromium + code-server against the packaged VSIX).
 // typecheck and lint count as one check each; the others count their mocha tests.
-//   MTE_SUITES=unit,integration npm test     runs only the named suites
+//   MTE_SUITES=unit,integration npm test     runs only the named suites (integration: on every version)
 //   MTE_VSCODE=electron|code-server          which VS Code the integration suite uses (default: auto)
+//   MTE_INTEGRATION_CODE_SERVERS=min,default the code-server builds integration runs on, one suite each
+//                                            (scripts/vscode/paths.mjs; the same test files every time)
+//   MTE_CODE_SERVER=default|min|newest       the code-server e2e runs on (default: default, 4.100.3)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -29,7 +32,20 @@ const suites = [
   { name: 'typecheck', cmd: 'npm', args: ['run', '--silent', 'typecheck'], counts: false },
   { name: 'lint', cmd: bin('eslint'), args: ['.'], counts: false },
   { name: 'unit', cmd: bin('mocha'), args: [], counts: true },
-  { name: 'integration', cmd: process.execPath, args: ['scripts/vscode/run-integration.mjs'], counts: true, vscode: true },
+  // The integration tests on the oldest VS Code engines.vscode promises and on the default one (the e2e's).
+  ...(process.env.MTE_INTEGRATION_CODE_SERVERS ?? 'min,default')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean)
+    .map((version) => ({
+      name: 'integration',
+      label: `integration@${version}`,
+      cmd: process.execPath,
+      args: ['scripts/vscode/run-integration.mjs'],
+      counts: true,
+      vscode: true,
+      env: { MTE_CODE_SERVER: version },
+    })),
   { name: 'e2e', cmd: process.execPath, args: ['scripts/vscode/run-e2e.mjs'], counts: true, vscode: true },
 ];
 
@@ -60,18 +76,22 @@ mkdirSync(resultsDir, { recursive: true });
 let harnessNote = '';
 if (selected.some((s) => s.vscode) && (process.env.MTE_VSCODE ?? 'auto') !== 'electron') {
   console.log('\n[test] === setup: code-server harness ===');
-  const r = run(process.execPath, ['scripts/vscode/install-code-server.mjs']);
-  setup.push(`code-server harness ${r.seconds.toFixed(1)} s${r.code === 0 ? '' : ' (FAILED)'}`);
-  if (r.code !== 0) harnessNote = 'code-server harness could not be installed (see above)';
+  const versions = [...new Set(selected.filter((s) => s.vscode).map((s) => s.env?.MTE_CODE_SERVER ?? process.env.MTE_CODE_SERVER ?? 'default'))];
+  for (const version of versions) {
+    const r = run(process.execPath, ['scripts/vscode/install-code-server.mjs'], { MTE_CODE_SERVER: version });
+    setup.push(`code-server harness (${version}) ${r.seconds.toFixed(1)} s${r.code === 0 ? '' : ' (FAILED)'}`);
+    if (r.code !== 0) harnessNote = `code-server harness (${version}) could not be installed (see above)`;
+  }
 }
 
 let passed = 0;
 let failed = 0;
 const summary = [];
 for (const suite of selected) {
-  console.log(`\n[test] === ${suite.name} ===`);
-  const file = path.join(resultsDir, `${suite.name}.json`);
-  const r = run(suite.cmd, suite.args, { MTE_RESULTS_FILE: file });
+  const label = suite.label ?? suite.name;
+  console.log(`\n[test] === ${label} ===`);
+  const file = path.join(resultsDir, `${label}.json`);
+  const r = run(suite.cmd, suite.args, { ...(suite.env ?? {}), MTE_RESULTS_FILE: file });
   let p = 0;
   let f = 0;
   let note = '';
@@ -99,7 +119,7 @@ for (const suite of selected) {
   }
   passed += p;
   failed += f;
-  summary.push(`${suite.name.padEnd(12)} ${String(p).padStart(5)} passed ${String(f).padStart(4)} failed ${r.seconds.toFixed(1).padStart(7)} s ${note}`);
+  summary.push(`${label.padEnd(20)} ${String(p).padStart(5)} passed ${String(f).padStart(4)} failed ${r.seconds.toFixed(1).padStart(7)} s ${note}`);
 }
 
 console.log('\n[test] suites:');

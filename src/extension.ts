@@ -1,6 +1,7 @@
 // Composition root: builds the pieces and registers them; nothing else lives here.
 import * as vscode from 'vscode';
 import { AccountStore, secretKeyOf } from './accounts/accountStore';
+import { CallbackKeyStore } from './accounts/callbackKeyStore';
 import { createTestApi, type MediaTasksApi } from './api/testApi';
 import { CommandIds } from './ids/commands';
 import { createCommands, registerCommands } from './commands/registry';
@@ -15,6 +16,8 @@ import { affectsAny, currentSettings } from './settings';
 import { SOURCE_SETTING_KEYS } from './settings/values';
 import { createVendorSourceFactory, createVendorStopperFactory, vendorRedactorFactory } from './sources/vendorSources';
 import { createTaskStatusBar } from './status';
+import { CallbackIntake } from './tasks/callbackIntake';
+import { ReceiverSwitch } from './tasks/callbackReceiver';
 import { LedgerFile } from './tasks/ledgerFile';
 import { PollLease } from './tasks/pollLease';
 import { TaskLedger } from './tasks/taskLedger';
@@ -22,6 +25,7 @@ import { TaskStops } from './tasks/taskStops';
 import { FilterState } from './tree/filterState';
 import { TaskTreeProvider } from './tree/taskTreeProvider';
 import { TaskTreeView } from './tree/taskTreeView';
+import { verifyCallback } from './vendors/callbacks/verify';
 import { createTaskDetailsPanels } from './webview';
 
 export type { MediaTasksApi } from './api/testApi';
@@ -45,6 +49,9 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
   const ledger = new TaskLedger(ledgerFile, (id, product) => sources.source(id, product), logger, Date.now, { retention });
   const stopperFactory = createVendorStopperFactory(logger);
   const stops = new TaskStops({ accounts, factory: stopperFactory, prepare: (account) => sandbox.prepare(account), ledger, logger, readOnly });
+  const callbackKeys = new CallbackKeyStore(context.secrets, accounts, redactor);
+  const intake = new CallbackIntake({ verify: verifyCallback, keyring: () => callbackKeys.keyring(), ledger, logger });
+  const receiver = new ReceiverSwitch({ intake, logger, onError: (message) => void vscode.window.showWarningMessage(message) });
   const filter = new FilterState(context.workspaceState);
   const tree = new TaskTreeProvider({ accounts, ledger, sources, filter, logger, defaultHours });
   const view = new TaskTreeView(tree, accounts, filter);
@@ -66,12 +73,12 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
     onBusyChange: (busy) => statusBar.setRefreshing(busy),
     onError: (message) => statusBar.setLastError(message),
   });
-  context.subscriptions.push(channel, accounts, sandbox, ledger, filter, tree, view, statusBar, poller);
+  context.subscriptions.push(channel, accounts, sandbox, ledger, filter, tree, view, statusBar, poller, receiver);
 
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
   registerCommands(
     context,
-    createCommands({ accounts, ledger, sources, sourceFactory, sandbox, tree, view, filter, panels, log: channel, logger, defaultHours, stops, stopperFactory, readOnly }),
+    createCommands({ accounts, ledger, sources, sourceFactory, sandbox, tree, view, filter, panels, log: channel, logger, defaultHours, stops, stopperFactory, readOnly, callbackKeys, intake }),
     { logger, rethrow: testMode },
   );
   context.subscriptions.push(
@@ -82,9 +89,11 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
       } else if (e.affectsConfiguration(SettingKeys.defaultTimeRangeHours)) {
         tree.refreshAll();
       }
+      if (affectsAny(e, [SettingKeys.callbackReceiverEnabled, SettingKeys.callbackReceiverPort])) void receiver.apply(currentSettings().callbackReceiver);
     }),
     view.onDidChangeVisibility(() => poller.wake()),
   );
+  void receiver.apply(currentSettings().callbackReceiver);
   // The debounced ledger write lands, and the poll lease goes to another window at once.
   flushLedger = () => Promise.all([ledger.flush(), lease.dispose()]).then(() => undefined);
 

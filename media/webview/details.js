@@ -1,7 +1,8 @@
 // @ts-check
 // The details panels' page script. It lays out the DetailsDocument the extension posts, using only
 // createElement and textContent: every vendor string stays text, whatever it contains.
-'use strict';
+import { el, knownStatus, svgEl, titled } from './dom.js';
+import { knownMark, markShape, swatch } from './marks.js';
 
 /** @typedef {import('../../src/webview/protocol').HostMessage} HostMessage */
 /** @typedef {import('../../src/webview/protocol').WebviewMessage} WebviewMessage */
@@ -9,32 +10,24 @@
 /** @typedef {import('../../src/webview/protocol').DetailSection} DetailSection */
 /** @typedef {import('../../src/webview/protocol').DetailField} DetailField */
 /** @typedef {import('../../src/webview/protocol').TableCell} TableCell */
+/** @typedef {import('../../src/webview/protocol').StripSection} StripSection */
+/** @typedef {import('../../src/webview/protocol').StripMarkKind} StripMarkKind */
 
 (function () {
   const vscode = acquireVsCodeApi();
   const root = /** @type {HTMLElement} */ (document.getElementById('root'));
   /** Closed sets: data never becomes a class name or an attribute value unless listed here. */
   const TONES = ['active', 'pending', 'done', 'error', 'unknown'];
-  const ACTIONS = ['refresh', 'openTask', 'stopTask', 'openUrl'];
+  const ACTIONS = ['refresh', 'openTask', 'openRoom', 'stopTask', 'openUrl'];
+  const SPAN_OPEN = ['ongoing', 'scheduled'];
+  /** Track geometry in px; x positions are percentages, so the strip follows the panel's width. */
+  const TRACK_HEIGHT = 22;
+  const MID = TRACK_HEIGHT / 2;
   let busy = false;
 
   /** @param {WebviewMessage} message */
   function post(message) {
     vscode.postMessage(message);
-  }
-
-  /**
-   * @template {keyof HTMLElementTagNameMap} K
-   * @param {K} tag
-   * @param {string} [className]
-   * @param {string} [text]
-   * @returns {HTMLElementTagNameMap[K]}
-   */
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
   }
 
   /** Buttons keep their focus across live re-renders through a key made of indexes, not data. */
@@ -73,6 +66,54 @@
       list.append(el('dt', undefined, field.label), dd);
     });
     return list;
+  }
+
+  /** @param {number} f a fraction of the strip's window */
+  function pct(f) {
+    return `${(Math.min(1, Math.max(0, f)) * 100).toFixed(3)}%`;
+  }
+
+  /**
+   * The task strip: one track per lane (reported, observed), an axis, a legend. The picture is one
+   * image to assistive technology, described by its summary and by the status table that follows.
+   * @param {StripSection} section
+   */
+  function renderStrip(section) {
+    const figure = el('figure', 'strip');
+    const chart = el('div', 'strip-chart');
+    chart.setAttribute('role', 'img');
+    chart.setAttribute('aria-label', section.summary);
+    for (const lane of section.lanes) {
+      const svg = svgEl('svg', 'strip-track', { height: TRACK_HEIGHT, 'aria-hidden': 'true' });
+      svg.append(svgEl('line', 'track-base', { x1: '0%', x2: '100%', y1: MID, y2: MID }));
+      for (const span of lane.spans) {
+        const status = knownStatus(span.status);
+        const open = span.open !== undefined && SPAN_OPEN.includes(span.open) ? ` open-${span.open}` : '';
+        const width = Math.max(0, Math.min(1, span.to) - Math.max(0, span.from));
+        svg.append(titled(svgEl('rect', `span s-${status}${open}`, { x: pct(span.from), y: 4, width: pct(width), height: TRACK_HEIGHT - 8 }), span.title));
+      }
+      if (section.now !== undefined) svg.append(svgEl('line', 'now', { x1: pct(section.now), x2: pct(section.now), y1: 0, y2: TRACK_HEIGHT }));
+      for (const mark of lane.marks) svg.append(titled(markShape(mark.kind, pct(mark.at), MID), mark.title));
+      chart.append(el('span', 'strip-label', lane.label), svg);
+    }
+    chart.append(el('span', 'strip-label'));
+    const axis = svgEl('svg', 'strip-axis', { height: 18, 'aria-hidden': 'true' });
+    for (const tick of section.ticks) {
+      axis.append(svgEl('line', 'tick', { x1: pct(tick.at), x2: pct(tick.at), y1: 0, y2: 4 }));
+      const label = svgEl('text', 'tick-label', { x: pct(tick.at), y: 15 });
+      label.textContent = tick.label;
+      axis.append(label);
+    }
+    chart.append(axis);
+    figure.append(chart);
+    const legend = el('ul', 'legend');
+    for (const item of section.legend) {
+      const entry = el('li');
+      entry.append('status' in item ? swatch({ status: knownStatus(item.status) }) : swatch({ mark: knownMark(item.mark) }), el('span', undefined, item.label));
+      legend.append(entry);
+    }
+    figure.append(legend);
+    return figure;
   }
 
   /** @param {Extract<DetailSection, { kind: 'table' }>} section @param {DetailsDocument['labels']} labels @param {number} sectionIndex */
@@ -135,6 +176,8 @@
       if (action.id === 'refresh') {
         button.disabled = busy;
         button.addEventListener('click', () => post({ type: 'refresh' }));
+      } else if (action.id === 'openRoom') {
+        button.addEventListener('click', () => post({ type: 'openRoom' }));
       } else if (action.id === 'stopTask') {
         button.addEventListener('click', () => post({ type: 'stopTask' }));
       } else if (action.id === 'openUrl') {
@@ -161,6 +204,7 @@
       part.append(el('h2', undefined, section.heading));
       if (section.kind === 'fields') part.append(renderFields(section.fields, doc.labels, index));
       else if (section.kind === 'table') part.append(renderTable(section, doc.labels, index));
+      else if (section.kind === 'strip') part.append(renderStrip(section));
       else part.append(el('pre', 'raw-json', section.text));
       nodes.push(part);
     });

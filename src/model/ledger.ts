@@ -2,6 +2,7 @@
  * The task ledger's pure logic: how an observation changes an entry, and the on-disk document.
  * No I/O and no `vscode` here, so every rule runs under plain mocha.
  */
+import type { CallbackRecord, CallbackSource } from './callback';
 import { FILE_STATES, mergeFiles } from './files';
 import type { LedgerEntry, StatusTransition } from './ledgerEntry';
 import { PRODUCTS, isTerminal, type ExtraValue, type Product, type StorageFile, type Task, type TaskKey, type TaskStatus } from './task';
@@ -172,6 +173,30 @@ export function readEntry(v: unknown): LedgerEntry | undefined {
     history: history as StatusTransition[],
     pinned: v.pinned,
     lastError: v.lastError,
+    ...(Array.isArray(v.callbacks) ? { callbacks: v.callbacks.map(readCallbackRecord).filter((c): c is CallbackRecord => c !== undefined) } : {}),
+  };
+}
+
+const SOURCES: ReadonlySet<string> = new Set(['paste', 'receiver']);
+
+/** A recorded callback; one that cannot be read is dropped, the entry kept. */
+function readCallbackRecord(v: unknown): CallbackRecord | undefined {
+  if (!isObject(v) || (v.vendor !== 'tencent' && v.vendor !== 'zego') || !isStr(v.eventType) || !isNum(v.at) || !isNum(v.receivedAt)) return undefined;
+  if (!isStr(v.source) || !SOURCES.has(v.source) || typeof v.applied !== 'boolean' || !Array.isArray(v.files) || !v.files.every(isStr) || !isObject(v.facts)) return undefined;
+  if (!optNum(v.sequence) || !(v.status === undefined || (isStr(v.status) && STATUSES.has(v.status)))) return undefined;
+  const facts: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(v.facts)) if (isStr(value) || isNum(value)) facts[name] = value;
+  return {
+    vendor: v.vendor,
+    eventType: v.eventType,
+    at: v.at,
+    receivedAt: v.receivedAt,
+    source: v.source as CallbackSource,
+    ...(v.sequence !== undefined ? { sequence: v.sequence } : {}),
+    ...(v.status !== undefined ? { status: v.status as TaskStatus } : {}),
+    applied: v.applied,
+    files: v.files as string[],
+    facts,
   };
 }
 

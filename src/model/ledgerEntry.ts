@@ -1,3 +1,4 @@
+import type { CallbackRecord } from './callback';
 import type { Task, TaskKey, TaskStatus } from './task';
 
 /** One status change the extension saw happen, with when it saw it (Unix epoch ms). */
@@ -22,6 +23,8 @@ export interface LedgerEntry extends TaskKey {
   readonly pinned: boolean;
   /** The last refresh failed with this message (the snapshot above is then older). */
   readonly lastError?: string;
+  /** Verified vendor callbacks about this task, oldest first (the timeline shows them with their source). */
+  readonly callbacks?: readonly CallbackRecord[];
 }
 
 /** When the task began, as far as anyone knows: the vendor's start, else when the extension first saw it. */

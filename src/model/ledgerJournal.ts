@@ -4,6 +4,8 @@
  * (two windows may have observed the same task), forgets and unpins are tombstones with a time.
  * Pure: no I/O, no `vscode`.
  */
+import { unitedCallbacks } from './callbackLedger';
+import { mergeFiles } from './files';
 import type { LedgerEntry, StatusTransition } from './ledgerEntry';
 import { MAX_HISTORY, readEntry, readRoom, type LedgerDocument, type PinnedRoom } from './ledger';
 import { LedgerIndex } from './ledgerIndex';
@@ -89,10 +91,11 @@ export function mergeEntries(a: LedgerEntry, b: LedgerEntry): LedgerEntry {
   const older = newer === a ? b : a;
   return {
     ...newer,
-    task: newer.task.files.length === 0 && older.task.files.length > 0 ? { ...newer.task, files: older.task.files } : newer.task,
+    task: { ...newer.task, files: mergeFiles(older.task.files, newer.task.files) },
     firstSeen: Math.min(a.firstSeen, b.firstSeen),
     history: unitedHistory(older.history, newer.history),
     pinned: a.pinned || b.pinned,
+    ...(a.callbacks || b.callbacks ? { callbacks: unitedCallbacks(older.callbacks, newer.callbacks) } : {}),
   };
 }
 

@@ -30,6 +30,8 @@ export interface MediaTasksSettings {
   readonly ledgerRetention: RetentionPolicy;
   /** VS Code's `http.proxy`, when set. */
   readonly httpProxy?: string;
+  /** The local callback receiver: off unless the user turns it on; 127.0.0.1 only. */
+  readonly callbackReceiver: { readonly enabled: boolean; readonly port: number };
 }
 
 function numberIn(value: unknown, fallback: number, min: number, max: number): number {
@@ -55,6 +57,7 @@ export function readSettings(get: (key: SettingKey) => unknown): MediaTasksSetti
     readOnly: get(SettingKeys.readOnly) === true,
     ledgerRetention: retentionFrom(get(SettingKeys.ledgerRetentionDays), get(SettingKeys.ledgerMaxEntries)),
     httpProxy: text(get(SettingKeys.httpProxy)),
+    callbackReceiver: { enabled: get(SettingKeys.callbackReceiverEnabled) === true, port: Math.round(numberIn(get(SettingKeys.callbackReceiverPort), 8787, 1024, 65535)) },
   };
 }
 

@@ -4,6 +4,8 @@
  * refreshed through `TaskSource`s. No `vscode` import, so it runs under plain mocha and in the
  * extension alike.
  */
+import type { CallbackEvent, CallbackSource } from '../model/callback';
+import { recordCallback, type CallbackOutcome } from '../model/callbackLedger';
 import { Emitter } from '../model/events';
 import { isMediaApiError } from '../model/errors';
 import { mergeFiles, mediaFiles, unresolvedVodFileIds } from '../model/files';
@@ -138,6 +140,18 @@ export class TaskLedger implements TaskStore, JournalWriter {
     });
     this.commit(updated);
     return updated;
+  }
+
+  /**
+   * Records a verified callback for `accountId`'s task: at once in memory, the tree and open panels
+   * (`onDidChange`), then on disk. A repeat of a recorded event changes nothing; see `recordCallback`
+   * for why a late or out-of-order one never moves the task backwards.
+   */
+  recordCallback(accountId: string, event: CallbackEvent, source: CallbackSource): CallbackOutcome {
+    const prev = this.get({ accountId, product: event.product, taskId: event.taskId });
+    const outcome = recordCallback(prev, accountId, event, source, this.now());
+    if (!outcome.duplicate) this.setEntry(outcome.entry);
+    return outcome;
   }
 
   /** Pins a task by id before the vendor has answered for it (Track Task…). */

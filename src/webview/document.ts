@@ -13,6 +13,7 @@ import { taskTitle } from '../display/taskPick';
 import { visibleString } from '../display/text';
 import { formatDuration, formatEpochMs } from '../display/time';
 import { displayedFile, fileFields } from './fileFields';
+import { taskStrip } from './taskStrip';
 import type { DetailField, DetailsDocument, DetailSection, StatusTone, TableRow } from './protocol';
 
 export interface DocumentContext {
@@ -261,6 +262,7 @@ export function taskDocument(key: TaskKey, entry: LedgerEntry | undefined, ctx: 
   ];
   if (extras.fields.length > 0) sections.push({ kind: 'fields', heading: l10n.t('{0} details', vendorLabel(task.vendor, l10n)), fields: extras.fields });
   sections.push(
+    taskStrip(entry, l10n.t('Timeline'), ctx),
     {
       kind: 'table',
       heading: l10n.t('Storage files ({0})', task.files.length),
@@ -285,7 +287,7 @@ export function taskDocument(key: TaskKey, entry: LedgerEntry | undefined, ctx: 
       ...base,
       status: { label: statusLabel(task.status, l10n), tone: TONES[task.status] },
       banners,
-      actions: ctx.canStop && isStoppable(task.status) ? [refreshAction(ctx), { id: 'stopTask', label: l10n.t('Stop Task…') }] : [refreshAction(ctx)],
+      actions: [refreshAction(ctx), { id: 'openRoom', label: l10n.t('Room Timeline') }, ...(ctx.canStop && isStoppable(task.status) ? [{ id: 'stopTask' as const, label: l10n.t('Stop Task…') }] : [])],
       sections,
     },
     copyValues: copies,

@@ -4,6 +4,7 @@
  * is `unknown` and goes through these parsers.
  */
 import { PRODUCTS, taskKeyString, type Product, type TaskKey } from '../model/task';
+import type { RoomPanelState } from './roomProtocol';
 
 /** Ids longer than this are not real vendor ids; refusing them bounds what a crafted state can do. */
 const MAX_ID_LENGTH = 16 * 1024;
@@ -84,4 +85,31 @@ export function fileFromCommandArgs(args: readonly unknown[]): { key: TaskKey; f
   if (boundedString(first.fileName)) return { key, fileName: first.fileName };
   if (isRecord(first.file) && boundedString(first.file.fileName)) return { key, fileName: first.file.fileName };
   return undefined;
+}
+
+/** Products whose tasks share rooms: a TRTC room's recordings and relays are one room's story. */
+export function roomProducts(product: Product): readonly Product[] {
+  return product === 'trtc-recording' || product === 'trtc-relay' ? ['trtc-recording', 'trtc-relay'] : [product];
+}
+
+/** A room panel's identity (and its saved zoom) from a page's saved state or a command argument. */
+export function parseRoomState(value: unknown): RoomPanelState | undefined {
+  if (!isRecord(value)) return undefined;
+  const { accountId, product, room } = value;
+  // An empty room id is a real (if odd) room: TRTC tasks without a room label are grouped under it.
+  if (!boundedString(accountId) || !isProduct(product) || typeof room !== 'string' || room.length > MAX_ID_LENGTH) return undefined;
+  const view = isRecord(value.view) ? value.view : undefined;
+  const { startMs, endMs } = view ?? {};
+  const validView = typeof startMs === 'number' && typeof endMs === 'number' && Number.isFinite(startMs) && Number.isFinite(endMs) && endMs > startMs;
+  return { kind: 'room', accountId, product, room, ...(validView ? { view: { startMs, endMs } } : {}) };
+}
+
+/** One room panel per account and room (whichever product of the room it was opened from). */
+export function roomStateKey(state: RoomPanelState): string {
+  return JSON.stringify([state.accountId, roomProducts(state.product)[0], state.room]);
+}
+
+/** Does this task belong to the room? */
+export function inRoom(state: RoomPanelState, key: TaskKey, room: string): boolean {
+  return key.accountId === state.accountId && room === state.room && roomProducts(state.product).includes(key.product);
 }

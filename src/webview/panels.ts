@@ -17,8 +17,8 @@ import { errorMessage } from '../display/errors';
 import { taskTitle } from '../display/taskPick';
 import { shortId } from '../display/text';
 import { messageText, plainText, VENDOR_MESSAGE_MAX } from '../display/vendorText';
-import { buildWebviewHtml, createNonce } from './html';
 import { filePanelState, panelStateKey, parsePanelState, taskPanelState, type PanelState } from './identity';
+import { pageHtml, webviewRoots } from './pageResources';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from './protocol';
 
 
@@ -29,6 +29,8 @@ export interface PanelManagerDeps {
   readonly store: TaskStore;
   readonly logger: Logger;
   readonly extensionUri: vscode.Uri;
+  /** Opens the room panel of a task's room (the page's Room Timeline button). */
+  readonly openRoom?: (key: TaskKey) => void;
   readonly accountName: (accountId: string) => string | undefined;
   /** Whether write actions are offered (false in read-only mode); none are without it. */
   readonly canStop?: () => boolean;
@@ -74,16 +76,9 @@ class DetailsPanel implements Disposable {
     private readonly host: PanelHost,
   ) {
     this.key = { accountId: state.accountId, product: state.product, taskId: state.taskId };
-    const mediaRoot = vscode.Uri.joinPath(deps.extensionUri, 'media');
     const webview = panel.webview;
-    webview.options = { enableScripts: true, localResourceRoots: [mediaRoot] };
-    webview.html = buildWebviewHtml({
-      cspSource: webview.cspSource,
-      nonce: createNonce(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'webview', 'details.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'webview', 'details.css')).toString(),
-      lang: vscode.env.language,
-    });
+    webview.options = { enableScripts: true, localResourceRoots: webviewRoots(deps.extensionUri) };
+    webview.html = pageHtml(webview, deps.extensionUri, 'details.js');
     panel.title = panelTitle(state);
     this.subscriptions.push(
       webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw)),
@@ -187,6 +182,9 @@ class DetailsPanel implements Disposable {
       case 'openTask':
         this.host.open(taskPanelState(this.key));
         return;
+      case 'openRoom':
+        this.deps.openRoom?.(this.key);
+        return;
       case 'stopTask':
         this.deps.stop?.(this.key);
         return;
@@ -245,11 +243,10 @@ export class DetailsPanelManager implements PanelHost, Disposable {
       existing.reveal();
       return;
     }
-    const mediaRoot = vscode.Uri.joinPath(this.deps.extensionUri, 'media');
     const panel = vscode.window.createWebviewPanel(viewTypeOf(state), panelTitle(state), vscode.ViewColumn.Active, {
       enableScripts: true,
       enableFindWidget: true,
-      localResourceRoots: [mediaRoot],
+      localResourceRoots: webviewRoots(this.deps.extensionUri),
     });
     this.adopt(state, panel).refreshIfLive();
   }

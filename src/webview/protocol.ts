@@ -5,6 +5,7 @@
  * The host builds a display-ready `DetailsDocument` (labels already localized, times already
  * formatted) so the page only lays out text; it never receives anything it would have to interpret.
  */
+import type { TaskStatus } from '../model/task';
 import type { PanelState } from './identity';
 
 /** Colours a status pill; a closed set so the page never puts data into a class name. */
@@ -31,7 +32,51 @@ export interface TableRow {
   readonly openFile?: string;
 }
 
+/**
+ * A span of the task strip: a status held from `from` to `to` (fractions 0..1 of the strip's time
+ * window). `open` marks a span still going (to now) or only scheduled (CSS's planned end).
+ */
+export interface StripSpan {
+  readonly from: number;
+  readonly to: number;
+  readonly status: TaskStatus;
+  readonly open?: 'ongoing' | 'scheduled';
+  /** What a hover says: the status, both ends, the vendor's raw value. */
+  readonly title: string;
+}
+
+/** What a mark on the strip stands for; a closed set, drawn with a shape each. */
+export type StripMarkKind = 'seen' | 'poll' | 'change' | 'file' | 'callback' | 'stop';
+
+export interface StripMark {
+  readonly at: number;
+  readonly kind: StripMarkKind;
+  readonly title: string;
+}
+
+/** One row of the strip: what the vendor reported, or what this extension observed. */
+export interface StripLane {
+  readonly label: string;
+  readonly spans: readonly StripSpan[];
+  readonly marks: readonly StripMark[];
+}
+
+export interface StripSection {
+  readonly kind: 'strip';
+  readonly heading: string;
+  /** The strip in one sentence, for screen readers (the table below it has the detail). */
+  readonly summary: string;
+  readonly lanes: readonly StripLane[];
+  readonly ticks: readonly { readonly at: number; readonly label: string }[];
+  /** Where now falls, when inside the window. */
+  readonly now?: number;
+  /** The statuses and marks drawn, with their names: colour is never the only cue. */
+  readonly legend: readonly ({ readonly status: TaskStatus; readonly label: string } | { readonly mark: StripMarkKind; readonly label: string })[];
+}
+
 export type DetailSection =
+  | StripSection
+
   | { readonly kind: 'fields'; readonly heading: string; readonly fields: readonly DetailField[] }
   | {
       readonly kind: 'table';
@@ -43,7 +88,7 @@ export type DetailSection =
   | { readonly kind: 'pre'; readonly heading: string; readonly text: string };
 
 /** `openUrl`: the storage file's URL, opened in the browser only when the user clicks. */
-export type DocumentActionId = 'refresh' | 'openTask' | 'stopTask' | 'openUrl';
+export type DocumentActionId = 'refresh' | 'openTask' | 'openRoom' | 'stopTask' | 'openUrl';
 
 export interface DetailsDocument {
   readonly heading: string;
@@ -65,6 +110,7 @@ export type WebviewMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'refresh' }
   | { readonly type: 'openTask' }
+  | { readonly type: 'openRoom' }
   | { readonly type: 'stopTask' }
   | { readonly type: 'openUrl' }
   | { readonly type: 'openFile'; readonly fileName: string }
@@ -83,6 +129,7 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     case 'ready':
     case 'refresh':
     case 'openTask':
+    case 'openRoom':
     case 'stopTask':
     case 'openUrl':
       return { type: message.type };

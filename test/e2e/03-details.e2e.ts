@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
+import type { Frame } from 'playwright-core';
 import {
+  type DomDoc,
   clickInlineAction,
   collapseAll,
   detailsField,
@@ -12,6 +14,25 @@ import {
   openProductBranch,
 } from './harness';
 import { state } from './state';
+
+/** The task strip above the tables: both lanes drawn, a file mark per storage file, described for screen readers. */
+async function checkStrip(frame: Frame, fileCount: number): Promise<void> {
+  const strip = await frame.evaluate(() => {
+    const doc = (globalThis as unknown as { document: DomDoc }).document;
+    const chart = doc.querySelectorAll('.strip-chart')[0];
+    return {
+      label: chart?.getAttribute('aria-label') ?? '',
+      tracks: doc.querySelectorAll('.strip-chart svg.strip-track').length,
+      spans: doc.querySelectorAll('.strip-chart rect.span').length,
+      files: doc.querySelectorAll('.strip-chart .mark-file').length,
+    };
+  });
+  assert.equal(strip.tracks, 2, `the task strip has a reported and an observed lane: ${JSON.stringify(strip)}`);
+  // TRTC's DescribeCloudRecording reports no start time: the reported lane may hold only file marks.
+  assert.ok(strip.spans >= 1, `the strip draws the observed statuses: ${JSON.stringify(strip)}`);
+  assert.ok(strip.files >= 1 && strip.files <= fileCount, `a mark per storage file with a begin time (${strip.files} of ${fileCount} files)`);
+  assert.match(strip.label, /^The vendor reports .* This extension first saw it at .* storage files are marked where they began\.$/);
+}
 
 // Of the five products only TRTC cloud recording reports storage files (StorageFileList), so the
 // panel with files is a TRTC recording task's: walk the first Tencent account down to them.
@@ -38,6 +59,9 @@ describe('e2e 3: task details panel', () => {
       if (files && !/\(0\)$/.test(files)) {
         state.taskId = info.label;
         await screenshot(page, '05-details');
+        await checkStrip(frame, Number(/\((\d+)\)$/.exec(files)![1]));
+        await frame.locator('figure.strip').scrollIntoViewIfNeeded();
+        await screenshot(page, '05-task-strip');
         return;
       }
     }

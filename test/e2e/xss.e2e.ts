@@ -38,6 +38,8 @@ const hostile = (s: string): boolean => s.includes(IMG) || s.includes(SCRIPT) ||
 const PAGE_TAGS = new Set([
   'html', 'head', 'meta', 'link', 'body', 'main', 'script',
   'bdi', 'button', 'code', 'dd', 'div', 'dl', 'dt', 'h1', 'h2', 'header', 'p', 'pre', 'section', 'span', 'table', 'tbody', 'td', 'th', 'thead', 'tr',
+  // the charts: SVG drawn with createElementNS, hover texts in <title>; the room's table in <details>
+  'figure', 'ul', 'li', 'svg', 'rect', 'line', 'circle', 'path', 'text', 'title', 'details', 'summary',
 ]);
 
 interface PanelFacts {
@@ -126,11 +128,12 @@ describe('e2e xss: hostile vendor strings in the real browser', () => {
     const ours = facts.scripts.filter((s) => !(s.id === '_vscodeApiScript' && s.vscodeApi && s.src === ''));
     assert.equal(ours.length, 1, `${what}: scripts ${JSON.stringify(facts.scripts.map(({ id, nonce, src }) => ({ id, nonce, src })))}`);
     assert.equal(ours[0]!.nonce, nonce, `${what}: the page's script does not carry the CSP nonce`);
-    assert.match(ours[0]!.src, /\/media\/webview\/details\.js$/);
+    assert.match(ours[0]!.src, /\/dist\/webview\/(details|room)\.js$/);
     assert.deepEqual(facts.tags.filter((t) => !PAGE_TAGS.has(t) && t !== 'style'), [], `${what}: elements the page never makes`);
     assert.deepEqual(facts.styles.filter((id) => id !== '_defaultStyles'), [], `${what}: <style> elements beyond VS Code's default styles`);
     assert.deepEqual(facts.handlers, [], `${what}: event-handler attributes`);
-    const urls = facts.urls.filter((u) => !/^(link\[href=|script\[src=)https?:\/\/[^/]*vscode-cdn\.net\//i.test(u));
+    // (the room chart's hover box is placed through the CSSOM: a style of two pixel offsets and nothing else)
+    const urls = facts.urls.filter((u) => !/^(link\[href=|script\[src=)https?:\/\/[^/]*vscode-cdn\.net\//i.test(u) && !/^DIV\[style=left: -?[\d.]+px; top: -?[\d.]+px;\]$/.test(u));
     assert.deepEqual(urls, [], `${what}: URL or style attributes beyond the page's own stylesheet and script`);
     assert.deepEqual(dialogs, [], `${what}: a dialog opened (a hostile string ran script)`);
     await screenshot(page, shot);
@@ -217,6 +220,35 @@ describe('e2e xss: hostile vendor strings in the real browser', () => {
     await clickInlineAction(page, focusedRow(page), 'Open Task Details');
     const frame = await detailsFrameFor(page, stopped.label, 30_000);
     await checkPanel(frame, `ZEGO task panel (room ${JSON.stringify(room)})`, (t) => t.includes(room), 'xss-zego-task');
+  });
+
+  it('the room timeline of a hostile ZEGO room: names as text in the heading, the chart and its hovers, no script', async () => {
+    const { page } = await openWorkbench();
+    await collapseAll(page);
+    const start = treeRows(page).filter({ hasText: 'Hostile strings' }).filter({ hasText: 'ZEGO' }).first();
+    const { stopped } = await walkSubtree(page, start, {
+      maxSteps: 60,
+      // Rooms stay collapsed: the walk only needs their rows, not their tasks.
+      expand: (r) => !/load more/i.test(r.label) && !isTaskRow(r) && !(r.actions ?? []).some((a) => a.startsWith('Open Room Timeline')),
+      stop: (r) => !isTaskRow(r) && r.label.startsWith('<img') && (r.actions ?? []).some((a) => a.startsWith('Open Room Timeline')),
+    });
+    assert.ok(stopped, 'no ZEGO room named <img …> offers Open Room Timeline');
+    await clickInlineAction(page, focusedRow(page), 'Open Room Timeline');
+    const frame = await waitFor(
+      async () => {
+        for (const f of await detailsFrames(page)) {
+          const facts = await panelFacts(f);
+          if (facts.tags.includes('svg') && /^Room <img src=x/.test(facts.text.trim())) return f;
+        }
+        return undefined;
+      },
+      `no room panel for the hostile room ${JSON.stringify(stopped.label)}`,
+      30_000,
+    );
+    await frame.locator('.room-body rect.bar, .room-body rect.cluster').first().waitFor({ timeout: 15_000 });
+    await frame.locator('.room-body rect.bar, .room-body rect.cluster').first().hover();
+    assert.match(await frame.locator('.tooltip').innerText(), /UTC/);
+    await checkPanel(frame, `ZEGO room panel (room ${JSON.stringify(stopped.label)})`, (t) => t.trim().startsWith(`Room ${IMG}`), 'xss-zego-room');
   });
 
   it('no request left for anything but the workbench and the webview resource host, and none came from a hostile string', () => {

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CommandIds } from '../../../src/ids/commands';
 import { ContextKeys } from '../../../src/ids/contextKeys';
-import { STORAGE_FILE_VIEW_TYPE, TASK_DETAILS_VIEW_TYPE, TASKS_VIEW_ID, VIEW_CONTAINER_ID } from '../../../src/ids/views';
+import { ROOM_VIEW_TYPE, STORAGE_FILE_VIEW_TYPE, TASK_DETAILS_VIEW_TYPE, TASKS_VIEW_ID, VIEW_CONTAINER_ID } from '../../../src/ids/views';
 import { contextTokens } from '../../../src/tree/contextValue';
 import type { NodeKind } from '../../../src/tree/nodes';
 import { PRODUCTS, type TaskStatus } from '../../../src/model/task';
@@ -96,6 +96,8 @@ describe('manifest and code agree', () => {
     assert.ok(fs.existsSync(path.join(root, pkg.icon)));
     for (const c of contributes.viewsContainers.activitybar) assert.ok(fs.existsSync(path.join(root, c.icon)));
     assert.deepEqual(Object.keys(contributes.configuration.properties).sort(), [
+      'mediaTasks.callbacks.receiver.enabled',
+      'mediaTasks.callbacks.receiver.port',
       'mediaTasks.defaultTimeRangeHours',
       'mediaTasks.endpoints.tencent',
       'mediaTasks.endpoints.tencentSignedHost',
@@ -114,7 +116,7 @@ describe('manifest and code agree', () => {
   it('contributes the view ids, webview types (activating for restored panels, nothing eager) and context keys of the id table', () => {
     assert.deepEqual(contributes.viewsContainers.activitybar.map((c: { id: string }) => c.id), [VIEW_CONTAINER_ID]);
     assert.deepEqual(contributes.views[VIEW_CONTAINER_ID].map((v: { id: string }) => v.id), [TASKS_VIEW_ID]);
-    assert.deepEqual(pkg.activationEvents, [`onWebviewPanel:${TASK_DETAILS_VIEW_TYPE}`, `onWebviewPanel:${STORAGE_FILE_VIEW_TYPE}`]);
+    assert.deepEqual(pkg.activationEvents, [`onWebviewPanel:${TASK_DETAILS_VIEW_TYPE}`, `onWebviewPanel:${STORAGE_FILE_VIEW_TYPE}`, `onWebviewPanel:${ROOM_VIEW_TYPE}`]);
     const whens = [...menuItems().map(([, i]) => i.when ?? ''), ...contributes.viewsWelcome.map((w: { when: string }) => w.when)].join(' ');
     // `config.mediaTasks.*` are settings, which VS Code provides to when clauses itself.
     const used = new Set(whens.match(/(?<!config\.)mediaTasks\.[A-Za-z]+(?![.\w])/g) ?? []);

@@ -49,7 +49,10 @@ describe('task details document', () => {
     const observed = fields(document, 'Observed by this extension');
     assert.match(observed.get('Last seen')!.value, /\(5 seconds ago\)$/);
     assert.deepEqual(observed.get('Tracked because'), { label: 'Tracked because', value: 'a listing returned it', raw: 'false' });
-    assert.deepEqual(document.actions, [{ id: 'refresh', label: 'Refresh' }]);
+    assert.deepEqual(document.actions, [
+      { id: 'refresh', label: 'Refresh' },
+      { id: 'openRoom', label: 'Room Timeline' },
+    ]);
     assert.deepEqual(document.banners, []);
   });
 

@@ -16,6 +16,7 @@ describe('webview message protocol', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'ready', extra: 1 }), { type: 'ready' });
     assert.deepEqual(parseWebviewMessage({ type: 'refresh' }), { type: 'refresh' });
     assert.deepEqual(parseWebviewMessage({ type: 'openTask' }), { type: 'openTask' });
+    assert.deepEqual(parseWebviewMessage({ type: 'openRoom', room: 'x' }), { type: 'openRoom' });
     assert.deepEqual(parseWebviewMessage({ type: 'openFile', fileName: HOSTILE[1] }), { type: 'openFile', fileName: HOSTILE[1] });
     assert.deepEqual(parseWebviewMessage({ type: 'copy', copyId: 'copy0', value: 'evil' }), { type: 'copy', copyId: 'copy0' });
   });

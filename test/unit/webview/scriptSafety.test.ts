@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 
@@ -18,11 +18,29 @@ const FORBIDDEN: ReadonlyArray<[string, RegExp]> = [
   ['createContextualFragment', /\bcreateContextualFragment\b/],
   ['DOMParser', /\bDOMParser\b/],
   ['srcdoc', /\bsrcdoc\b/],
-  ['URL attributes', /\.(src|href|action|formAction|data)\s*=|setAttribute\(\s*['"](src|href|action|style|on\w+)['"]/],
+  // (`this.action = …` in a class of the modules the pages import is a field, not an element's attribute)
+  ['URL attributes', /(?<!\bthis)\.(src|href|action|formAction|data)\s*=|setAttribute\(\s*['"](src|href|action|style|on\w+)['"]/],
   ['inline event attributes', /setAttribute\(\s*['"]on/i],
   ['location changes', /\blocation\s*(\.\s*(href|assign|replace)|=)/],
   ['window.open', /\bwindow\s*\.\s*open\s*\(/],
 ];
+
+/** The files under src/ that the page scripts import (relative imports, followed transitively). */
+function bundledSources(): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    const source = readFileSync(file, 'utf8');
+    for (const match of source.matchAll(/^import\s[^'"]*['"](\.[^'"]+)['"]/gm)) {
+      const base = path.resolve(path.dirname(file), match[1]!);
+      const resolved = [base, `${base}.ts`, `${base}.js`].find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
+      if (!resolved || seen.has(resolved)) continue;
+      seen.add(resolved);
+      visit(resolved);
+    }
+  };
+  for (const name of scripts) visit(path.join(mediaDir, name));
+  return [...seen].filter((file) => !file.startsWith(mediaDir));
+}
 
 describe('webview page scripts', () => {
   it('exist and declare // @ts-check', () => {
@@ -34,7 +52,14 @@ describe('webview page scripts', () => {
     for (const name of scripts) {
       const source = readFileSync(path.join(mediaDir, name), 'utf8');
       for (const [what, pattern] of FORBIDDEN) assert.doesNotMatch(source, pattern, `${name} uses ${what}`);
-      assert.match(source, /textContent/, `${name} sets text with textContent`);
+    }
+    // The modules they import from src/ (the chart layout, the time scale, the formatters) too.
+    for (const file of bundledSources()) {
+      const source = readFileSync(file, 'utf8');
+      for (const [what, pattern] of FORBIDDEN) assert.doesNotMatch(source, pattern, `${path.relative(mediaDir, file)} uses ${what}`);
+    }
+    for (const page of ['details.js', 'room.js']) {
+      assert.match(readFileSync(path.join(mediaDir, page), 'utf8'), /textContent/, `${page} sets text with textContent`);
     }
   });
 
@@ -47,5 +72,6 @@ describe('webview page scripts', () => {
     const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
     assert.deepEqual(diagnostics, []);
     assert.ok(parsed.fileNames.some((file) => file.endsWith('details.js')));
+    assert.ok(parsed.fileNames.some((file) => file.endsWith('room.js')));
   });
 });

@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import { entryStartMs } from '../model/ledgerEntry';
+import type { TaskStore } from '../model/taskStore';
+import type { TaskDetailsPanels } from '../webview';
+import { productLabel, roomLabel } from '../display/labels';
+import { shortId, visibleString } from '../display/text';
+import { parseRoomState, roomProducts, taskKeyFromCommandArg } from '../webview/identity';
+import type { RoomPanelState } from '../webview/roomProtocol';
+import type { Command } from './command';
+import { CommandIds } from '../ids/commands';
+
+/** Every room the ledger knows, most recently active first, for the picker. */
+function knownRooms(store: TaskStore): Array<{ state: RoomPanelState; tasks: number; latest: number }> {
+  const rooms = new Map<string, { state: RoomPanelState; tasks: number; latest: number }>();
+  for (const entry of store.all()) {
+    const family = roomProducts(entry.product)[0]!;
+    const key = JSON.stringify([entry.accountId, family, entry.task.room]);
+    const known = rooms.get(key) ?? { state: { kind: 'room', accountId: entry.accountId, product: entry.product, room: entry.task.room }, tasks: 0, latest: 0 };
+    known.tasks += 1;
+    known.latest = Math.max(known.latest, entryStartMs(entry));
+    rooms.set(key, known);
+  }
+  return [...rooms.values()].sort((a, b) => b.latest - a.latest);
+}
+
+/**
+ * Open Room Timeline: every task of a room on one time axis. From a room row (its inline action and
+ * context menu), a task row or a task key (the details panel, Look Up), or a pick of the known rooms.
+ */
+export function openRoomTimelineCommand(deps: { readonly store: TaskStore; readonly panels: Pick<TaskDetailsPanels, 'showRoom' | 'showRoomOf'> }): Command {
+  return {
+    id: CommandIds.openRoomTimeline,
+    run: async (arg?: unknown) => {
+      const t = vscode.l10n.t;
+      const key = taskKeyFromCommandArg(arg);
+      if (key) {
+        if (!deps.panels.showRoomOf(key)) void vscode.window.showInformationMessage(t('This task is not in the task ledger, so its room is not known.'));
+        return;
+      }
+      const room = parseRoomState(arg);
+      if (room) {
+        deps.panels.showRoom(room);
+        return;
+      }
+      const rooms = knownRooms(deps.store);
+      if (rooms.length === 0) {
+        void vscode.window.showInformationMessage(t('No tasks yet: add an account, or track a task by its ID.'));
+        return;
+      }
+      const picked = await vscode.window.showQuickPick(
+        rooms.map((r) => ({
+          label: r.state.room === '' ? t('(no room label)') : visibleString(shortId(r.state.room, 60)),
+          description: t('{0} · {1} tasks', `${roomLabel(r.state.product, vscode.l10n)} · ${productLabel(r.state.product, vscode.l10n)}`, r.tasks),
+          detail: visibleString(shortId(r.state.accountId, 40)),
+          room: r.state,
+        })),
+        { placeHolder: t('Select a room to show its timeline'), matchOnDescription: true, matchOnDetail: true },
+      );
+      if (picked) deps.panels.showRoom(picked.room);
+    },
+  };
+}
