@@ -14,7 +14,7 @@ import { startSandbox, type CssBulkTaskSet, type RunningSandbox, type ZegoBulkTa
 import { LedgerFile } from '../src/tasks/ledgerFile';
 import { listingEndMs, listingStartMs } from '../src/tasks/listingWindow';
 import { TaskLedger } from '../src/tasks/taskLedger';
-import { ListingPager } from '../src/tree/listingPager';
+import { ListingPager } from '../src/tasks/listingPager';
 import { createTaskSources } from '../src/vendors/createTaskSources';
 import { atLeast, atMost, type Figure } from './figure';
 

@@ -21,6 +21,8 @@ import { ReceiverSwitch } from './tasks/callbackReceiver';
 import { LedgerFile } from './tasks/ledgerFile';
 import { PollLease } from './tasks/pollLease';
 import { TaskLedger } from './tasks/taskLedger';
+import { TaskLoader } from './tasks/taskLoader';
+import { listingHours } from './tree/filter';
 import { TaskStops } from './tasks/taskStops';
 import { FilterState } from './tree/filterState';
 import { TaskTreeProvider } from './tree/taskTreeProvider';
@@ -44,6 +46,8 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
   const sandbox = new EmbeddedSandbox(context.globalState, logger);
   const sourceFactory = createVendorSourceFactory(logger);
   const sources = new SourceRegistry(accounts, sourceFactory, (account) => sandbox.prepare(account));
+  // Before the tree hears of it: the tree's next loads build sources from the changed account.
+  context.subscriptions.push(accounts.onDidChange(({ accountId }) => sources.invalidate(accountId)));
   const ledgerFile = new LedgerFile(context.globalStorageUri.fsPath, { logger });
   const retention = () => currentSettings().ledgerRetention;
   const ledger = new TaskLedger(ledgerFile, (id, product) => sources.source(id, product), logger, Date.now, { retention });
@@ -53,7 +57,8 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
   const intake = new CallbackIntake({ verify: verifyCallback, keyring: () => callbackKeys.keyring(), ledger, logger });
   const receiver = new ReceiverSwitch({ intake, logger, onError: (message) => void vscode.window.showWarningMessage(message) });
   const filter = new FilterState(context.workspaceState);
-  const tree = new TaskTreeProvider({ accounts, ledger, sources, filter, logger, defaultHours });
+  const loader = new TaskLoader({ ledger, source: (id, product) => sources.source(id, product), listingHours: () => listingHours(filter.get(), defaultHours()) });
+  const tree = new TaskTreeProvider({ accounts, ledger, loader, filter, logger, defaultHours });
   const view = new TaskTreeView(tree, accounts, filter);
   const panels = createTaskDetailsPanels(context, {
     store: ledger,
@@ -73,12 +78,12 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
     onBusyChange: (busy) => statusBar.setRefreshing(busy),
     onError: (message) => statusBar.setLastError(message),
   });
-  context.subscriptions.push(channel, accounts, sandbox, ledger, filter, tree, view, statusBar, poller, receiver);
+  context.subscriptions.push(channel, accounts, sandbox, ledger, loader, filter, tree, view, statusBar, poller, receiver);
 
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
   registerCommands(
     context,
-    createCommands({ accounts, ledger, sources, sourceFactory, sandbox, tree, view, filter, panels, log: channel, logger, defaultHours, stops, stopperFactory, readOnly, callbackKeys, intake }),
+    createCommands({ accounts, ledger, loader, sources, sourceFactory, sandbox, tree, view, filter, panels, log: channel, logger, defaultHours, stops, stopperFactory, readOnly, callbackKeys, intake }),
     { logger, rethrow: testMode },
   );
   context.subscriptions.push(

@@ -1,12 +1,10 @@
 import * as vscode from 'vscode';
 import { isMediaApiError } from '../model/errors';
 import type { Task, TaskKey } from '../model/task';
-import type { TaskSource } from '../model/taskSource';
 import type { AccountStore } from '../accounts/accountStore';
-import type { SourceRegistry } from '../sources/sourceRegistry';
-import { listingEndMs, listingStartMs } from '../tasks/listingWindow';
 import { lookupCandidates, looksLikeGmeTaskId, type LookupCandidate } from '../tasks/lookup';
 import type { TaskLedger } from '../tasks/taskLedger';
+import type { TaskLoader } from '../tasks/taskLoader';
 import { productLabel } from '../display/labels';
 import { messageText } from '../display/vendorText';
 import type { TaskTreeView } from '../tree/taskTreeView';
@@ -15,36 +13,7 @@ import { CommandIds } from '../ids/commands';
 
 const t = vscode.l10n.t;
 
-const RELAY_NOT_EXIST = 'NotExist';
-
 type Outcome = { readonly candidate: LookupCandidate; readonly task?: Task; readonly error?: unknown };
-
-/** One account's answer: a per-id query for TRTC, a scan of the listing window for CSS and ZEGO. */
-async function ask(source: TaskSource, taskId: string, hours: number, signal: AbortSignal): Promise<Task | undefined> {
-  switch (source.kind) {
-    case 'byTaskId':
-      try {
-        const task = await source.describeTask(taskId, '', signal);
-        // DescribeStreamIngest says NotExist for any id it does not know, so for an id never seen
-        // before that answer means "not found", not "an ended relay".
-        return task.product === 'trtc-relay' && task.rawStatus === RELAY_NOT_EXIST ? undefined : task;
-      } catch (err) {
-        if (isMediaApiError(err) && (err.kind === 'notFound' || err.kind === 'taskEnded')) return undefined;
-        throw err;
-      }
-    case 'listing': {
-      const now = Date.now();
-      const query = { startMs: listingStartMs(source, now, hours), endMs: listingEndMs(source, now), statuses: 'all' as const };
-      for await (const page of source.list(query, signal)) {
-        const match = page.find((task) => task.taskId === taskId);
-        if (match) return match;
-      }
-      return undefined;
-    }
-    case 'byRoom':
-      return undefined;
-  }
-}
 
 /**
  * Look Up Task by ID…: the ledger first, then every account that could own the id, in parallel
@@ -53,10 +22,9 @@ async function ask(source: TaskSource, taskId: string, hours: number, signal: Ab
 export function lookUpTaskCommand(deps: {
   readonly accounts: AccountStore;
   readonly ledger: TaskLedger;
-  readonly sources: SourceRegistry;
+  readonly loader: Pick<TaskLoader, 'lookUp'>;
   readonly view: TaskTreeView;
   readonly panels: { show(key: TaskKey): void };
-  readonly defaultHours: () => number;
 }): Command {
   const found = async (key: TaskKey): Promise<void> => {
     await deps.view.revealTask(key);
@@ -84,8 +52,7 @@ export function lookUpTaskCommand(deps: {
             return await Promise.all(
               candidates.map(async (candidate): Promise<Outcome> => {
                 try {
-                  const source = await deps.sources.source(candidate.accountId, candidate.product);
-                  return { candidate, task: await ask(source, taskId, deps.defaultHours(), abort.signal) };
+                  return { candidate, task: await deps.loader.lookUp(candidate.accountId, candidate.product, taskId, abort.signal) };
                 } catch (error) {
                   return { candidate, error };
                 }

@@ -12,6 +12,7 @@ import type { CallbackKeyStore } from '../accounts/callbackKeyStore';
 import type { CallbackIntake } from '../tasks/callbackIntake';
 import type { EmbeddedSandbox } from '../sources/embeddedSandbox';
 import type { SourceFactory, SourceRegistry } from '../sources/sourceRegistry';
+import type { TaskLoader } from '../tasks/taskLoader';
 import type { TaskLedger } from '../tasks/taskLedger';
 import type { StopperFactory, TaskStops } from '../tasks/taskStops';
 import type { FilterState } from '../tree/filterState';
@@ -52,6 +53,7 @@ import { trySandboxCommand } from './trySandbox';
 export interface CommandDeps {
   readonly accounts: AccountStore;
   readonly ledger: TaskLedger;
+  readonly loader: TaskLoader;
   readonly sources: SourceRegistry;
   readonly sourceFactory: SourceFactory;
   readonly sandbox: EmbeddedSandbox;

@@ -6,6 +6,7 @@
  * period, the bound on entries applies too: the oldest ended, unpinned entries go first. Pure.
  */
 import { entryStartMs, type LedgerEntry } from './ledgerEntry';
+import { traitsOf } from './productTraits';
 import { isTerminal, type Product } from './task';
 
 const DAY_MS = 86_400_000;
@@ -17,14 +18,11 @@ export interface RetentionPolicy {
   readonly maxEntries: number;
 }
 
-/** How far back each vendor can still be asked about a task (CSS lists 90 days, ZEGO 3; TRTC and GME none). */
-export const QUERY_HORIZON_DAYS: Readonly<Record<Product, number>> = {
-  css: 90,
-  'zego-recording': 3,
-  'trtc-recording': 0,
-  'trtc-relay': 0,
-  gme: 0,
-};
+/** How far back each vendor can still be asked about a task, days (CSS lists 90 days, ZEGO 3; TRTC and GME none). */
+function queryHorizonDays(product: Product): number {
+  const { asked, lookBackHours } = traitsOf(product);
+  return asked === 'listing' ? lookBackHours / 24 : 0;
+}
 
 export const DEFAULT_RETENTION: RetentionPolicy = { days: 30, maxEntries: 50_000 };
 
@@ -42,7 +40,7 @@ export function expiredEntries(entries: Iterable<LedgerEntry>, size: number, pol
   const candidates: LedgerEntry[] = [];
   for (const entry of entries) {
     if (!removable(entry)) continue;
-    const horizon = now - QUERY_HORIZON_DAYS[entry.product] * DAY_MS;
+    const horizon = now - queryHorizonDays(entry.product) * DAY_MS;
     if (policy.days > 0 && entry.lastSeen < now - policy.days * DAY_MS && entryStartMs(entry) < horizon) expired.push(entry);
     else if (policy.maxEntries > 0 && size > policy.maxEntries) candidates.push(entry);
   }

@@ -80,6 +80,11 @@ export interface TaskIdSource extends SourceBase {
    * `taskEnded` or `notFound` when the vendor no longer knows the task.
    */
   describeTask(taskId: string, room: string, signal?: AbortSignal): Promise<Task>;
+  /**
+   * An id nobody tracked yet (Look Up): the task, or `undefined` when the vendor says it does not know
+   * it. Each API says that its own way, so the rule lives with the client.
+   */
+  findTask(taskId: string, signal?: AbortSignal): Promise<Task | undefined>;
 }
 
 /** GME: the vendor answers for one room. */

@@ -1,4 +1,5 @@
 /** The time windows the UI asks listings for. Pure. */
+import { traitsOf } from '../model/productTraits';
 import type { Task } from '../model/task';
 import type { ListingSource } from '../model/taskSource';
 
@@ -19,13 +20,9 @@ export function listingStartMs(source: Pick<ListingSource, 'earliestStartMs' | '
   return Math.max(source.earliestStartMs(now) + LOOK_BACK_SAFETY_MS, now - hours * HOUR_MS);
 }
 
-/**
- * The end to ask for. CSS lists a task only when its whole scheduled span (up to a day) lies inside
- * the window, so it looks a day ahead; ZEGO filters on start time, so now is enough.
- */
+/** The end to ask for, by the vendor's clock: now, or as far ahead as the product's window rule says (`windowAheadHours`). */
 export function listingEndMs(source: Pick<ListingSource, 'product' | 'clockOffsetMs'>, localNow: number): number {
-  const now = localNow + source.clockOffsetMs();
-  return source.product === 'css' ? now + 24 * HOUR_MS : now;
+  return localNow + source.clockOffsetMs() + traitsOf(source.product).windowAheadHours * HOUR_MS;
 }
 
 /** How far around a known task's times a re-listing looks (clocks and rounding). */

@@ -3,6 +3,7 @@
  * (`forgettable;hasFiles;refreshable;running;task`). package.json menus match single tokens with
  * `viewItem =~ /(^|;)token(;|$)/`, so tokens can be added without breaking any `when` clause.
  */
+import { traitsOf } from '../model/productTraits';
 import type { Product, TaskStatus } from '../model/task';
 import type { NodeKind } from './nodes';
 
@@ -18,7 +19,7 @@ export interface NodeFacts {
   readonly authError?: boolean;
 }
 
-const isTrtc = (product: Product | undefined): boolean => product === 'trtc-recording' || product === 'trtc-relay';
+const tracksTaskIds = (product: Product | undefined): boolean => product !== undefined && traitsOf(product).asked === 'byTaskId';
 
 export function contextTokens(facts: NodeFacts): Set<string> {
   const tokens = new Set<string>([facts.kind]);
@@ -28,13 +29,13 @@ export function contextTokens(facts: NodeFacts): Set<string> {
       break;
     case 'product':
       tokens.add('refreshable');
-      if (facts.product === 'gme') tokens.add('canAddRoom');
-      if (isTrtc(facts.product)) tokens.add('canTrackTask');
+      if (facts.product !== undefined && traitsOf(facts.product).asked === 'byRoom') tokens.add('canAddRoom');
+      if (tracksTaskIds(facts.product)) tokens.add('canTrackTask');
       break;
     case 'room':
       tokens.add('refreshable');
       if (facts.pinnedRoom) tokens.add('forgettable');
-      if (isTrtc(facts.product)) tokens.add('canTrackTask');
+      if (tracksTaskIds(facts.product)) tokens.add('canTrackTask');
       break;
     case 'task':
       tokens.add('refreshable');

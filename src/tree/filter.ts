@@ -2,8 +2,9 @@
  * The view filter (text, statuses, time range) and which ledger entries a product shows. Pure.
  */
 import type { LedgerEntry } from '../model/ledgerEntry';
-import type { Product, TaskStatus } from '../model/task';
+import type { TaskStatus } from '../model/task';
 import { entryStartMs } from '../model/ledgerEntry';
+import { traitsOf } from '../model/productTraits';
 import { statusLabel } from '../display/labels';
 import type { Localizer } from '../display/localize';
 
@@ -46,7 +47,7 @@ export function listingHours(filter: TaskFilter, defaultHours: number): number {
  */
 export function isShown(entry: LedgerEntry, filter: TaskFilter, defaultHours: number, now: number): boolean {
   if (!matchesFilter(entry, filter, now)) return false;
-  if (entry.product !== ('css' satisfies Product) || entry.pinned || entry.task.status === 'running') return true;
+  if (traitsOf(entry.product).window !== 'filterRange' || entry.pinned || entry.task.status === 'running') return true;
   return entryStartMs(entry) >= now - listingHours(filter, defaultHours) * 3_600_000;
 }
 

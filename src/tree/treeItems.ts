@@ -11,8 +11,10 @@ import type { MarkdownSink } from '../display/markdown';
 import { fileUserLabel, recordModeLabel } from '../display/meanings';
 import { formatClock } from '../display/time';
 import { plainText } from '../display/vendorText';
+import { placeIcon, productIcon, statusIconOf } from '../display/icons';
+import { traitsOf } from '../model/productTraits';
 import { buildContextValue } from './contextValue';
-import type { TreeNode } from './nodes';
+import type { ProductNode, TreeNode } from './nodes';
 import { bucketLabel, taskDescription } from './rowText';
 import { errorTooltip, roomTooltip, taskTooltip } from './tooltip';
 
@@ -24,33 +26,15 @@ export interface ItemContext {
   roomEntries(accountId: string, product: Product, room: string): LedgerEntry[];
   pinnedRoom(accountId: string, product: Product, room: string): boolean;
   /** The product's listing progress, once a listing started. */
-  listing(productNodeId: string): { more: boolean } | undefined;
+  listing(node: ProductNode): { more: boolean } | undefined;
   productCount(accountId: string, product: Product): number;
-  error(nodeId: string): MediaApiError | undefined;
+  error(node: TreeNode): MediaApiError | undefined;
 }
 
 const t = vscode.l10n.t;
 
-const STATUS_ICONS: Readonly<Record<TaskStatus, [string, string | undefined]>> = {
-  running: ['record', 'charts.green'],
-  starting: ['loading~spin', 'charts.yellow'],
-  paused: ['debug-pause', 'charts.yellow'],
-  stopping: ['debug-stop', 'charts.orange'],
-  ended: ['pass', 'descriptionForeground'],
-  failed: ['error', 'charts.red'],
-  unknown: ['question', 'charts.purple'],
-};
-
-const PRODUCT_ICONS: Readonly<Record<Product, string>> = {
-  'trtc-recording': 'record',
-  'trtc-relay': 'radio-tower',
-  gme: 'mic',
-  css: 'device-camera-video',
-  'zego-recording': 'record-keys',
-};
-
 export function statusIcon(status: TaskStatus): vscode.ThemeIcon {
-  const [id, color] = STATUS_ICONS[status];
+  const { id, color } = statusIconOf(status);
   return new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
 }
 
@@ -81,14 +65,14 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
     }
     case 'product': {
       const item = new vscode.TreeItem(productLabel(node.product, vscode.l10n), Collapsed);
-      item.iconPath = new vscode.ThemeIcon(PRODUCT_ICONS[node.product]);
+      item.iconPath = new vscode.ThemeIcon(productIcon(node.product));
       // The count is of the rows the user can reach; `+` while the vendor listing has more pages. A
       // listing not loaded yet shows no count rather than a misleading (0).
       const count = ctx.productCount(node.accountId, node.product);
-      const listing = ctx.listing(node.id);
-      const unlisted = (node.product === 'css' || node.product === 'zego-recording') && listing === undefined && count === 0;
+      const listing = ctx.listing(node);
+      const unlisted = traitsOf(node.product).asked === 'listing' && listing === undefined && count === 0;
       item.description = unlisted ? undefined : countLabel(count, listing?.more ?? false);
-      const error = ctx.error(node.id);
+      const error = ctx.error(node);
       if (error) item.description = withFailed(item.description);
       item.contextValue = buildContextValue({ kind: 'product', product: node.product });
       return withId(item, node);
@@ -96,9 +80,9 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
     case 'room': {
       const entries = ctx.roomEntries(node.accountId, node.product, node.room);
       const item = new vscode.TreeItem(node.room ? plainText(node.room) : t('(no room label)'), Collapsed);
-      item.iconPath = new vscode.ThemeIcon(node.product === 'css' ? 'broadcast' : 'comment-discussion');
+      item.iconPath = new vscode.ThemeIcon(placeIcon(node.product));
       const running = entries.filter((e) => !isTerminal(e.task.status));
-      if (node.product === 'gme') {
+      if (traitsOf(node.product).asked === 'byRoom') {
         const current = running[0];
         const mode = current ? recordModeLabel(current.task.extras.RecordMode, vscode.l10n) : undefined;
         item.description = current ? [statusLabel(current.task.status, vscode.l10n), mode && plainText(mode)].filter(Boolean).join(' · ') : t('no task running');
@@ -107,9 +91,9 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
         const count = nounCount(entries.length, 'task', vscode.l10n);
         item.description = running.length > 0 ? t('{0} · {1} running', count, running.length) : count;
       }
-      const error = ctx.error(node.id);
+      const error = ctx.error(node);
       // A GME room's row is its one answer: when that failed, the row says what GME said instead.
-      if (error) item.description = node.product === 'gme' ? t('failed: {0}', plainText(error.code)) : withFailed(item.description);
+      if (error) item.description = traitsOf(node.product).asked === 'byRoom' ? t('failed: {0}', plainText(error.code)) : withFailed(item.description);
       item.contextValue = buildContextValue({ kind: 'room', product: node.product, pinnedRoom: ctx.pinnedRoom(node.accountId, node.product, node.room) });
       return withId(item, node);
     }

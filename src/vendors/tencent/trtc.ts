@@ -10,6 +10,9 @@ import { withKind } from './errors';
 import { normalizeTrtcRecording, normalizeTrtcRelay, type SnapshotContext } from './normalize';
 import { readTrtcCloudRecording, readTrtcStreamIngest } from './records';
 
+/** DescribeStreamIngest's `Status` for a relay that stopped or never existed. */
+const RELAY_NOT_EXIST = 'NotExist';
+
 /** A task id that should not exist; any answer to it proves the key. */
 const PROBE_TASK_ID = 'mediatasks-probe';
 
@@ -25,6 +28,7 @@ abstract class TrtcTaskSource implements TaskIdSource {
   ) {}
 
   abstract describeTask(taskId: string, room: string, signal?: AbortSignal): Promise<Task>;
+  abstract findTask(taskId: string, signal?: AbortSignal): Promise<Task | undefined>;
 
   probe(signal?: AbortSignal): Promise<void> {
     return probeBy(this.describeTask(PROBE_TASK_ID, '', signal));
@@ -59,6 +63,16 @@ export class TrtcRecordingSource extends TrtcTaskSource {
       throw error;
     }
   }
+
+  /** An ended and an unknown task get the same answer, so for an id never seen it means "not found". */
+  async findTask(taskId: string, signal?: AbortSignal): Promise<Task | undefined> {
+    try {
+      return await this.describeTask(taskId, '', signal);
+    } catch (error) {
+      if (error instanceof MediaApiError && error.kind === 'taskEnded') return undefined;
+      throw error;
+    }
+  }
 }
 
 /**
@@ -76,5 +90,11 @@ export class TrtcRelaySource extends TrtcTaskSource {
       signal,
     );
     return normalizeTrtcRelay(value, taskId, this.context(room, requestId));
+  }
+
+  /** `NotExist` is also the answer for an id the API never knew, so for an id never seen it means "not found". */
+  async findTask(taskId: string, signal?: AbortSignal): Promise<Task | undefined> {
+    const task = await this.describeTask(taskId, '', signal);
+    return task.rawStatus === RELAY_NOT_EXIST ? undefined : task;
   }
 }

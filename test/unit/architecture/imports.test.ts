@@ -238,4 +238,16 @@ describe('architecture: import direction', () => {
     const all = files.flatMap((file) => violations(file, fs.readFileSync(file, 'utf8')));
     assert.deepEqual(all, [], `\n${all.join('\n')}`);
   });
+
+  it('keeps how each product is asked out of the tree: no product literal, no task sources', () => {
+    const products = /'(trtc-recording|trtc-relay|gme|css|zego-recording)'/;
+    const found = walk(path.join(srcDir, 'tree')).flatMap((file) => {
+      const text = fs.readFileSync(file, 'utf8');
+      const rel = path.relative(root, file);
+      const literal = text.match(products) ? [`${rel} names the product ${text.match(products)![1]} (use the product traits)`] : [];
+      const sources = scanImports(file, text).filter((r) => targetArea(file, r.specifier) === 'sources').map((r) => `${rel}:${r.line} imports ${r.specifier}`);
+      return [...literal, ...sources];
+    });
+    assert.deepEqual(found, []);
+  });
 });

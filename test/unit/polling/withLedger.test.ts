@@ -47,6 +47,7 @@ describe('poll scheduler with the real task ledger', () => {
       product: 'trtc-recording',
       probe: async () => undefined,
       describeTask: async () => answers[Math.min(calls++, answers.length - 1)]!(),
+      findTask: async () => undefined,
     };
     const ledger = new TaskLedger(new LedgerFile(dir, { logger: silentLogger, debounceMs: 0 }), async () => source, silentLogger, () => clock.now());
     const tracked = ledger.track({ accountId: 'acc-1', product: 'trtc-recording', taskId: makeTask().taskId }, '1400188366', 'room-42');

@@ -175,6 +175,20 @@ describe('Tencent client on the wire (scripted transport)', () => {
     assert.equal(transport.requests[0].headers['X-TC-Token'], 'sts-token');
   });
 
+  it('finds an id never seen only when TRTC knows it: a relay’s NotExist and an ended recording are "not found"', async () => {
+    let answer: Record<string, unknown> = { Status: 'NotExist' };
+    const transport = new FakeTransport(() => ok(answer));
+    const [recording, relay] = createTaskSources(tencent, { vendor: 'tencent', secretId: 'id', secretKey: 'k' }, { logger: recordingLogger(), transport, limiters: new RateLimiterRegistry() });
+    assert.equal(await (relay as TaskIdSource).findTask('unknown'), undefined);
+    assert.equal((await (relay as TaskIdSource).describeTask('tracked', 'r')).status, 'ended', 'a tracked relay that says NotExist has ended');
+    answer = { Status: 'InProgress' };
+    assert.equal((await (relay as TaskIdSource).findTask('live'))?.status, 'running');
+    const ended = new FakeTransport(() => tcError('FailedOperation', 'task not exist'));
+    const [endedRecording] = createTaskSources(tencent, { vendor: 'tencent', secretId: 'id', secretKey: 'k' }, { logger: recordingLogger(), transport: ended, limiters: new RateLimiterRegistry() });
+    assert.equal(await (endedRecording as TaskIdSource).findTask('gone'), undefined);
+    void recording;
+  });
+
   it('refuses an unsupported region before any request, naming the allowed ones', async () => {
     const account = { ...tencent, region: 'ap-guangzhou', productRegions: { 'trtc-recording': 'ap-beijing' } };
     const { transport, byProduct } = sources(account, () => ok({ Status: 'InProgress', TaskId: 'x' }));

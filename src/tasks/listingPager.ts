@@ -6,7 +6,8 @@
 import type { MediaApiError } from '../model/errors';
 import type { Task } from '../model/task';
 import type { ListQuery, ListingSource } from '../model/taskSource';
-import { asMediaApiError } from '../tasks/apiErrors';
+import { traitsOf } from '../model/productTraits';
+import { asMediaApiError } from './apiErrors';
 
 export class ListingPager {
   private iterator: AsyncIterator<readonly Task[]> | undefined;
@@ -61,7 +62,7 @@ export class ListingPager {
         this.onPage(next.value);
       }
     } catch (err) {
-      this.error = asMediaApiError(err, this.source.account.vendor, this.source.product === 'css' ? 'DescribeRecordTask' : 'DescribeTasks');
+      this.error = asMediaApiError(err, this.source.account.vendor, traitsOf(this.source.product).listAction ?? 'list');
       // An async generator that threw is finished; the next attempt starts the listing again.
       this.iterator = undefined;
     }
