@@ -64,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
   const panels = createTaskDetailsPanels(context, {
     store: ledger,
     logger,
+    accountName: (id) => accounts.get(id)?.label,
     canStop: () => !readOnly(),
     stop: (key) => void vscode.commands.executeCommand(CommandIds.stopTask, key),
   });

@@ -26,7 +26,7 @@ export interface MediaTasksApi {
   readonly accounts: TestAccounts;
   readonly ledger: Methods<TaskLedger>;
   readonly tree: Pick<Methods<TaskTreeProvider>, 'getTreeItem' | 'getChildren' | 'refreshAll' | 'findTaskNode'>;
-  readonly view: { readonly view: vscode.TreeView<TreeNode> } & Pick<Methods<TaskTreeView>, 'revealTask'>;
+  readonly view: { readonly view: vscode.TreeView<TreeNode> } & Pick<Methods<TaskTreeView>, 'revealTask' | 'revealRoom'>;
   readonly filter: Methods<FilterState>;
   /** Resolves once the ledger file has been read. */
   readonly ready: Promise<void>;
@@ -70,7 +70,7 @@ export function createTestApi(parts: {
     accounts: { list, get, add, update, remove, hasSecret: parts.hasSecret, deleteSecret: parts.deleteSecret },
     ledger: methodsOf(parts.ledger),
     tree: { getTreeItem, getChildren, refreshAll, findTaskNode },
-    view: { view, revealTask: methodsOf(parts.view).revealTask },
+    view: { view, revealTask: methodsOf(parts.view).revealTask, revealRoom: methodsOf(parts.view).revealRoom },
     filter: methodsOf(parts.filter),
     ready: parts.ready,
     ledgerPath: parts.ledgerPath,

@@ -29,7 +29,7 @@ export function copyQueryAsCommand(deps: CopyQueryDeps): Command {
   return {
     id: CommandIds.copyQueryAs,
     run: async (arg?: unknown) => {
-      const key = taskKeyFromCommandArg(arg) ?? (await pickTask(byLastSeen(deps.store.all()), { placeHolder: t('Select the task whose query to copy'), emptyMessage: t('No tasks yet.') }));
+      const key = taskKeyFromCommandArg(arg) ?? (await pickTask(byLastSeen(deps.store.all()), { placeHolder: t('Select the task whose query to copy'), emptyMessage: t('No tasks yet.'), accountName: (id) => deps.accounts.get(id)?.label }));
       const entry = key && deps.store.get(key);
       const account = entry && deps.accounts.get(entry.accountId);
       if (!entry || !account) return;

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
+import type { AccountStore } from '../accounts/accountStore';
 import type { TaskLedger } from '../tasks/taskLedger';
 import type { Command } from './command';
 import { CommandIds } from '../ids/commands';
 import { entryFromArgOrPick, nodeArg } from './pick';
 
 /** Forget: drops a task's ledger entry, or unpins a GME room (and forgets its tasks). */
-export function forgetTaskCommand(deps: { readonly ledger: TaskLedger }): Command {
+export function forgetTaskCommand(deps: { readonly ledger: TaskLedger; readonly accounts: Pick<AccountStore, 'get'> }): Command {
   return {
     id: CommandIds.forgetTask,
     run: async (arg?: unknown) => {
@@ -19,6 +20,7 @@ export function forgetTaskCommand(deps: { readonly ledger: TaskLedger }): Comman
         arg,
         (n) => (n.kind === 'task' || n.kind === 'file' ? deps.ledger.get(n.key) : undefined),
         vscode.l10n.t('Select the task to forget'),
+        (id) => deps.accounts.get(id)?.label,
       );
       if (entry) await deps.ledger.forget(entry);
     },

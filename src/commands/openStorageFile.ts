@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { AccountStore } from '../accounts/accountStore';
 import type { TaskStore } from '../model/taskStore';
 import type { TaskDetailsPanels } from '../webview';
 import { fileFromCommandArgs, taskKeyFromCommandArg } from '../webview/identity';
@@ -10,7 +11,7 @@ import { CommandIds } from '../ids/commands';
  * Opens a storage file's details panel: from a file node (`{ key, fileName }` or `{ key, file }`),
  * from `(taskKey, fileName)`, or by picking the task (unless given) and then the file.
  */
-export function openStorageFileCommand(deps: { store: TaskStore; panels: Pick<TaskDetailsPanels, 'showFile'> }): Command {
+export function openStorageFileCommand(deps: { store: TaskStore; accounts: Pick<AccountStore, 'get'>; panels: Pick<TaskDetailsPanels, 'showFile'> }): Command {
   return {
     id: CommandIds.openStorageFile,
     run: async (...args: unknown[]) => {
@@ -25,6 +26,7 @@ export function openStorageFileCommand(deps: { store: TaskStore; panels: Pick<Ta
         : await pickTask(byLastSeen(deps.store.all().filter((e) => e.task.files.length > 0)), {
             placeHolder: vscode.l10n.t('Select the task whose file to show'),
             emptyMessage: vscode.l10n.t('No task has reported storage files yet.'),
+            accountName: (id) => deps.accounts.get(id)?.label,
           });
       if (!entry) return;
       if (entry.task.files.length === 0) {

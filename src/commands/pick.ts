@@ -12,7 +12,7 @@ import { accountSummary, productLabel } from '../display/labels';
 import { errorHint } from '../display/hints';
 import { fileUserLabel } from '../display/meanings';
 import { taskPickRow } from '../display/taskPick';
-import { visibleString } from '../display/text';
+import { messageText, pickText, VENDOR_MESSAGE_MAX } from '../display/vendorText';
 import { isIssuedNode, issueNode } from '../tree/issuedNodes';
 import type { TreeNode } from '../tree/nodes';
 import { CommandIds } from '../ids/commands';
@@ -58,7 +58,7 @@ export async function accountFromArgOrPick(
   if (candidates.length === 1) return candidates[0];
   const picked = await vscode.window.showQuickPick(
     candidates.map((account) => ({
-      label: account.label,
+      label: pickText(account.label),
       description: accountSummary(account, vscode.l10n),
       account,
     })),
@@ -79,32 +79,43 @@ export async function pickProduct(account: Account, allowed: readonly Product[],
 }
 
 /** The task a command was run on, or one picked from the ledger. */
-export async function entryFromArgOrPick(entries: readonly LedgerEntry[], arg: unknown, find: (node: TreeNode) => LedgerEntry | undefined, placeHolder: string): Promise<LedgerEntry | undefined> {
+export async function entryFromArgOrPick(
+  entries: readonly LedgerEntry[],
+  arg: unknown,
+  find: (node: TreeNode) => LedgerEntry | undefined,
+  placeHolder: string,
+  accountName: (accountId: string) => string | undefined,
+): Promise<LedgerEntry | undefined> {
   const node = nodeArg(arg);
   if (node?.kind === 'task' || node?.kind === 'file') return find(node);
-  return pickTask(byLastSeen(entries), { placeHolder, emptyMessage: t('No tasks yet: add an account, or track a task by its ID.') });
+  return pickTask(byLastSeen(entries), { placeHolder, emptyMessage: t('No tasks yet: add an account, or track a task by its ID.'), accountName });
 }
 
 /** The one task QuickPick (palette, keybinding, status bar): rows from the display module. */
 export async function pickTask(
   entries: readonly LedgerEntry[],
-  options: { readonly placeHolder: string; readonly emptyMessage: string },
+  options: {
+    readonly placeHolder: string;
+    readonly emptyMessage: string;
+    /** Rows name the account as the user named it, never by its internal id. */
+    readonly accountName: (accountId: string) => string | undefined;
+  },
 ): Promise<LedgerEntry | undefined> {
   if (entries.length === 0) {
     void vscode.window.showInformationMessage(options.emptyMessage);
     return undefined;
   }
   const time = { now: Date.now(), locale: vscode.env.language };
-  const items = entries.map((entry) => ({ ...taskPickRow(entry, time, vscode.l10n), entry }));
+  const items = entries.map((entry) => ({ ...taskPickRow(entry, time, vscode.l10n, options.accountName(entry.accountId)), entry }));
   const picked = await vscode.window.showQuickPick(items, { placeHolder: options.placeHolder, matchOnDescription: true, matchOnDetail: true });
   return picked?.entry;
 }
 
 export async function pickStorageFile(files: readonly StorageFile[]): Promise<StorageFile | undefined> {
   const items = files.map((file) => ({
-    label: visibleString(file.fileName),
-    description: file.trackType,
-    detail: visibleString(fileUserLabel(file.userId, vscode.l10n)),
+    label: pickText(file.fileName),
+    description: pickText(file.trackType),
+    detail: file.userId === '' ? fileUserLabel(file.userId, vscode.l10n) : pickText(file.userId),
     file,
   }));
   const picked = await vscode.window.showQuickPick(items, { placeHolder: t('Select a storage file'), matchOnDescription: true, matchOnDetail: true });
@@ -118,7 +129,8 @@ export function byLastSeen(entries: readonly LedgerEntry[]): LedgerEntry[] {
 
 /** A failed action, with the way out: re-enter credentials for auth failures, else the log. */
 export async function showFailure(message: string, err: unknown, accountId?: string): Promise<void> {
-  const detail = isMediaApiError(err) ? `${err.summary()}: ${err.message} ${errorHint(err, vscode.l10n)}` : String(err instanceof Error ? err.message : err);
+  const vendorSaid = (text: string): string => messageText(text, VENDOR_MESSAGE_MAX);
+  const detail = isMediaApiError(err) ? `${vendorSaid(err.summary())}: ${vendorSaid(err.message)} ${errorHint(err, vscode.l10n)}` : vendorSaid(String(err instanceof Error ? err.message : err));
   const reenter = t('Re-enter Credentials…');
   const showLog = t('Show Log');
   const actions = isMediaApiError(err) && err.kind === 'auth' && accountId ? [reenter, showLog] : [showLog];
@@ -129,21 +141,24 @@ export async function showFailure(message: string, err: unknown, accountId?: str
   if (choice === showLog) await vscode.commands.executeCommand(CommandIds.showLog);
 }
 
+type ValueRow = vscode.QuickPickItem & { readonly value: string };
+
 /** A QuickPick of known values that also takes what the user types (Open Room…). */
 export function pickOrType(known: readonly string[], options: { readonly title: string; readonly placeHolder: string }): Promise<string | undefined> {
   return new Promise((resolve) => {
-    const pick = vscode.window.createQuickPick();
+    const pick = vscode.window.createQuickPick<ValueRow>();
     pick.title = options.title;
     pick.placeholder = options.placeHolder;
-    const knownItems = known.map((label) => ({ label }));
+    // Rows show values as inert text; what is picked is the value itself.
+    const knownItems: ValueRow[] = known.map((value) => ({ label: pickText(value), value }));
     pick.items = knownItems;
-    const typed = (value: string): vscode.QuickPickItem[] =>
-      value.trim() && !known.includes(value.trim()) ? [{ label: value.trim(), description: t('typed') }, ...knownItems] : knownItems;
+    const typed = (value: string): ValueRow[] =>
+      value.trim() && !known.includes(value.trim()) ? [{ label: pickText(value.trim()), description: t('typed'), value: value.trim() }, ...knownItems] : knownItems;
     let result: string | undefined;
     const listeners = [
       pick.onDidChangeValue((value) => (pick.items = typed(value))),
       pick.onDidAccept(() => {
-        result = pick.selectedItems[0]?.label ?? (pick.value.trim() || undefined);
+        result = pick.selectedItems[0]?.value ?? (pick.value.trim() || undefined);
         pick.hide();
       }),
       pick.onDidHide(() => {

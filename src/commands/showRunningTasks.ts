@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { AccountStore } from '../accounts/accountStore';
 import type { LedgerEntry } from '../model/ledgerEntry';
 import { isStoppable } from '../model/taskStop';
 import type { TaskStore } from '../model/taskStore';
@@ -16,7 +17,12 @@ type Row = vscode.QuickPickItem & { readonly entry: LedgerEntry };
  * (not in read-only mode), which runs Stop Task… with its confirmation. The tooltip's links pass a
  * product filter.
  */
-export function showRunningTasksCommand(deps: { store: TaskStore; panels: Pick<TaskDetailsPanels, 'show'>; readOnly: () => boolean }): Command {
+export function showRunningTasksCommand(deps: {
+  store: TaskStore;
+  accounts: Pick<AccountStore, 'get'>;
+  panels: Pick<TaskDetailsPanels, 'show'>;
+  readOnly: () => boolean;
+}): Command {
   return {
     id: CommandIds.showRunningTasks,
     run: async (arg?: unknown) => {
@@ -32,7 +38,7 @@ export function showRunningTasksCommand(deps: { store: TaskStore; panels: Pick<T
       pick.matchOnDescription = true;
       pick.matchOnDetail = true;
       pick.items = entries.map((entry) => ({
-        ...taskPickRow(entry, time, vscode.l10n),
+        ...taskPickRow(entry, time, vscode.l10n, deps.accounts.get(entry.accountId)?.label),
         entry,
         buttons: !deps.readOnly() && isStoppable(entry.task.status) ? [stopButton] : [],
       }));

@@ -41,7 +41,7 @@ export function stopTaskCommand(deps: StopTaskDeps): Command {
         void vscode.window.showWarningMessage(readOnlyRefusal());
         return;
       }
-      const key = taskKeyFromCommandArg(arg) ?? (await pickStoppable(deps.store));
+      const key = taskKeyFromCommandArg(arg) ?? (await pickStoppable(deps.store, deps.accounts));
       const entry = key && deps.store.get(key);
       if (!key || !entry) return;
       if (deps.stops.isInFlight(key)) {
@@ -67,10 +67,10 @@ export function stopTaskCommand(deps: StopTaskDeps): Command {
   };
 }
 
-function pickStoppable(store: TaskStore): Promise<TaskKey | undefined> {
+function pickStoppable(store: TaskStore, accounts: { get(accountId: string): Account | undefined }): Promise<TaskKey | undefined> {
   return pickTask(
     store.running().filter((e) => isStoppable(e.task.status)),
-    { placeHolder: t('Select the running task to stop'), emptyMessage: t('No task is running.') },
+    { placeHolder: t('Select the running task to stop'), emptyMessage: t('No task is running.'), accountName: (id) => accounts.get(id)?.label },
   );
 }
 

@@ -17,6 +17,9 @@
 /** How many characters (code points, after escaping) a vendor string may take on one line. */
 export const VENDOR_TEXT_MAX = 120;
 
+/** The bound for a vendor's error message, which says more than an id. */
+export const VENDOR_MESSAGE_MAX = 300;
+
 export const ELLIPSIS = '…';
 
 const FSI = '\u2068';
@@ -129,10 +132,38 @@ export function messageText(value: string, max = VENDOR_TEXT_MAX): string {
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 
 /**
- * For a vendor part of a Markdown tooltip (a MarkdownString with theme icons, HTML and commands off).
- * Escaping every ASCII punctuation character keeps emphasis, headings, lists, HTML, links and
- * autolinks (`http://`, `www.`, `a@b.c`: the `:`, `.` and `@` are escaped) from forming.
+ * For a vendor part of a Markdown tooltip. Escaping every ASCII punctuation character keeps emphasis,
+ * headings, lists, HTML, links and autolinks (`http://`, `www.`, `a@b.c`: the `:`, `.` and `@` are
+ * escaped) from forming; HTML stays off and the string untrusted.
+ * With theme icons on (`themeIcons`), VS Code turns `$(name)` in the rendered HTML into an icon, after
+ * the backslash escapes are gone, unless the Markdown source had the icon escape `\$(name)` (parentheses
+ * unescaped), which it renders as the text `$(name)`: icon syntax is written that way there.
  */
-export function markdownText(value: string, max = VENDOR_TEXT_MAX): string {
-  return plainText(value, max).replace(ASCII_PUNCTUATION, (c) => `\\${c}`);
+export function markdownText(value: string, max = VENDOR_TEXT_MAX, themeIcons = false): string {
+  const text = plainText(value, max);
+  const escape = (part: string): string => part.replace(ASCII_PUNCTUATION, (c) => `\\${c}`);
+  if (!themeIcons) return escape(text);
+  let out = '';
+  let from = 0;
+  for (const match of text.matchAll(ICON)) {
+    // A vendor `\$(name)` is an icon escape already: its backslash is escaped as text, then the icon escaped.
+    const start = match.index + (match[1] ? 1 : 0);
+    out += `${escape(text.slice(from, start))}\\${text.slice(start, match.index + match[0].length)}`;
+    from = match.index + match[0].length;
+  }
+  return out + escape(text.slice(from));
+}
+
+/** Where a tooltip's Markdown goes (`vscode.MarkdownString`); `supportThemeIcons` says whether it renders `$(name)`. */
+export interface MarkdownOut {
+  appendMarkdown(value: string): unknown;
+  readonly supportThemeIcons?: boolean;
+}
+
+/**
+ * Appends a vendor string to a Markdown tooltip as inert text. Not `appendText`: VS Code's escaper
+ * leaves `:` `.` `@` alone, so a URL or an email in vendor text would still become a live link.
+ */
+export function appendVendorText(md: MarkdownOut, value: string, max = VENDOR_TEXT_MAX): void {
+  md.appendMarkdown(markdownText(value, max, md.supportThemeIcons !== false));
 }

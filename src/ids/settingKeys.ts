@@ -6,6 +6,7 @@ export const SettingKeys = {
   statusBarAlwaysShow: 'mediaTasks.statusBar.alwaysShow',
   requestTimeoutSeconds: 'mediaTasks.requestTimeoutSeconds',
   endpointTencent: 'mediaTasks.endpoints.tencent',
+  endpointTencentSignedHost: 'mediaTasks.endpoints.tencentSignedHost',
   endpointZego: 'mediaTasks.endpoints.zego',
   sandboxHostileStrings: 'mediaTasks.sandbox.hostileStrings',
   readOnly: 'mediaTasks.readOnly',

@@ -12,8 +12,9 @@ interface AccountBase {
   readonly id: string;
   readonly label: string;
   /**
-   * Base URL that replaces the vendor's host (sandbox, proxy, private deployment), e.g.
-   * `http://127.0.0.1:8123`. Signing still uses the vendor's own host name and service.
+   * Base URL that replaces the vendor's host (the sandbox, a private deployment), e.g.
+   * `http://127.0.0.1:8123`. Tencent requests to it are signed for its host name, with the vendor's
+   * service in the credential scope.
    */
   readonly endpoint?: string;
 }

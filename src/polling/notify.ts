@@ -5,6 +5,7 @@ import { statusLabel } from '../display/labels';
 import type { Localizer } from '../display/localize';
 import type { NotificationSetting } from '../settings/values';
 import { taskPlace, taskTitle } from '../display/taskPick';
+import { messageText } from '../display/vendorText';
 
 export interface StatusChange {
   readonly entry: LedgerEntry;
@@ -20,7 +21,7 @@ export function shouldNotify(previous: TaskStatus, next: TaskStatus, setting: No
 export function notificationMessage(change: StatusChange, l10n: Localizer): { text: string; severity: 'info' | 'warning' } {
   const task = change.entry.task;
   const title = taskTitle(task, l10n);
-  const where = taskPlace(task, l10n);
+  const where = taskPlace(task, l10n, messageText);
   if (task.status === 'failed') return { text: l10n.t('{0} in {1} failed.', title, where), severity: 'warning' };
   if (task.status === 'ended') return { text: l10n.t('{0} in {1} ended.', title, where), severity: 'info' };
   return {

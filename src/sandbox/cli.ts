@@ -1,9 +1,13 @@
 /**
- * `npm run sandbox [-- --port N] [--seed N]`: prints one JSON line `{ url, credentials }` on stdout,
- * logs on stderr, and stops on SIGINT or SIGTERM.
+ * `npm run sandbox [-- --port N] [--seed N] [--tencent-signed-host request|sandbox|vendor]`: prints one JSON
+ * line `{ url, credentials }` on stdout, logs on stderr, and stops on SIGINT or SIGTERM.
+ * `--tencent-signed-host` names the host Tencent signatures must be for: `sandbox` its own address (as a
+ * private deployment checks), `vendor` Tencent Cloud's (as behind a forwarding gateway), `request`
+ * (the default) whatever Host arrives.
  */
 import type { Logger } from '../model/logger';
 import { startSandbox } from './index';
+import type { TencentSignedHost } from './types';
 
 function intOption(args: readonly string[], name: string): number | undefined {
   const i = args.indexOf(name);
@@ -21,9 +25,22 @@ const stderrLogger: Logger = {
   error: (m) => process.stderr.write(`[error] ${m instanceof Error ? (m.stack ?? m.message) : m}\n`),
 };
 
+function signedHostOption(args: readonly string[]): TencentSignedHost | undefined {
+  const i = args.indexOf('--tencent-signed-host');
+  if (i < 0) return undefined;
+  const value = args[i + 1];
+  if (value !== 'request' && value !== 'sandbox' && value !== 'vendor') throw new Error('--tencent-signed-host is request, sandbox or vendor');
+  return value;
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const sandbox = await startSandbox({ port: intOption(args, '--port'), seed: intOption(args, '--seed'), logger: stderrLogger });
+  const sandbox = await startSandbox({
+    port: intOption(args, '--port'),
+    seed: intOption(args, '--seed'),
+    tencentSignedHost: signedHostOption(args),
+    logger: stderrLogger,
+  });
   process.stdout.write(`${JSON.stringify({ url: sandbox.url, credentials: sandbox.demo() })}\n`);
   const stop = () => {
     stderrLogger.info('sandbox: stopping');

@@ -6,6 +6,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { silentLogger } from '../model/logger';
+import { tencentHost, type TencentService } from '../vendors/tencent/actions';
 import { addBulkTasks } from './demo/bulk';
 import { demoCredentials } from './demo/credentials';
 import { buildWorld } from './demo/world';
@@ -29,6 +30,7 @@ export type {
   SandboxOptions,
   SandboxStats,
   TencentDemoApp,
+  TencentSignedHost,
   TrtcBulkTaskSet,
   ZegoBulkTaskSet,
   ZegoDemoApp,
@@ -47,9 +49,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const demo = () => demoCredentials(world, now() + faults.effective(undefined).clockSkewMs);
   const addBulk: RunningSandbox['addBulkTasks'] = (request) => addBulkTasks(world, request, now());
 
+  // Filled in once listening: the sandbox's own host, for `tencentSignedHost: 'sandbox'`.
+  const own: string[] = [];
+  const signedHosts = (service: TencentService): readonly string[] | undefined => {
+    if (options.tencentSignedHost === 'sandbox') return own;
+    return options.tencentSignedHost === 'vendor' ? (['mainland', 'intl'] as const).map((site) => tencentHost(service, site)) : undefined;
+  };
   const server = createServer(
     createRouter({
-      tencent: tencentEmulator(world),
+      tencent: tencentEmulator(world, signedHosts),
       zego: zegoEmulator(world),
       faults,
       stats,
@@ -66,7 +74,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     });
   });
   const { port } = server.address() as AddressInfo;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const hostname = host.includes(':') ? `[${host}]` : host;
+  const url = `http://${hostname}:${port}`;
+  own.push(hostname, `${hostname}:${port}`);
   logger.info(`sandbox: listening on ${url}`);
 
   return {

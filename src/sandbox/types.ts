@@ -3,6 +3,8 @@
  */
 import type { Logger } from '../model/logger';
 
+export type TencentSignedHost = 'request' | 'sandbox' | 'vendor';
+
 export interface SandboxOptions {
   /** 0 (the default) picks a free port. */
   readonly port?: number;
@@ -13,6 +15,14 @@ export interface SandboxOptions {
   /** Clock in Unix ms; tests inject one to move demo data through time. Defaults to `Date.now`. */
   readonly now?: () => number;
   readonly logger?: Logger;
+  /**
+   * The host a Tencent signature must be for. `request` (the default): whatever Host the request
+   * arrived with. `sandbox`: only the sandbox's own address (with or without its port), as a server
+   * reached directly checks the host it is reached at (a private deployment). `vendor`: only Tencent
+   * Cloud's own host of the action's service (`trtc.tencentcloudapi.com`, or the `intl.` one), as
+   * Tencent Cloud checks a request a forwarding gateway passed on.
+   */
+  readonly tencentSignedHost?: TencentSignedHost;
 }
 
 export interface TencentDemoApp {

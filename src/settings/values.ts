@@ -20,6 +20,8 @@ export interface MediaTasksSettings {
   readonly requestTimeoutSeconds: number;
   /** Base URLs replacing each vendor's host for accounts that set none (sandbox, proxy, private deployment). */
   readonly endpoints: { readonly tencent?: string; readonly zego?: string };
+  /** Which host requests to the Tencent override are signed for: its own (sandbox, private deployment) or Tencent Cloud's (forwarding gateway). */
+  readonly tencentSignedHost: 'endpoint' | 'vendor';
   /** Try the Sandbox and `npm run demo` add the sandbox's hostile-strings apps too. */
   readonly sandboxHostileStrings: boolean;
   /** Refuse every write action (stopping a task). */
@@ -50,6 +52,7 @@ export function readSettings(get: (key: SettingKey) => unknown): MediaTasksSetti
     statusBarAlwaysShow: get(SettingKeys.statusBarAlwaysShow) === true,
     requestTimeoutSeconds: numberIn(get(SettingKeys.requestTimeoutSeconds), 15, 1, 300),
     endpoints: { tencent: text(get(SettingKeys.endpointTencent)), zego: text(get(SettingKeys.endpointZego)) },
+    tencentSignedHost: get(SettingKeys.endpointTencentSignedHost) === 'vendor' ? 'vendor' : 'endpoint',
     sandboxHostileStrings: get(SettingKeys.sandboxHostileStrings) === true,
     readOnly: get(SettingKeys.readOnly) === true,
     ledgerRetention: retentionFrom(get(SettingKeys.ledgerRetentionDays), get(SettingKeys.ledgerMaxEntries)),
@@ -62,6 +65,7 @@ export function readSettings(get: (key: SettingKey) => unknown): MediaTasksSetti
 export const SOURCE_SETTING_KEYS: readonly SettingKey[] = [
   SettingKeys.requestTimeoutSeconds,
   SettingKeys.endpointTencent,
+  SettingKeys.endpointTencentSignedHost,
   SettingKeys.endpointZego,
   SettingKeys.httpProxy,
 ];

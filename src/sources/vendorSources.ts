@@ -17,16 +17,22 @@ import type { SourceFactory } from './sourceRegistry';
 /** The vendor layer's redaction policy, for the log channel. */
 export const vendorRedactorFactory: RedactorFactory = createRedactor;
 
-function withEndpointOverride(account: Account, settings: MediaTasksSettings): Account {
-  if (account.endpoint) return account;
+/**
+ * The account with `mediaTasks.endpoints.<vendor>` applied (accounts with an endpoint of their own,
+ * like the sandbox's, keep it), and the host its Tencent requests are signed for: the setting's
+ * `mediaTasks.endpoints.tencentSignedHost` applies to the setting's override only.
+ */
+function withEndpointOverride(account: Account, settings: MediaTasksSettings): { account: Account; signedHost: 'endpoint' | 'vendor' } {
   const override = settings.endpoints[account.vendor];
-  return override ? { ...account, endpoint: override } : account;
+  if (account.endpoint || !override) return { account, signedHost: 'endpoint' };
+  return { account: { ...account, endpoint: override }, signedHost: settings.tencentSignedHost };
 }
 
 /** The account as the settings redirect it, and the vendor-layer options the settings give. */
 function fromSettings(account: Account, logger: Logger): { account: Account; deps: TaskSourceDeps } {
   const settings = currentSettings();
-  return { account: withEndpointOverride(account, settings), deps: { logger, timeoutMs: settings.requestTimeoutSeconds * 1000, proxy: settings.httpProxy } };
+  const { account: target, signedHost } = withEndpointOverride(account, settings);
+  return { account: target, deps: { logger, timeoutMs: settings.requestTimeoutSeconds * 1000, proxy: settings.httpProxy, tencentSignedHost: signedHost } };
 }
 
 export function createVendorSourceFactory(logger: Logger): SourceFactory {

@@ -3,6 +3,7 @@
  * visibility) out. Pure, so every state is unit-tested; `index.ts` only copies the view onto the item.
  */
 import { CommandIds } from '../ids/commands';
+import { appendVendorText, VENDOR_MESSAGE_MAX } from '../display/vendorText';
 import type { LedgerEntry } from '../model/ledgerEntry';
 import { PRODUCTS, PRODUCT_VENDOR, type Product, type Vendor } from '../model/task';
 import { entryStartMs } from '../model/ledgerEntry';
@@ -91,11 +92,9 @@ export function runningTasksFor(active: readonly LedgerEntry[], filter: RunningT
     .sort((a, b) => Number(b.task.status === 'running') - Number(a.task.status === 'running') || entryStartMs(a) - entryStartMs(b));
 }
 
-const MAX_ERROR_IN_TOOLTIP = 300;
-
 /**
- * The view; `markdown` makes an empty `vscode.MarkdownString` (theme icons on), so the tooltip's
- * vendor error text and labels are escaped by VS Code's `appendText`.
+ * The view; `markdown` makes an empty `vscode.MarkdownString` (theme icons on): labels are escaped by
+ * VS Code's `appendText`, the vendor's error text by `appendVendorText` (no autolinks, bounded).
  */
 export function renderStatusBar(state: StatusBarState, l10n: Localizer, markdown: () => MarkdownText): StatusBarView {
   const running = state.counts.reduce((sum, count) => sum + count.running, 0);
@@ -129,9 +128,9 @@ export function renderStatusBar(state: StatusBarState, l10n: Localizer, markdown
     md.appendMarkdown(PARAGRAPH);
   }
   if (state.lastError !== undefined) {
-    const message = state.lastError.length > MAX_ERROR_IN_TOOLTIP ? `${state.lastError.slice(0, MAX_ERROR_IN_TOOLTIP)}…` : state.lastError;
     md.appendMarkdown('$(error) ');
-    md.appendText(l10n.t('The last refresh failed: {0}', message));
+    md.appendText(`${l10n.t('The last refresh failed:')} `);
+    appendVendorText(md, state.lastError, VENDOR_MESSAGE_MAX);
     md.appendMarkdown(PARAGRAPH);
   }
   appendCommandLink(md, l10n.t('Show Running Tasks'), CommandIds.showRunningTasks);

@@ -157,7 +157,12 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     this.redrawTimer ??= setTimeout(() => this.redrawNow(), REDRAW_DEBOUNCE_MS);
   }
 
-  private redrawNow(): void {
+  /**
+   * Redraws at once instead of after the debounce. `reveal` must follow this after a pin or a record:
+   * VS Code looks the revealed row up among the children it has cached, and until it is told of the
+   * change those lack the new room or task ("Cannot resolve tree item").
+   */
+  redrawNow(): void {
     if (this.redrawTimer) clearTimeout(this.redrawTimer);
     this.redrawTimer = undefined;
     this.changeEmitter.fire(undefined);

@@ -43,14 +43,18 @@ export class TaskTreeView implements vscode.Disposable {
   /** Shows a task in the tree, expanding its ancestors. */
   async revealTask(key: TaskKey): Promise<boolean> {
     const node = await this.provider.findTaskNode(key);
-    if (node) await this.view.reveal(node, { select: true, focus: true, expand: false });
-    return node !== undefined;
+    if (!node) return false;
+    this.provider.redrawNow();
+    await this.view.reveal(node, { select: true, focus: true, expand: false });
+    return true;
   }
 
   async revealRoom(accountId: string, product: Product, room: string): Promise<boolean> {
     const node = await this.provider.findRoomNode(accountId, product, room);
-    if (node) await this.view.reveal(node, { select: true, focus: true, expand: true });
-    return node !== undefined;
+    if (!node) return false;
+    this.provider.redrawNow();
+    await this.view.reveal(node, { select: true, focus: true, expand: true });
+    return true;
   }
 
   dispose(): void {

@@ -1,6 +1,7 @@
 /**
- * Tooltips for task, room and error rows. Vendor strings go in through `appendText`, so a task id or
- * room name containing Markdown, HTML or a theme icon shows as the characters it is.
+ * Tooltips for task, room and error rows. Our words go in through `appendText`; vendor strings through
+ * `appendVendorText`, so a task id or room name holding Markdown, HTML, a URL, a theme icon, bidi or
+ * control characters shows as the characters it is, bounded.
  */
 import type { LedgerEntry } from '../model/ledgerEntry';
 import type { Task } from '../model/task';
@@ -9,65 +10,96 @@ import type { Localizer, TimeContext } from '../display/localize';
 import { appendBold, LINE_BREAK, PARAGRAPH, type MarkdownSink } from '../display/markdown';
 import { recordModeLabel } from '../display/meanings';
 import { formatClock, formatDuration } from '../display/time';
+import { appendVendorText, VENDOR_MESSAGE_MAX, type MarkdownOut } from '../display/vendorText';
 
-/** `label: value` on its own line; the value (vendor text) escaped, `—` when empty. */
-function field(md: MarkdownSink, label: string, value: string): void {
-  md.appendText(`${label}: ${value === '' ? '—' : value}`);
+type Sink = MarkdownSink & MarkdownOut;
+
+/** `label: value` on its own line, both our words. */
+function field(md: Sink, label: string, value: string): void {
+  md.appendText(`${label}: ${value}`);
   md.appendMarkdown(LINE_BREAK);
 }
 
-function extraText(value: Task['extras'][string]): string {
-  if (value === null) return '';
-  if (Array.isArray(value)) return value.join(', ');
-  return String(value);
+/** `label: value` on its own line, the value a vendor's: inert, bounded, `—` when empty. */
+function vendorField(md: Sink, label: string, value: string, max?: number): void {
+  md.appendText(`${label}: `);
+  if (value === '') md.appendText('—');
+  else appendVendorText(md, value, max);
+  md.appendMarkdown(LINE_BREAK);
 }
 
-export function taskTooltip(md: MarkdownSink, entry: LedgerEntry, time: TimeContext, l10n: Localizer): void {
+/** A vendor list (allow/block user ids) shows its first entries and how many more. */
+const MAX_LIST_ITEMS = 10;
+
+function vendorExtra(md: Sink, label: string, value: Task['extras'][string], l10n: Localizer): void {
+  if (!Array.isArray(value)) return vendorField(md, label, value === null ? '' : String(value));
+  md.appendText(`${label}: `);
+  if (value.length === 0) md.appendText('—');
+  value.slice(0, MAX_LIST_ITEMS).forEach((item, i) => {
+    if (i > 0) md.appendText(', ');
+    appendVendorText(md, String(item));
+  });
+  if (value.length > MAX_LIST_ITEMS) md.appendText(`, ${l10n.t('and {0} more', value.length - MAX_LIST_ITEMS)}`);
+  md.appendMarkdown(LINE_BREAK);
+}
+
+export function taskTooltip(md: Sink, entry: LedgerEntry, time: TimeContext, l10n: Localizer): void {
   const { task } = entry;
   appendBold(md, productLabel(task.product, l10n));
-  md.appendText(` · ${statusLabel(task.status, l10n)} (${task.rawStatus || '—'})`);
+  md.appendText(` · ${statusLabel(task.status, l10n)} (`);
+  if (task.rawStatus) appendVendorText(md, task.rawStatus);
+  else md.appendText('—');
+  md.appendText(')');
   md.appendMarkdown(PARAGRAPH);
-  field(md, l10n.t('Task ID'), task.taskId);
-  field(md, l10n.t('Room'), task.room);
-  field(md, l10n.t('App'), task.appId);
+  vendorField(md, l10n.t('Task ID'), task.taskId);
+  vendorField(md, l10n.t('Room'), task.room);
+  vendorField(md, l10n.t('App'), task.appId);
   if (task.startedAt !== undefined) field(md, l10n.t('Started'), formatClock(task.startedAt, time));
   if (task.endedAt !== undefined) field(md, l10n.t('Ended'), formatClock(task.endedAt, time));
   if (task.startedAt !== undefined) field(md, l10n.t('Duration'), formatDuration((task.endedAt ?? time.now) - task.startedAt, time.locale));
   field(md, l10n.t('First seen'), `${formatClock(entry.firstSeen, time)} · ${l10n.t('last seen')}: ${formatClock(entry.lastSeen, time)}`);
   if (task.files.length > 0) field(md, l10n.t('Files'), String(task.files.length));
-  for (const [name, value] of Object.entries(task.extras)) field(md, name, extraText(value));
+  for (const [name, value] of Object.entries(task.extras)) vendorExtra(md, name, value, l10n);
   if (entry.history.length > 1) {
     md.appendMarkdown(PARAGRAPH);
     field(md, l10n.t('Observed'), entry.history.map((h) => `${statusLabel(h.status, l10n)} ${formatClock(h.at, time)}`).join(' → '));
   }
   if (entry.lastError) {
     md.appendMarkdown(`${PARAGRAPH}$(warning) `);
-    field(md, l10n.t('Last refresh failed'), entry.lastError);
+    vendorField(md, l10n.t('Last refresh failed'), entry.lastError, VENDOR_MESSAGE_MAX);
   }
 }
 
 /** GME room: its current task, record mode and allow/block lists. */
-export function roomTooltip(md: MarkdownSink, room: string, current: LedgerEntry | undefined, time: TimeContext, l10n: Localizer): void {
+export function roomTooltip(md: Sink, room: string, current: LedgerEntry | undefined, time: TimeContext, l10n: Localizer): void {
   appendBold(md, l10n.t('Room'));
-  md.appendText(` ${room || '—'}`);
+  md.appendText(' ');
+  if (room) appendVendorText(md, room);
+  else md.appendText('—');
   md.appendMarkdown(PARAGRAPH);
   if (!current) {
     md.appendText(l10n.t('No recording in this room.'));
     return;
   }
   const { extras } = current.task;
-  field(md, l10n.t('Current task'), `${current.taskId} · ${statusLabel(current.task.status, l10n)}`);
+  md.appendText(`${l10n.t('Current task')}: `);
+  appendVendorText(md, current.taskId);
+  md.appendText(` · ${statusLabel(current.task.status, l10n)}`);
+  md.appendMarkdown(LINE_BREAK);
   const mode = recordModeLabel(extras.RecordMode, l10n);
-  if (mode) field(md, l10n.t('Mode'), mode);
-  if (extras.SubscribeUserIds !== undefined) field(md, l10n.t('Allow list'), extraText(extras.SubscribeUserIds));
-  if (extras.UnSubscribeUserIds !== undefined) field(md, l10n.t('Block list'), extraText(extras.UnSubscribeUserIds));
+  // An unknown mode's label is the vendor's value.
+  if (mode) vendorField(md, l10n.t('Mode'), mode);
+  if (extras.SubscribeUserIds !== undefined) vendorExtra(md, l10n.t('Allow list'), extras.SubscribeUserIds, l10n);
+  if (extras.UnSubscribeUserIds !== undefined) vendorExtra(md, l10n.t('Block list'), extras.UnSubscribeUserIds, l10n);
   field(md, l10n.t('Last seen'), formatClock(current.lastSeen, time));
 }
 
-export function errorTooltip(md: MarkdownSink, summary: string, message: string, hint: string): void {
-  appendBold(md, summary);
+export function errorTooltip(md: Sink, summary: string, message: string, hint: string): void {
+  md.appendMarkdown('**');
+  appendVendorText(md, summary);
+  md.appendMarkdown('**');
   md.appendMarkdown(PARAGRAPH);
-  md.appendText(message);
+  appendVendorText(md, message, VENDOR_MESSAGE_MAX);
   md.appendMarkdown(PARAGRAPH);
   md.appendText(hint);
 }

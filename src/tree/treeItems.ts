@@ -10,6 +10,7 @@ import type { TimeContext } from '../display/localize';
 import type { MarkdownSink } from '../display/markdown';
 import { fileUserLabel, recordModeLabel } from '../display/meanings';
 import { formatClock } from '../display/time';
+import { plainText } from '../display/vendorText';
 import { placeIcon, productIcon, statusIconOf } from '../display/icons';
 import { traitsOf } from '../model/productTraits';
 import { buildContextValue } from './contextValue';
@@ -48,7 +49,7 @@ const markdown = (write: (md: MarkdownSink) => void): vscode.MarkdownString => {
 
 function accountDescription(account: Account): string {
   const base = accountSummary(account, vscode.l10n);
-  return account.endpoint ? `${base} · ${t('via {0}', account.endpoint)}` : base;
+  return account.endpoint ? `${base} · ${t('via {0}', plainText(account.endpoint))}` : base;
 }
 
 export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem {
@@ -56,7 +57,7 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
   switch (node.kind) {
     case 'account': {
       const account = ctx.account(node.accountId);
-      const item = new vscode.TreeItem(account?.label ?? node.accountId, Expanded);
+      const item = new vscode.TreeItem(plainText(account?.label ?? node.accountId), Expanded);
       item.iconPath = new vscode.ThemeIcon(node.vendor === 'tencent' ? 'cloud' : 'globe');
       item.description = account ? accountDescription(account) : undefined;
       item.contextValue = buildContextValue({ kind: 'account' });
@@ -78,19 +79,21 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
     }
     case 'room': {
       const entries = ctx.roomEntries(node.accountId, node.product, node.room);
-      const item = new vscode.TreeItem(node.room || t('(no room label)'), Collapsed);
+      const item = new vscode.TreeItem(node.room ? plainText(node.room) : t('(no room label)'), Collapsed);
       item.iconPath = new vscode.ThemeIcon(placeIcon(node.product));
       const running = entries.filter((e) => !isTerminal(e.task.status));
       if (traitsOf(node.product).asked === 'byRoom') {
         const current = running[0];
         const mode = current ? recordModeLabel(current.task.extras.RecordMode, vscode.l10n) : undefined;
-        item.description = current ? [statusLabel(current.task.status, vscode.l10n), mode].filter(Boolean).join(' · ') : t('no recording');
+        item.description = current ? [statusLabel(current.task.status, vscode.l10n), mode && plainText(mode)].filter(Boolean).join(' · ') : t('no task running');
         item.tooltip = markdown((md) => roomTooltip(md, node.room, current, ctx.time, vscode.l10n));
       } else {
         const count = nounCount(entries.length, 'task', vscode.l10n);
         item.description = running.length > 0 ? t('{0} · {1} running', count, running.length) : count;
       }
-      if (ctx.error(node)) item.description = withFailed(item.description);
+      const error = ctx.error(node);
+      // A GME room's row is its one answer: when that failed, the row says what GME said instead.
+      if (error) item.description = traitsOf(node.product).asked === 'byRoom' ? t('failed: {0}', plainText(error.code)) : withFailed(item.description);
       item.contextValue = buildContextValue({ kind: 'room', product: node.product, pinnedRoom: ctx.pinnedRoom(node.accountId, node.product, node.room) });
       return withId(item, node);
     }
@@ -104,12 +107,12 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
     case 'task': {
       const entry = ctx.entry(node.key);
       const hasFiles = (entry?.task.files.length ?? 0) > 0;
-      const item = new vscode.TreeItem(node.key.taskId, hasFiles ? Collapsed : None);
+      const item = new vscode.TreeItem(plainText(node.key.taskId), hasFiles ? Collapsed : None);
       if (entry) {
         item.description = taskDescription(entry, ctx.time, vscode.l10n);
         item.tooltip = markdown((md) => taskTooltip(md, entry, ctx.time, vscode.l10n));
         item.iconPath = entry.lastError ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : statusIcon(entry.task.status);
-        item.accessibilityInformation = { label: t('Task {0}, {1}', node.key.taskId, item.description) };
+        item.accessibilityInformation = { label: t('Task {0}, {1}', plainText(node.key.taskId), item.description) };
       }
       item.command = { command: CommandIds.openTaskDetails, title: t('Open Task Details'), arguments: [node] };
       item.contextValue = buildContextValue({ kind: 'task', status: entry?.task.status, hasFiles, pinned: entry?.pinned });
@@ -117,11 +120,11 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
     }
     case 'file': {
       const file = ctx.entry(node.key)?.task.files.find((f) => f.fileName === node.fileName);
-      const item = new vscode.TreeItem(node.fileName, None);
+      const item = new vscode.TreeItem(plainText(node.fileName), None);
       item.iconPath = new vscode.ThemeIcon('file-media');
       if (file) {
-        const who = fileUserLabel(file.userId, vscode.l10n);
-        item.description = [file.trackType, who, file.beginTimeMs !== undefined ? formatClock(file.beginTimeMs, ctx.time) : ''].filter(Boolean).join(' · ');
+        const who = file.userId === '' ? fileUserLabel(file.userId, vscode.l10n) : plainText(file.userId);
+        item.description = [plainText(file.trackType), who, file.beginTimeMs !== undefined ? formatClock(file.beginTimeMs, ctx.time) : ''].filter(Boolean).join(' · ');
       }
       item.command = { command: CommandIds.openStorageFile, title: t('Open Storage File Details'), arguments: [node] };
       item.contextValue = buildContextValue({ kind: 'file' });
@@ -135,8 +138,8 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
       return withId(item, node);
     }
     case 'error': {
-      const item = new vscode.TreeItem(node.message, None);
-      item.description = node.summary;
+      const item = new vscode.TreeItem(plainText(node.message), None);
+      item.description = plainText(node.summary);
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
       item.tooltip = markdown((md) => errorTooltip(md, node.summary, node.message, node.hint));
       item.command = node.auth

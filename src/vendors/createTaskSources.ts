@@ -15,7 +15,7 @@ import { createRedactor } from './shared/redact';
 import { DEFAULT_RETRY_DEPS, type RetryDeps } from './shared/retry';
 import type { SignedCallDeps } from './shared/signedCall';
 import { HttpTransport, type Transport } from './shared/transport';
-import { TencentClient } from './tencent/client';
+import { TencentClient, type SignedHost } from './tencent/client';
 import { CssListingSource } from './tencent/css';
 import { GmeRoomSource } from './tencent/gme';
 import { TrtcRecordingSource, TrtcRelaySource } from './tencent/trtc';
@@ -33,6 +33,8 @@ export interface TaskSourceDeps {
   readonly now?: () => number;
   /** VS Code's `http.proxy` (e.g. `http://proxy:3128`); loopback endpoints bypass it. */
   readonly proxy?: string;
+  /** Which host Tencent requests to the account's endpoint override are signed for (default `endpoint`). */
+  readonly tencentSignedHost?: SignedHost;
   /** Overrides for tests: a private limiter registry, clock offsets, retry timing or transport. */
   readonly limiters?: RateLimiterRegistry;
   readonly clockOffsets?: ClockOffsets;
@@ -66,7 +68,7 @@ export function createTaskSources(account: Account, secret: AccountSecret, deps:
     return [new ZegoRecordingSource(account, new ZegoClient(account, secret, callDeps), now)];
   }
   if (account.vendor !== 'tencent' || secret.vendor !== 'tencent') return [];
-  const client = new TencentClient(account, secret, callDeps);
+  const client = new TencentClient(account, secret, callDeps, deps.tencentSignedHost);
   const build = (product: Product): TaskSource => {
     switch (product) {
       case 'trtc-recording':

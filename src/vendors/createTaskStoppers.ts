@@ -15,6 +15,6 @@ export function createTaskStoppers(account: Account, secret: AccountSecret, deps
   const callDeps = signedCallDeps(account, secret, deps);
   if (account.vendor === 'zego' && secret.vendor === 'zego') return [new ZegoTaskStopper(new ZegoClient(account, secret, callDeps))];
   if (account.vendor !== 'tencent' || secret.vendor !== 'tencent') return [];
-  const client = new TencentClient(account, secret, callDeps);
+  const client = new TencentClient(account, secret, callDeps, deps.tencentSignedHost);
   return accountProducts(account).map((product) => new TencentTaskStopper(account, product, client));
 }

@@ -19,6 +19,8 @@ import type { DetailField, DetailsDocument, DetailSection, StatusTone, TableRow 
 export interface DocumentContext {
   readonly time: TimeContext;
   readonly l10n: Localizer;
+  /** The account's name as the user gave it; undefined once the account is gone. */
+  readonly accountName: (accountId: string) => string | undefined;
   /** Write actions are offered (not in read-only mode). */
   readonly canStop?: boolean;
 }
@@ -178,6 +180,19 @@ function rawJson(value: unknown): string {
   return visibleString(JSON.stringify(value, null, 2));
 }
 
+/** The account by the name the user gave it; its internal id only when the account was removed. */
+function accountField(list: FieldList, accountId: string, ctx: DocumentContext): void {
+  const name = ctx.accountName(accountId);
+  if (name === undefined) list.value(ctx.l10n.t('Account'), ctx.l10n.t('removed account ({0})', accountId));
+  else list.text(ctx.l10n.t('Account'), name);
+}
+
+/** GME cannot list tasks: an unpinned GME task was found by asking GME about a room the user added. */
+function trackedBecause(entry: LedgerEntry, l10n: Localizer): string {
+  if (entry.pinned) return l10n.t('you pinned it');
+  return entry.product === 'gme' ? l10n.t('its room is pinned (Add Room…), and GME named it as the room’s task') : l10n.t('a listing returned it');
+}
+
 function refreshAction(ctx: DocumentContext): DetailsDocument['actions'][number] {
   return { id: 'refresh', label: ctx.l10n.t('Refresh') };
 }
@@ -197,7 +212,7 @@ export function taskDocument(key: TaskKey, entry: LedgerEntry | undefined, ctx: 
   identity.value(l10n.t('Product'), productLabel(key.product, l10n), key.product);
   const base = { heading: taskTitle(key, l10n), labels: labels(ctx) };
   if (!entry) {
-    identity.text(l10n.t('Account'), key.accountId);
+    accountField(identity, key.accountId, ctx);
     return {
       document: {
         ...base,
@@ -210,7 +225,7 @@ export function taskDocument(key: TaskKey, entry: LedgerEntry | undefined, ctx: 
   }
   const task = entry.task;
   identity.value(l10n.t('Vendor'), vendorLabel(task.vendor, l10n), task.vendor);
-  identity.text(l10n.t('Account'), entry.accountId);
+  accountField(identity, entry.accountId, ctx);
   identity.text(appIdLabel(task.product, l10n), task.appId, true);
   identity.text(roomLabel(task.product, l10n), task.room, true);
   identity.value(l10n.t('Status'), statusLabel(task.status, l10n), task.rawStatus);
@@ -228,7 +243,7 @@ export function taskDocument(key: TaskKey, entry: LedgerEntry | undefined, ctx: 
   epochField(observed, l10n.t('Snapshot taken'), task.observedAt, ctx, notReported);
   epochField(observed, l10n.t('First seen'), entry.firstSeen, ctx, notReported);
   epochField(observed, l10n.t('Last seen'), entry.lastSeen, ctx, notReported);
-  observed.value(l10n.t('Tracked because'), entry.pinned ? l10n.t('you pinned it') : l10n.t('a listing returned it'), String(entry.pinned));
+  observed.value(l10n.t('Tracked because'), trackedBecause(entry, l10n), String(entry.pinned));
 
   const extras = new FieldList(copies);
   extrasFields(task.product, task.extras, ctx, extras);

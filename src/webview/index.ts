@@ -29,7 +29,13 @@ export interface TaskDetailsPanels {
  */
 export function createTaskDetailsPanels(
   context: vscode.ExtensionContext,
-  deps: { store: TaskStore; logger: Logger; canStop: () => boolean; stop: (key: TaskKey) => void },
+  deps: {
+    store: TaskStore;
+    logger: Logger;
+    accountName: (accountId: string) => string | undefined;
+    canStop: () => boolean;
+    stop: (key: TaskKey) => void;
+  },
 ): TaskDetailsPanels {
   const showRoomOf = (key: TaskKey): boolean => {
     const entry = deps.store.get(key);

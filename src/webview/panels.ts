@@ -15,7 +15,8 @@ import { SettingKeys } from '../ids/settingKeys';
 import { STORAGE_FILE_VIEW_TYPE, TASK_DETAILS_VIEW_TYPE } from '../ids/views';
 import { errorMessage } from '../display/errors';
 import { taskTitle } from '../display/taskPick';
-import { shortId, visibleString } from '../display/text';
+import { shortId } from '../display/text';
+import { messageText, plainText, VENDOR_MESSAGE_MAX } from '../display/vendorText';
 import { filePanelState, panelStateKey, parsePanelState, taskPanelState, type PanelState } from './identity';
 import { pageHtml, webviewRoots } from './pageResources';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from './protocol';
@@ -30,6 +31,7 @@ export interface PanelManagerDeps {
   readonly extensionUri: vscode.Uri;
   /** Opens the room panel of a task's room (the page's Room Timeline button). */
   readonly openRoom?: (key: TaskKey) => void;
+  readonly accountName: (accountId: string) => string | undefined;
   /** Whether write actions are offered (false in read-only mode); none are without it. */
   readonly canStop?: () => boolean;
   /** Runs Stop Task… on the panel's task (its confirmation included). */
@@ -43,11 +45,11 @@ export function viewTypeOf(state: PanelState): string {
 export function panelTitle(state: PanelState): string {
   return state.kind === 'task'
     ? taskTitle(state, vscode.l10n)
-    : vscode.l10n.t('File {0}', visibleString(shortId(state.fileName, 24)));
+    : vscode.l10n.t('File {0}', plainText(shortId(state.fileName, 24)));
 }
 
-function documentContext(canStop: boolean): DocumentContext {
-  return { time: { now: Date.now(), locale: vscode.env.language }, l10n: vscode.l10n, canStop };
+function documentContext(deps: PanelManagerDeps): DocumentContext {
+  return { time: { now: Date.now(), locale: vscode.env.language }, l10n: vscode.l10n, accountName: deps.accountName, canStop: deps.canStop?.() === true };
 }
 
 /** What the manager needs back from a panel, so panels can open each other. */
@@ -105,7 +107,7 @@ class DetailsPanel implements Disposable {
       this.deps.logger.warn(`[panels] refresh failed for ${taskKeyString(this.key)}: ${message}`);
       // With a ledger entry the page shows the error as a banner; without one nothing else would.
       if (!this.deps.store.get(this.key)) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Could not refresh {0}: {1}', taskTitle(this.key, vscode.l10n), message));
+        void vscode.window.showErrorMessage(vscode.l10n.t('Could not refresh {0}: {1}', taskTitle(this.key, vscode.l10n), messageText(message, VENDOR_MESSAGE_MAX)));
       }
     } finally {
       this.refreshing = false;
@@ -128,7 +130,7 @@ class DetailsPanel implements Disposable {
 
   private build(): BuiltDocument {
     const entry = this.deps.store.get(this.key);
-    const ctx = documentContext(this.deps.canStop?.() === true);
+    const ctx = documentContext(this.deps);
     return this.state.kind === 'task'
       ? taskDocument(this.key, entry, ctx)
       : storageFileDocument(this.key, this.state.fileName, entry, ctx);

@@ -219,7 +219,7 @@ describe('chaos: sandbox faults against the extension in real VS Code', function
     // An open details panel on a tracked TRTC task, fed by the extension's own ledger, and a status-bar item.
     const extension = vscode.extensions.getExtension('media-task-explorer.media-task-explorer');
     assert.ok(extension);
-    manager = new DetailsPanelManager({ store: api.ledger, logger: silentLogger, extensionUri: extension.extensionUri });
+    manager = new DetailsPanelManager({ store: api.ledger, logger: silentLogger, extensionUri: extension.extensionUri, accountName: (id) => api.accounts.get(id)?.label });
     bar = createTaskStatusBar({ store: api.ledger, logger: silentLogger });
     const trtcTask = api.ledger.entriesOf(tencent.id, 'trtc-recording')[0];
     assert.ok(trtcTask, 'the demo tracks TRTC tasks');

@@ -71,7 +71,7 @@ describe('task details panels (real VS Code)', function () {
   beforeEach(() => {
     store = new MemoryStore();
     store.put(running, withFile);
-    manager = new DetailsPanelManager({ store, logger: silentLogger, extensionUri: extensionUri() });
+    manager = new DetailsPanelManager({ store, logger: silentLogger, extensionUri: extensionUri(), accountName: () => 'Panel test account' });
   });
 
   afterEach(async () => {

@@ -202,7 +202,7 @@ describe('secrets: nothing secret is written or shown (real VS Code)', function 
     // Details panels (a task, and a storage file) fed by the extension's ledger.
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension);
-    manager = new DetailsPanelManager({ store: api.ledger, logger: silentLogger, extensionUri: extension.extensionUri });
+    manager = new DetailsPanelManager({ store: api.ledger, logger: silentLogger, extensionUri: extension.extensionUri, accountName: (id) => api.accounts.get(id)?.label });
     const withFiles = api.ledger.all().find((e) => e.task.files.length > 0);
     const anyTask = api.ledger.all().find((e) => e.task.product === 'css') ?? api.ledger.all()[0];
     assert.ok(withFiles && anyTask, 'the demo has tasks, one with storage files');

@@ -3,6 +3,7 @@
  * common headers, action, SecretId, credential date, clock skew, signature, version, rate limit,
  * region, body, parameters. Every failure is HTTP 200 with `Response.Error`.
  */
+import type { TencentService } from '../../vendors/tencent/actions';
 import { parseAuthorization, utcDate } from '../../vendors/tencent/sign';
 import { tencentKeyBySecretId, type World } from '../demo/world';
 import type { VendorEmulator, VendorReply, VendorRequest } from '../exchange';
@@ -36,6 +37,9 @@ function bodyParams(req: VendorRequest): Record<string, unknown> {
   if (!body) throw new TencentApiError('InvalidParameter', 'The request body must be a JSON object.');
   return body;
 }
+
+/** The hosts a signature may be for, per service; undefined: the Host the request arrived with. */
+export type SignedHosts = (service: TencentService) => readonly string[] | undefined;
 
 /**
  * The regions an action serves for a request: the international list when the Host is an `.intl.`
@@ -81,7 +85,7 @@ function unauthorized(service: string, action: string, region: string | undefine
   );
 }
 
-function answer(world: World, limiterFor: (action: { rateLimit?: number }) => RateLimiter, req: VendorRequest): Record<string, unknown> {
+function answer(world: World, limiterFor: (action: { rateLimit?: number }) => RateLimiter, signedHosts: SignedHosts, req: VendorRequest): Record<string, unknown> {
   if (req.method !== 'GET' && req.method !== 'POST') throw new TencentApiError('UnsupportedProtocol');
   if (req.bodyError === 'tooLarge') throw new TencentApiError('RequestSizeLimitExceeded');
   if (req.bodyError) throw new TencentApiError('InvalidParameter', 'The request body could not be read.');
@@ -113,7 +117,7 @@ function answer(world: World, limiterFor: (action: { rateLimit?: number }) => Ra
       `Signature expired. Please use local time and enable NTP service for time synchronization to avoid a deviation between \`Timestamp\` and the server time ${serverSec}.`,
     );
   }
-  verifyTc3Signature(req, auth, key.secretKey, timestampSec);
+  verifyTc3Signature(req, auth, key.secretKey, timestampSec, signedHosts(action.service));
   if (version !== action.version) throw new TencentApiError('NoSuchVersion', `The API version \`${version}\` does not exist for ${actionName}.`);
   if (action.write && key.readOnly) throw unauthorized(action.service, action.name, headerValue(req.headers, 'x-tc-region'));
   if (!limiterFor(action).tryTake(`${auth.secretId}/${action.name}`, req.arrivalMs)) throw new TencentApiError('RequestLimitExceeded');
@@ -128,7 +132,7 @@ function answer(world: World, limiterFor: (action: { rateLimit?: number }) => Ra
   return action.handle({ world, app, params, nowMs: req.nowMs });
 }
 
-export function tencentEmulator(world: World): VendorEmulator {
+export function tencentEmulator(world: World, signedHosts: SignedHosts = () => undefined): VendorEmulator {
   const limiters = new Map<number, RateLimiter>();
   const limiterFor = (action: { rateLimit?: number }): RateLimiter => {
     const limit = action.rateLimit ?? TENCENT_RATE_LIMIT;
@@ -140,7 +144,7 @@ export function tencentEmulator(world: World): VendorEmulator {
     actionOf: (req) => headerValue(req.headers, 'x-tc-action')?.trim() || undefined,
     handle(req: VendorRequest): VendorReply {
       try {
-        return tencentSuccess(answer(world, limiterFor, req));
+        return tencentSuccess(answer(world, limiterFor, signedHosts, req));
       } catch (err) {
         if (err instanceof TencentApiError) return tencentFailure(err);
         throw err;

@@ -34,13 +34,16 @@ function sameHex(a: string, b: string): boolean {
   return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
-/** Throws AuthFailure.SignatureFailure unless some acceptable host form reproduces the signature. */
-export function verifyTc3Signature(req: SignedRequest, auth: ParsedAuthorization, secretKey: string, timestampSec: number): void {
+/**
+ * Throws AuthFailure.SignatureFailure unless some acceptable host form reproduces the signature: the
+ * request's Host, with or without its port, or else only the `expectedHosts` given.
+ */
+export function verifyTc3Signature(req: SignedRequest, auth: ParsedAuthorization, secretKey: string, timestampSec: number, expectedHosts?: readonly string[]): void {
   if (!auth.signedHeaders.includes('content-type') || !auth.signedHeaders.includes('host')) {
     throw new TencentApiError('AuthFailure.SignatureFailure', 'SignedHeaders must include content-type and host.');
   }
   const scope = `${auth.date}/${auth.service}/tc3_request`;
-  const hosts = hostCandidates(headerValue(req.headers, 'host') ?? '');
+  const hosts = expectedHosts ?? hostCandidates(headerValue(req.headers, 'host') ?? '');
   for (const host of hosts) {
     const { text } = canonicalRequest({
       method: req.method,

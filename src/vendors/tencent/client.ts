@@ -2,10 +2,14 @@
  * Tencent Cloud API 3.0 client: POST JSON, TC3-HMAC-SHA256 over `content-type;host` (as every
  * official SDK signs), `Response.Error` → `MediaApiError`.
  *
- * Endpoint override (sandbox, proxy, private deployment): the request goes to the override's base
- * URL, the credential scope keeps the real service (`gme`, `trtc`, `live`), and the signed `host` is
- * the override's host name without port, exactly like the official Node SDK; the `Host` header
- * carries the port.
+ * Endpoint override: the request goes to the override's base URL and the credential scope keeps the
+ * real service (`gme`, `trtc`, `live`). Which host is signed depends on what answers there:
+ * - `endpoint` (the sandbox, a private deployment with its own API domain): the server checks the
+ *   signature against the host it is reached at, so the signed `host` is the override's host name
+ *   without port, exactly like the official Node SDK, and the `Host` header carries the port;
+ * - `vendor` (a forwarding gateway that hands the request on to Tencent Cloud with the vendor's Host):
+ *   Tencent Cloud checks its own host, so `host` is signed, and the `Host` header sent, as the vendor's
+ *   (`trtc.tencentcloudapi.com`), while the connection goes to the override.
  */
 import type { TencentAccount, TencentSecret } from '../../model/account';
 import { object, optionalString, string, type RawObject } from '../shared/fields';
@@ -22,11 +26,15 @@ export interface TencentAnswer<T> {
   readonly requestId?: string;
 }
 
+/** Which host an endpoint override's requests are signed for (see above). */
+export type SignedHost = 'endpoint' | 'vendor';
+
 export class TencentClient {
   constructor(
     private readonly account: TencentAccount,
     private readonly secret: TencentSecret,
     private readonly deps: SignedCallDeps,
+    private readonly signedHost: SignedHost = 'endpoint',
   ) {}
 
   /** How far the clock of the endpoint `action` goes to is ahead of ours, as its `Date` headers taught us. */
@@ -53,6 +61,9 @@ export class TencentClient {
   ): Promise<TencentAnswer<T>> {
     const region = checkedRegion(this.account, action);
     const url = this.url(action);
+    const vendorHost = tencentHost(action.service, this.account.site);
+    const forVendor = this.account.endpoint !== undefined && this.signedHost === 'vendor';
+    const signed = { host: forVendor ? vendorHost : url.hostname, header: forVendor ? vendorHost : url.host };
     // A bigint parameter (GME TaskId) goes out as a bare integer, digit-exact; the signature covers these bytes.
     const body = stringifyJsonLossless(params);
     return signedCall<TencentAnswer<T>>(
@@ -68,7 +79,7 @@ export class TencentClient {
             canonicalQuery: '',
             headers: [
               ['content-type', CONTENT_TYPE],
-              ['host', url.hostname],
+              ['host', signed.host],
             ],
             payload: body,
             service: action.service,
@@ -78,7 +89,7 @@ export class TencentClient {
           });
           const headers: Record<string, string> = {
             'Content-Type': CONTENT_TYPE,
-            Host: url.host,
+            Host: signed.header,
             'X-TC-Action': action.name,
             'X-TC-Version': action.version,
             'X-TC-Timestamp': String(timestampSec),

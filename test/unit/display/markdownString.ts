@@ -10,7 +10,7 @@ export class FakeMarkdownString implements MarkdownText {
   value = '';
   readonly texts: string[] = [];
   readonly markdown: string[] = [];
-  constructor(private readonly supportThemeIcons = true) {}
+  constructor(readonly supportThemeIcons = true) {}
 
   appendText(value: string): this {
     this.texts.push(value);

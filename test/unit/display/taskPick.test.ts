@@ -11,18 +11,27 @@ describe('display: task titles, pick rows, error lines', () => {
   });
 
   it('builds a picker row with status, room and elapsed time', () => {
-    const row = taskPickRow(makeEntry(), time, l10n);
+    const row = taskPickRow(makeEntry(), time, l10n, 'Singapore demo');
     assert.deepEqual(row, {
       label: 'Task m9-bVVU7… (TRTC Cloud Recording)',
       description: 'running · Room room-42',
-      detail: 'for 1h 2m · Tencent Cloud · acc-1',
+      detail: 'for 1h 2m · Tencent Cloud · Singapore demo',
     });
-    const ended = taskPickRow(makeEntry(makeTask({ status: 'ended', endedAt: NOW - 600_000, product: 'css', vendor: 'tencent' })), time, l10n);
+    assert.match(taskPickRow(makeEntry(), time, l10n, undefined).detail, / · removed account$/, 'never the internal account id');
+    const ended = taskPickRow(makeEntry(makeTask({ status: 'ended', endedAt: NOW - 600_000, product: 'css', vendor: 'tencent' })), time, l10n, 'x');
     assert.equal(ended.description, 'ended · Stream room-42');
     assert.match(ended.detail, /^ended 10 minutes ago · /);
     // A running CSS task carries its scheduled end, which is ahead: elapsed time, then when it ends.
-    const scheduled = taskPickRow(makeEntry(makeTask({ endedAt: NOW + 2 * 3_600_000, product: 'css', vendor: 'tencent' })), time, l10n);
+    const scheduled = taskPickRow(makeEntry(makeTask({ endedAt: NOW + 2 * 3_600_000, product: 'css', vendor: 'tencent' })), time, l10n, 'x');
     assert.match(scheduled.detail, /^for 1h 2m, ends in 2 hours · /);
+  });
+
+  it('makes vendor strings inert in pick rows: icon syntax escaped, RTL isolated, bounded', () => {
+    const row = taskPickRow(makeEntry(makeTask({ taskId: '$(zap)x', room: `\u202Eمرحبا $(terminal) ${'r'.repeat(10_240)}` })), time, l10n, '$(zap) acct');
+    assert.equal(row.label, 'Task \\$(zap)x (TRTC Cloud Recording)');
+    assert.match(row.description, /^running · Room \u2068\\u\{202E\}مرحبا \\\$\(terminal\) r+…\u2069$/);
+    assert.ok(row.description.length < 80);
+    assert.match(row.detail, / · \\\$\(zap\) acct$/);
   });
 
   it('names where a task runs: room, or stream for CSS', () => {

@@ -175,6 +175,40 @@ describe('vendorText: vendor strings as inert text', () => {
       assert.match(render('http://127\\.0\\.0\\.1'), /<a href/);
     });
 
+    // VS Code's pipeline for a MarkdownString with theme icons on (src/vs/base/browser/markdownRenderer.ts):
+    // icon escapes in the source get one more backslash, Marked renders, then `$(name)` in the HTML
+    // becomes an icon unless a backslash precedes it (which is then dropped).
+    const escapeEscapedIcons = (md: string): string => md.replace(/\\\$\([a-z0-9-]+?(?:~[a-z0-9-]*?)?\)/gi, (m) => `\\${m}`);
+    const ICON_IN_HTML = /(\\)?\$\(([A-Za-z0-9-]+(?:~[A-Za-z]+)?)\)/g;
+    const withIcons = (md: string): { html: string; icons: string[]; text: string } => {
+      const html = render(escapeEscapedIcons(md));
+      const icons = [...html.matchAll(ICON_IN_HTML)].filter((m) => !m[1]).map((m) => m[2]!);
+      return { html, icons, text: decode(html.replace(ICON_IN_HTML, (m, escaped: string | undefined, name: string) => (escaped ? `$(${name})` : m))) };
+    };
+
+    it('with theme icons on, shows $(name) as text, and a vendor icon escape as the vendor wrote it', () => {
+      for (const s of ['$(terminal) $(zap) run', '$(sync~spin)', 'cost $5 (approx)', '\\$(zap)', '$(zap)$(zap)']) {
+        const { icons, text } = withIcons(markdownText(s, VENDOR_TEXT_MAX, true));
+        assert.deepEqual(icons, [], `${s} rendered icons`);
+        assert.equal(text, s);
+      }
+      // What main did in the status bar tooltip: backslash-escaped parentheses still end as an icon.
+      assert.deepEqual(withIcons('\\$\\(zap\\)').icons, ['zap']);
+    });
+
+    it('property: with theme icons on, no icon, no link, no image, whatever the vendor sent', () => {
+      fc.assert(
+        fc.property(anyString, (s) => {
+          const { html, icons, text } = withIcons(markdownText(s, VENDOR_TEXT_MAX, true));
+          assert.deepEqual(icons, [], `icons in ${html}`);
+          assert.doesNotMatch(html, /<(?!\/?del>)[a-z]/i, `element in ${html}`);
+          // Two icon names with a modifier can pair their tildes into a strikethrough: cosmetic only.
+          if (!html.includes('<del>')) assert.equal(text, plainText(s));
+        }),
+        { numRuns: 300 },
+      );
+    });
+
     it('property: rendered with GFM, the text is exactly plainText, with no element at all', () => {
       fc.assert(
         fc.property(anyString, (s) => {

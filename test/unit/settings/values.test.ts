@@ -15,6 +15,7 @@ describe('settings: typed values', () => {
     assert.equal(settings.refreshIntervalSeconds, 10);
     assert.equal(settings.notifications, 'ended');
     assert.deepEqual(settings.endpoints, { tencent: undefined, zego: undefined });
+    assert.equal(settings.tencentSignedHost, 'endpoint', 'the override signs for its own host unless told otherwise');
   });
 
   it('turns a wrong type or an out-of-range number into a working value', () => {
@@ -26,6 +27,7 @@ describe('settings: typed values', () => {
       [SettingKeys.statusBarAlwaysShow]: 'yes',
       [SettingKeys.endpointZego]: '  http://127.0.0.1:9  ',
       [SettingKeys.httpProxy]: '   ',
+      [SettingKeys.endpointTencentSignedHost]: 'Vendor',
     };
     const settings = readSettings((key) => values[key]);
     assert.equal(settings.refreshIntervalSeconds, 2, 'never faster than the rate limits allow');
@@ -35,6 +37,8 @@ describe('settings: typed values', () => {
     assert.equal(settings.statusBarAlwaysShow, false);
     assert.equal(settings.endpoints.zego, 'http://127.0.0.1:9');
     assert.equal(settings.httpProxy, undefined);
+    assert.equal(settings.tencentSignedHost, 'endpoint', 'only the exact "vendor" signs for the vendor host');
+    assert.equal(readSettings((key) => (key === SettingKeys.endpointTencentSignedHost ? 'vendor' : undefined)).tencentSignedHost, 'vendor');
   });
 
   it('names only settings package.json declares (besides VS Code’s http.proxy)', () => {

@@ -97,7 +97,7 @@ describe('status bar state machine', () => {
     assert.ok(!commandLinks(tooltip).includes('mediaTasks.forgetTask'));
     // HTML stays text: the item's MarkdownString has supportHtml off.
     assert.doesNotMatch(tooltip, /(?<!\\)\$\(zap|(?<!\\)\*\*bold|\n# head/);
-    assert.match(tooltip, /\\\[Forget all\\\]\\\(command:mediaTasks.forgetTask\\\)/);
+    assert.match(tooltip, /\\\[Forget all\\\]\\\(command\\:mediaTasks\\.forgetTask\\\)/);
     const long = run({ type: 'error', message: 'e'.repeat(5000) }).tooltip;
     assert.ok(long.length < 1500, 'long errors are cut');
   });

@@ -100,6 +100,7 @@ describe('manifest and code agree', () => {
       'mediaTasks.callbacks.receiver.port',
       'mediaTasks.defaultTimeRangeHours',
       'mediaTasks.endpoints.tencent',
+      'mediaTasks.endpoints.tencentSignedHost',
       'mediaTasks.endpoints.zego',
       'mediaTasks.ledger.maxEntries',
       'mediaTasks.ledger.retentionDays',

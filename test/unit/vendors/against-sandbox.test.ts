@@ -228,4 +228,28 @@ describe('vendor clients against the sandbox', function () {
     assert.equal(stats.DescribeTasks.rateLimited, 0);
     assert.ok(stats.DescribeTasks.maxPerSecond <= 10, `${stats.DescribeTasks.maxPerSecond}/s`);
   });
+
+  it('signs for the host the server checks: the endpoint\'s (sandbox, private deployment) or Tencent Cloud\'s (forwarding gateway)', async () => {
+    // A sandbox playing a private deployment (only its own host verifies), and one playing Tencent
+    // Cloud behind a forwarding gateway (only the vendor's own host verifies).
+    const direct = await startSandbox({ port: 0, tencentSignedHost: 'sandbox' });
+    const behindGateway = await startSandbox({ port: 0, tencentSignedHost: 'vendor' });
+    try {
+      const room = app.gmeRoomIds[0]!;
+      const ask = (url: string, tencentSignedHost: 'endpoint' | 'vendor') =>
+        tencentSources({ tencentSignedHost }, app.secretKey, tencentAccount({ endpoint: url }))<RoomSource>('gme').describeRoom(room);
+      await ask(direct.url, 'endpoint');
+      await ask(behindGateway.url, 'vendor');
+      const refused = async (url: string, mode: 'endpoint' | 'vendor') => {
+        const err = (await ask(url, mode).then(() => undefined, (e: unknown) => e)) as MediaApiError | undefined;
+        assert.equal(err?.code, 'AuthFailure.SignatureFailure', `${mode} signing against ${url} was not refused`);
+      };
+      await refused(direct.url, 'vendor');
+      await refused(behindGateway.url, 'endpoint');
+    } finally {
+      await direct.close();
+      await behindGateway.close();
+    }
+  });
+
 });

@@ -137,6 +137,33 @@ describe('Tencent client on the wire (scripted transport)', () => {
     assert.equal(req.headers.Authorization, resigned.authorization);
   });
 
+  it('with an endpoint override and tencentSignedHost "vendor": connects to it, signs and sends Tencent Cloud\'s host', async () => {
+    const account = { ...tencent, site: 'mainland' as const, endpoint: 'https://gateway.corp.example:8443/tencent' };
+    const { transport, byProduct } = sources(account, () => ok({ Status: 'InProgress', TaskId: 'x', StorageFileList: [] }), { tencentSignedHost: 'vendor' });
+    await byProduct<TaskIdSource>('trtc-recording').describeTask('x', 'room');
+    const req = transport.requests[0];
+    assert.equal(req.url, 'https://gateway.corp.example:8443/', 'the connection goes to the gateway');
+    assert.equal(req.headers.Host, 'trtc.tencentcloudapi.com', 'the Host the gateway keeps for Tencent Cloud');
+    const resigned = tc3Sign({
+      method: 'POST',
+      canonicalQuery: '',
+      headers: [
+        ['content-type', 'application/json'],
+        ['host', 'trtc.tencentcloudapi.com'],
+      ],
+      payload: req.body,
+      service: 'trtc',
+      timestampSec: Number(req.headers['X-TC-Timestamp']),
+      secretId: 'AKIDexample',
+      secretKey: SECRET_KEY,
+    });
+    assert.equal(req.headers.Authorization, resigned.authorization);
+    // Without an override there is nothing to choose: the vendor's host either way.
+    const direct = sources(tencent, () => ok({ Status: 'InProgress', TaskId: 'x', StorageFileList: [] }), { tencentSignedHost: 'vendor' });
+    await direct.byProduct<TaskIdSource>('trtc-recording').describeTask('x', 'room');
+    assert.equal(direct.transport.requests[0].headers.Host, 'trtc.intl.tencentcloudapi.com');
+  });
+
   it('sends X-TC-Token when the secret carries one', async () => {
     const transport = new FakeTransport(() => ok({ Status: 'InProgress' }));
     const [, relay] = createTaskSources(tencent, { vendor: 'tencent', secretId: 'id', secretKey: 'k', token: 'sts-token' }, {

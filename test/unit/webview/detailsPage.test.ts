@@ -54,7 +54,7 @@ describe('details page in the browser: task strip', function () {
   );
 
   async function render(): Promise<void> {
-    const { document } = taskDocument(entry, entry, { time: { now: NOW, locale: 'en-US', timeZone: 'UTC' }, l10n });
+    const { document } = taskDocument(entry, entry, { time: { now: NOW, locale: 'en-US', timeZone: 'UTC' }, l10n, accountName: () => undefined });
     await page.send({ type: 'render', state: { kind: 'task', accountId: entry.accountId, product: entry.product, taskId: entry.taskId }, document });
     await page.page.locator('figure.strip').waitFor();
   }

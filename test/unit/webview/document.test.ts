@@ -3,7 +3,7 @@ import { storageFileDocument, taskDocument } from '../../../src/webview/document
 import type { DetailField, DetailSection, DetailsDocument } from '../../../src/webview/protocol';
 import { HOSTILE, l10n, makeEntry, makeTask, NOW, time, U64_TASK_ID } from './fixtures';
 
-const ctx = { time, l10n };
+const ctx = { time, l10n, accountName: (id: string) => (id === 'acc-1' ? 'Singapore demo' : undefined) };
 
 function section(doc: DetailsDocument, heading: string): DetailSection {
   const found = doc.sections.find((s) => s.heading === heading);

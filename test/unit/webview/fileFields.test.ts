@@ -36,7 +36,7 @@ function docFor(url: string) {
       },
     ],
   });
-  return storageFileDocument(task, 'T_s_VA_1.mp4', makeEntry(task), { time, l10n });
+  return storageFileDocument(task, 'T_s_VA_1.mp4', makeEntry(task), { time, l10n, accountName: () => 'Account' });
 }
 
 describe('storage-file panel', () => {

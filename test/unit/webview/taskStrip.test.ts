@@ -4,7 +4,7 @@ import type { StripSection } from '../../../src/webview/protocol';
 import { taskStrip } from '../../../src/webview/taskStrip';
 import { HOSTILE, l10n, makeEntry, makeTask, NOW, time } from './fixtures';
 
-const ctx = { time, l10n };
+const ctx = { time, l10n, accountName: () => undefined };
 const M = 60_000;
 
 function strip(entry = makeEntry()): StripSection {
