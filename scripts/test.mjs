@@ -20,18 +20,30 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = path.join(root, 'test-results', 'counts');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
-function run(cmd, args, env = {}) {
+/**
+ * Runs one step; past `budgetSeconds` it is killed, so a hung test costs minutes, not CI's whole 90
+ * (a fuzz test that starved its event loop once did). Runners that start code-server get SIGTERM and
+ * clean up; plain mocha gets SIGKILL, since a starved event loop never runs a handler.
+ */
+function run(cmd, args, env = {}, budgetSeconds = 0, killSignal = 'SIGTERM') {
   const started = Date.now();
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  return { code: r.status ?? 1, seconds: (Date.now() - started) / 1000 };
+  const r = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+    ...(budgetSeconds > 0 ? { timeout: budgetSeconds * 1000, killSignal } : {}),
+  });
+  const timedOut = r.error?.code === 'ETIMEDOUT';
+  return { code: r.status ?? 1, seconds: (Date.now() - started) / 1000, timedOut };
 }
 
 /** Suites in order; `counts` suites report through the counting reporter, others count as one check. */
 const suites = [
   // the extension, tests, bench and scripts (tsconfig.json), then the webview script against the DOM (media/webview)
-  { name: 'typecheck', cmd: 'npm', args: ['run', '--silent', 'typecheck'], counts: false },
-  { name: 'lint', cmd: bin('eslint'), args: ['.'], counts: false },
-  { name: 'unit', cmd: bin('mocha'), args: [], counts: true },
+  // Budgets are about three times a full run on 2 cores.
+  { name: 'typecheck', cmd: 'npm', args: ['run', '--silent', 'typecheck'], counts: false, budget: 300 },
+  { name: 'lint', cmd: bin('eslint'), args: ['.'], counts: false, budget: 300 },
+  { name: 'unit', cmd: bin('mocha'), args: [], counts: true, budget: 480, killSignal: 'SIGKILL' },
   // The integration tests on the oldest VS Code engines.vscode promises and on the default one (the e2e's).
   ...(process.env.MTE_INTEGRATION_CODE_SERVERS ?? 'min,default')
     .split(',')
@@ -44,9 +56,10 @@ const suites = [
       args: ['scripts/vscode/run-integration.mjs'],
       counts: true,
       vscode: true,
+      budget: 900,
       env: { MTE_CODE_SERVER: version },
     })),
-  { name: 'e2e', cmd: process.execPath, args: ['scripts/vscode/run-e2e.mjs'], counts: true, vscode: true },
+  { name: 'e2e', cmd: process.execPath, args: ['scripts/vscode/run-e2e.mjs'], counts: true, vscode: true, budget: 900 },
 ];
 
 const only = process.env.MTE_SUITES?.split(',').map((s) => s.trim()).filter(Boolean);
@@ -91,11 +104,14 @@ for (const suite of selected) {
   const label = suite.label ?? suite.name;
   console.log(`\n[test] === ${label} ===`);
   const file = path.join(resultsDir, `${label}.json`);
-  const r = run(suite.cmd, suite.args, { ...(suite.env ?? {}), MTE_RESULTS_FILE: file });
+  const r = run(suite.cmd, suite.args, { ...(suite.env ?? {}), MTE_RESULTS_FILE: file }, suite.budget, suite.killSignal);
   let p = 0;
   let f = 0;
   let note = '';
-  if (suite.counts) {
+  if (r.timedOut) {
+    f = 1;
+    note = `killed after its ${suite.budget} s budget (a test hung; its last lines are above)`;
+  } else if (suite.counts) {
     if (!existsSync(file)) {
       f = 1;
       note = suite.vscode && harnessNote ? harnessNote : 'no results file (the suite did not run)';

@@ -7,6 +7,7 @@ import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { VSCODE_VERSION, codeServerBin, codeServerEnv, vscodeTestDir } from './paths.mjs';
+import { ownProcessGroup } from './processGroups.mjs';
 
 /** Settings that keep a test VS Code quiet and offline-friendly. */
 export const quietSettings = {
@@ -141,7 +142,8 @@ export async function startCodeServer({ dirs, env = {}, port, echo = false, extr
   };
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const forget = ownProcessGroup(child);
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => (forget(), resolve({ code, signal }))));
   try {
     await waitReady(url, child, readyTimeoutMs);
   } catch (err) {

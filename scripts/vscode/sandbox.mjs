@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { root } from './paths.mjs';
+import { ownProcessGroup } from './processGroups.mjs';
 
 export const sandboxCli = path.join(root, 'src', 'sandbox', 'cli.ts');
 
@@ -29,7 +30,8 @@ export async function startSandbox({ port = 0, timeoutMs = 30_000, echo = false 
     stderr.push(c.toString());
     if (echo) process.stderr.write(c);
   });
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const forget = ownProcessGroup(child);
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => (forget(), resolve({ code, signal }))));
   const lines = readline.createInterface({ input: child.stdout });
   const info = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`sandbox printed no JSON line within ${timeoutMs} ms\n${stderr.join('')}`)), timeoutMs);
