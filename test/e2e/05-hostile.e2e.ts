@@ -43,8 +43,13 @@ describe('e2e 5: hostile strings from the sandbox', () => {
     const { visited } = await walkSubtree(page, start, { maxSteps: 150, expand: (r) => !/load more/i.test(r.label) });
     const labels = visited.map((r) => `${r.label} ${r.ariaLabel}`);
     assert.ok(labels.some(hostile), `no hostile string is shown as text in the tree; walked:\n${labels.join('\n').slice(0, 2000)}`);
-    assert.ok(labels.some((l) => l.includes(IMG)), `"${IMG}" is not shown verbatim in any row`);
-    const dom = await sidebar(page).evaluate((el) => (el as unknown as { querySelectorAll(s: string): ArrayLike<unknown> }).querySelectorAll('img[src="x"]').length);
+    assert.ok(
+      labels.some((l) => l.includes(IMG)),
+      `"${IMG}" is not shown verbatim in any row`,
+    );
+    const dom = await sidebar(page).evaluate(
+      (el) => (el as unknown as { querySelectorAll(s: string): ArrayLike<unknown> }).querySelectorAll('img[src="x"]').length,
+    );
     assert.equal(dom, 0, 'a hostile <img> became an element in the tree');
     await collapseAll(page);
     await openProductBranch(page, treeRows(page).filter({ hasText: 'Hostile strings' }).first(), /TRTC Cloud Recording/);
@@ -70,5 +75,65 @@ describe('e2e 5: hostile strings from the sandbox', () => {
     assert.deepEqual(await injected(frame), { handlers: 0, imgX: 0, jsLinks: 0 });
     assert.deepEqual(s.dialogs, [], 'a dialog opened: a hostile string ran script');
     await screenshot(page, '08-hostile-details');
+  });
+});
+
+describe('e2e 5: icon syntax, URLs, control characters and 10 KB strings from the sandbox', () => {
+  // What the ZEGO "Hostile strings" app serves as room ids (src/sandbox/demo/hostile.ts).
+  const ICONS = '$(terminal) $(zap) run';
+  const URL_TEXT = 'https://example.com/x';
+  const RAW_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+
+  it('show as bounded, visible text in rows and tooltips: no icon, no link, no raw control character', async () => {
+    const { page } = await openWorkbench();
+    await collapseAll(page);
+    const start = treeRows(page).filter({ hasText: 'Hostile strings' }).filter({ hasText: 'ZEGO' }).first();
+    assert.ok((await start.count()) > 0, 'no ZEGO "Hostile strings" account in the tree');
+    // Rooms only: their ids are the hostile strings.
+    const { visited } = await walkSubtree(page, start, { maxSteps: 80, expand: (r) => r.level <= 2 && !/load more/i.test(r.label) });
+    const texts = visited.map((r) => `${r.label} ${r.ariaLabel}`);
+    const dump = texts.map((t) => t.slice(0, 140)).join('\n');
+    assert.ok(
+      texts.some((t) => t.includes(ICONS)),
+      `the icon syntax is not shown as text in any row:\n${dump}`,
+    );
+    assert.ok(
+      texts.some((t) => t.includes('nul\\u{0}bel\\u{7}esc\\u{1B}[31mred\\u{85}c1')),
+      `control characters are not shown as escapes:\n${dump}`,
+    );
+    assert.ok(!texts.some((t) => RAW_CONTROL.test(t)), 'a raw control character reached a row');
+    const long = visited.find((r) => r.label.startsWith('long-xxx'));
+    assert.ok(long, `the 10 KB room is not in the tree:\n${dump}`);
+    assert.ok(long.label.length <= 130 && long.label.endsWith('…'), `the 10 KB room id is not cut: ${long.label.length} characters`);
+    const inRows = await sidebar(page).evaluate((el) => {
+      const root = el as unknown as { querySelectorAll(s: string): ArrayLike<unknown> };
+      return {
+        icons: root.querySelectorAll('.monaco-list-row .label-name .codicon, .monaco-list-row .label-description .codicon').length,
+        links: root.querySelectorAll('.monaco-list-row a[href]').length,
+      };
+    });
+    assert.deepEqual(inRows, { icons: 0, links: 0 }, 'vendor text became icons or links in a row');
+
+    // The tooltips of the icon and URL rooms.
+    for (const needle of [ICONS, URL_TEXT]) {
+      const row = treeRows(page).filter({ hasText: needle }).first();
+      assert.ok((await row.count()) > 0, `no row shows ${needle}`);
+      await row.hover();
+      const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: needle }).first();
+      await hover.waitFor({ state: 'visible', timeout: 15_000 });
+      const found = await hover.evaluate((el) => {
+        const root = el as unknown as { querySelectorAll(s: string): ArrayLike<{ getAttribute(n: string): string | null }> };
+        return {
+          vendorIcons: root.querySelectorAll('.codicon-terminal, .codicon-zap').length,
+          vendorLinks: Array.from(root.querySelectorAll('a')).filter((a) =>
+            /example\.com|127\.0\.0\.1:9/.test(`${a.getAttribute('href') ?? ''} ${a.getAttribute('data-href') ?? ''}`),
+          ).length,
+        };
+      });
+      assert.deepEqual(found, { vendorIcons: 0, vendorLinks: 0 }, `the tooltip of ${needle} made vendor text an icon or a link`);
+      assert.ok(!(await hover.innerText()).includes('\\.'), 'the tooltip shows escape backslashes');
+      await screenshot(page, needle === ICONS ? '09-hostile-icons-tooltip' : '10-hostile-url-tooltip');
+      await page.mouse.move(900, 600);
+    }
   });
 });

@@ -160,14 +160,14 @@ const TENCENT_SPECS: readonly TencentSpec[] = [
     hostileStrings: true,
     region: 'ap-singapore',
     gmeLive: [HOSTILE.img, HOSTILE.rtl, HOSTILE.emoji],
-    gmeIdle: [HOSTILE.script],
+    gmeIdle: [HOSTILE.script, HOSTILE.codicons, HOSTILE.control],
     recordingRooms: [HOSTILE.img, HOSTILE.emoji, HOSTILE.rtl],
-    users: [HOSTILE.script, HOSTILE.jsUrl, HOSTILE.rtl, HOSTILE.emoji],
+    users: [HOSTILE.script, HOSTILE.jsUrl, HOSTILE.rtl, HOSTILE.emoji, HOSTILE.url, HOSTILE.control],
     relayRooms: [HOSTILE.script, HOSTILE.jsUrl, HOSTILE.img],
     idPrefix: HOSTILE.img,
     cssApp: HOSTILE.jsUrl,
     cssLive: [HOSTILE.script, HOSTILE.rtl],
-    cssHistory: [HOSTILE.img, HOSTILE.emoji],
+    cssHistory: [HOSTILE.img, HOSTILE.emoji, HOSTILE.codicons, HOSTILE.url, HOSTILE.huge],
   },
 ];
 
@@ -178,7 +178,7 @@ const ZEGO_SPECS: readonly ZegoSpec[] = [
     live: ['stage-1', 'stage-2', 'stage-3'],
     history: ['class-101', 'class-102', 'class-201', 'meeting-9', 'podcast'],
   },
-  { key: 'zego-hostile', label: HOSTILE_LABEL, hostileStrings: true, live: [HOSTILE.img, HOSTILE.rtl, HOSTILE.emoji], history: [HOSTILE.script, HOSTILE.jsUrl] },
+  { key: 'zego-hostile', label: HOSTILE_LABEL, hostileStrings: true, live: [HOSTILE.img, HOSTILE.rtl, HOSTILE.emoji], history: [HOSTILE.script, HOSTILE.jsUrl, HOSTILE.codicons, HOSTILE.url, HOSTILE.control, HOSTILE.huge] },
 ];
 
 /** History cadences, cycled through the streams/rooms: slow for CSS (hours), faster for ZEGO (minutes). */
