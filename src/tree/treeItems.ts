@@ -16,6 +16,9 @@ import { traitsOf } from '../model/productTraits';
 import { buildContextValue } from './contextValue';
 import type { ProductNode, TreeNode } from './nodes';
 import { bucketLabel, taskDescription } from './rowText';
+
+/** The statuses a task is not done in, in the order a room row counts them. */
+const ACTIVE_STATUSES: readonly TaskStatus[] = ['running', 'starting', 'paused', 'stopping', 'unknown'];
 import { errorTooltip, roomTooltip, taskTooltip } from './tooltip';
 
 /** What an item needs to know beyond its node; the provider supplies it. */
@@ -88,8 +91,11 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
         item.description = current ? [statusLabel(current.task.status, vscode.l10n), mode && plainText(mode)].filter(Boolean).join(' · ') : t('no task running');
         item.tooltip = markdown((md) => roomTooltip(md, node.room, current, ctx.time, vscode.l10n));
       } else {
-        const count = nounCount(entries.length, 'task', vscode.l10n);
-        item.description = running.length > 0 ? t('{0} · {1} running', count, running.length) : count;
+        // Counted per status, so "running" means what the status bar counts; starting or stopping tasks are named as such.
+        const counts = ACTIVE_STATUSES.map((status) => [status, running.filter((e) => e.task.status === status).length] as const)
+          .filter(([, n]) => n > 0)
+          .map(([status, n]) => t('{0} {1}', n, statusLabel(status, vscode.l10n)));
+        item.description = [nounCount(entries.length, 'task', vscode.l10n), ...counts].join(' · ');
       }
       const error = ctx.error(node);
       // A GME room's row is its one answer: when that failed, the row says what GME said instead.
