@@ -50,6 +50,15 @@ describe('tree (real VS Code, sandbox)', function () {
       const tasks = rows.filter((r) => r.kind === 'task' && r.key.product === product);
       assert.ok(tasks.length > 0, `${product} shows no task`);
     }
+    // A room row counts its tasks per status, as the status bar does: "running" is status running only.
+    for (const room of rows.filter((r) => r.kind === 'room' && r.product !== 'gme')) {
+      const tasks = (await childrenOf(api, room)).flatMap((c) => (c.kind === 'task' ? [api.ledger.get(c.key)?.task.status] : []));
+      const running = tasks.filter((s) => s === 'running').length;
+      const starting = tasks.filter((s) => s === 'starting').length;
+      const description = String(api.tree.getTreeItem(room).description);
+      assert.equal(/(\d+) running/.exec(description)?.[1], running > 0 ? String(running) : undefined, `room ${room.id}: "${description}" for ${tasks.join(', ')}`);
+      assert.equal(/(\d+) starting/.exec(description)?.[1], starting > 0 ? String(starting) : undefined, `room ${room.id}: "${description}" for ${tasks.join(', ')}`);
+    }
     // TRTC does not say when a task started; CSS does.
     const running = rows.find((r) => r.kind === 'task' && api.ledger.get(r.key)?.task.status === 'running' && api.ledger.get(r.key)?.task.startedAt !== undefined);
     assert.ok(running, 'some task with a start time is running in the demo');
