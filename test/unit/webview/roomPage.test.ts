@@ -5,11 +5,11 @@
  * cluster, the saved zoom restored, live updates, and hostile strings kept as text.
  */
 import * as assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
 import type { LedgerEntry } from '../../../src/model/ledgerEntry';
 import { roomDocument, roomSummary, roomTaskColumns } from '../../../src/webview/roomDocument';
 import type { RoomPanelState } from '../../../src/webview/roomProtocol';
-import { launchBrowser, openWebviewPage, type WebviewPage } from '../../support/webviewPage';
+import { browserPages } from '../../support/browserPages';
+import type { WebviewPage } from '../../support/webviewPage';
 import { l10n, makeEntry, makeTask, NOW } from './fixtures';
 
 const M = 60_000;
@@ -52,21 +52,11 @@ async function facts(page: WebviewPage): Promise<Facts> {
 
 describe('room page in the browser', function () {
   this.timeout(90_000);
-  let browser: Browser;
+  const pages = browserPages();
   let page: WebviewPage;
 
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await page?.close();
-  });
-
   async function open(entries: LedgerEntry[], savedState?: unknown): Promise<void> {
-    page = await openWebviewPage(browser, { script: 'media/webview/room.js', style: 'media/webview/details.css', ...(savedState ? { savedState } : {}) });
+    page = await pages.open({ script: 'media/webview/room.js', style: 'media/webview/details.css', ...(savedState ? { savedState } : {}) });
     await page.send({ type: 'render', state, document: roomDocument(state, entries, ctx) });
     await page.page.locator('.room-body rect').first().waitFor();
   }
