@@ -140,6 +140,11 @@ describe('fresh clone: the README commands work with nothing built', function ()
   it('Ctrl-C stops every process the demo started and frees its ports', async () => {
     const child = demo;
     assert.ok(child?.pid, 'the demo is not running (see the tests before)');
+    const before = processesIn(dir);
+    assert.ok(
+      before.some((p) => /code-server/.test(p)) && before.some((p) => /sandbox/.test(p)),
+      `the check sees the demo's code-server and sandbox: ${before.join('\n')}`,
+    );
     const t0 = Date.now();
     process.kill(-child.pid, 'SIGINT');
     await waitFor(
