@@ -10,13 +10,12 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { silentLogger } from '../src/model/logger';
 import type { Task, TaskKey } from '../src/model/task';
-import { PollScheduler, systemClock } from '../src/polling/scheduler';
 import type { RunningSandbox, TrtcBulkTaskSet } from '../src/sandbox';
 import { countByProduct } from '../src/status/model';
 import { isShown } from '../src/tree/filter';
 import { LedgerFile } from '../src/tasks/ledgerFile';
 import { TaskLedger, type SourceLookup } from '../src/tasks/taskLedger';
-import { createTaskSources } from '../src/vendors/createTaskSources';
+import { bulkSourceLookup, steadyPoller } from '../test/support/bulkPolling';
 import { atMost, median, type Figure } from './figure';
 import { bytesWritten, withLoopDelay, withStalls } from './measure';
 
@@ -124,19 +123,6 @@ async function sizeFigures(base: readonly Task[], size: number, runs: number): P
   }
 }
 
-function pollSources(sandbox: RunningSandbox, set: TrtcBulkTaskSet): SourceLookup {
-  const sources = createTaskSources(
-    { id: 'bench-poll', vendor: 'tencent', label: 'Bench polling', site: 'intl', region: set.region, trtcSdkAppId: set.trtcSdkAppId, endpoint: sandbox.url },
-    { vendor: 'tencent', secretId: set.secretId, secretKey: set.secretKey },
-    { logger: silentLogger },
-  );
-  return async (_accountId, product) => {
-    const source = sources.find((s) => s.product === product);
-    if (!source) throw new Error(`no ${product} source`);
-    return source;
-  };
-}
-
 interface PollRun {
   readonly savesPerMinute: number;
   readonly bytesPerMinute: number;
@@ -149,7 +135,7 @@ async function pollNextTo(sandbox: RunningSandbox, set: TrtcBulkTaskSet, idle: r
   const dir = mkdtempSync(path.join(tmpdir(), 'mte-bench-pollidle-'));
   try {
     await writeLedger(dir, idle);
-    const { ledger, file } = openLedger(dir, pollSources(sandbox, set));
+    const { ledger, file } = openLedger(dir, bulkSourceLookup(sandbox, set, 'bench-poll', 'Bench polling'));
     await ledger.load();
     const keys: TaskKey[] = set.taskIds.map((taskId) => ({ accountId: 'bench-poll', product: 'trtc-recording', taskId }));
     keys.forEach((key, i) => ledger.track(key, String(set.trtcSdkAppId), `bulk-room-${i + 1}`));
@@ -162,16 +148,7 @@ async function pollNextTo(sandbox: RunningSandbox, set: TrtcBulkTaskSet, idle: r
       saves++;
       bytes += write.bytes;
     });
-    const scheduler = new PollScheduler({
-      store: ledger,
-      logger: silentLogger,
-      clock: systemClock,
-      watchedKeys: () => [],
-      isViewVisible: () => true,
-      isWindowFocused: () => true,
-      intervalMs: () => INTERVAL_MS,
-      notifications: () => 'off',
-    });
+    const scheduler = steadyPoller(ledger, INTERVAL_MS);
     const run = await withLoopDelay(async () => {
       scheduler.start();
       await sleep(POLL_SECONDS * 1000);

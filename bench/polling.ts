@@ -6,14 +6,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { TencentAccount } from '../src/model/account';
 import { silentLogger } from '../src/model/logger';
 import type { TaskKey } from '../src/model/task';
-import { PollScheduler, systemClock } from '../src/polling/scheduler';
+import type { PollScheduler } from '../src/polling/scheduler';
 import type { RunningSandbox, TrtcBulkTaskSet } from '../src/sandbox';
 import { LedgerFile } from '../src/tasks/ledgerFile';
 import { TaskLedger } from '../src/tasks/taskLedger';
-import { createTaskSources } from '../src/vendors/createTaskSources';
+import { bulkSourceLookup, steadyPoller } from '../test/support/bulkPolling';
 import { atMost, type Figure } from './figure';
 
 const ACTION = 'DescribeCloudRecording';
@@ -23,22 +22,7 @@ const INTERVAL_MS = 10_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function ledgerFor(sandbox: RunningSandbox, set: TrtcBulkTaskSet, dir: string): TaskLedger {
-  const account: TencentAccount = {
-    id: 'bench-poll',
-    vendor: 'tencent',
-    label: 'Bench polling',
-    site: 'intl',
-    region: set.region,
-    trtcSdkAppId: set.trtcSdkAppId,
-    endpoint: sandbox.url,
-  };
-  const sources = createTaskSources(account, { vendor: 'tencent', secretId: set.secretId, secretKey: set.secretKey }, { logger: silentLogger });
-  const sourceFor = async (_accountId: string, product: string) => {
-    const source = sources.find((s) => s.product === product);
-    if (!source) throw new Error(`no ${product} source`);
-    return source;
-  };
-  return new TaskLedger(new LedgerFile(dir, { logger: silentLogger }), sourceFor, silentLogger);
+  return new TaskLedger(new LedgerFile(dir, { logger: silentLogger }), bulkSourceLookup(sandbox, set, 'bench-poll', 'Bench polling'), silentLogger);
 }
 
 /** Counts the sandbox's requests for the action while `scheduler` runs for `ms`. */
@@ -52,16 +36,7 @@ async function requestsWhile(sandbox: RunningSandbox, scheduler: PollScheduler, 
 }
 
 function scheduler(ledger: TaskLedger, visible: boolean): PollScheduler {
-  return new PollScheduler({
-    store: ledger,
-    logger: silentLogger,
-    clock: systemClock,
-    watchedKeys: () => [],
-    isViewVisible: () => visible,
-    isWindowFocused: () => true,
-    intervalMs: () => INTERVAL_MS,
-    notifications: () => 'off',
-  });
+  return steadyPoller(ledger, INTERVAL_MS, { isViewVisible: () => visible });
 }
 
 export async function pollingFigures(sandbox: RunningSandbox, seconds = 60): Promise<Figure[]> {

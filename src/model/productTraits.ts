@@ -36,43 +36,27 @@ export interface ProductTraits {
 }
 
 /**
+ * The traits of a product asked one task at a time (by task id or pinned room): nothing is listed, so
+ * no batch, order, window or look-back, and (TRTC, GME) no answer once the task has ended.
+ */
+const ASKED_ONE_AT_A_TIME: Omit<ProductTraits, 'asked' | 'lookUpIds'> = {
+  place: 'room',
+  batch: 0,
+  order: 'none',
+  lookBackHours: Number.POSITIVE_INFINITY,
+  window: 'none',
+  windowAheadHours: 0,
+  answersAfterEnd: false,
+};
+
+/**
  * ZEGO answers newest first (its documented sample), so one 50-task page per status holds the latest;
  * CSS answers oldest first within its window, so a batch must be large enough to reach today's tasks.
  */
 export const PRODUCT_TRAITS: Readonly<Record<Product, ProductTraits>> = {
-  'trtc-recording': {
-    asked: 'byTaskId',
-    place: 'room',
-    batch: 0,
-    order: 'none',
-    lookBackHours: Number.POSITIVE_INFINITY,
-    window: 'none',
-    windowAheadHours: 0,
-    answersAfterEnd: false,
-    lookUpIds: 'nonNumeric',
-  },
-  'trtc-relay': {
-    asked: 'byTaskId',
-    place: 'room',
-    batch: 0,
-    order: 'none',
-    lookBackHours: Number.POSITIVE_INFINITY,
-    window: 'none',
-    windowAheadHours: 0,
-    answersAfterEnd: false,
-    lookUpIds: 'nonNumeric',
-  },
-  gme: {
-    asked: 'byRoom',
-    place: 'room',
-    batch: 0,
-    order: 'none',
-    lookBackHours: Number.POSITIVE_INFINITY,
-    window: 'none',
-    windowAheadHours: 0,
-    answersAfterEnd: false,
-    lookUpIds: 'never',
-  },
+  'trtc-recording': { ...ASKED_ONE_AT_A_TIME, asked: 'byTaskId', lookUpIds: 'nonNumeric' },
+  'trtc-relay': { ...ASKED_ONE_AT_A_TIME, asked: 'byTaskId', lookUpIds: 'nonNumeric' },
+  gme: { ...ASKED_ONE_AT_A_TIME, asked: 'byRoom', lookUpIds: 'never' },
   css: {
     asked: 'listing',
     place: 'stream',

@@ -140,10 +140,17 @@ export class LedgerFile {
     this.writer = writer;
     if (this.timer || this.disposed) return;
     const delay = Math.max(this.debounceMs, this.lastWriteAt + this.minIntervalMs - this.now());
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.flush();
+    const timer = setTimeout(() => {
+      // A write under way when this was scheduled moves lastWriteAt when it lands: pace from then,
+      // or a change made during a write would be saved right after it.
+      void this.writing.then(() => {
+        if (this.timer !== timer) return; // flushed meanwhile
+        this.timer = undefined;
+        if (!this.disposed && this.lastWriteAt + this.minIntervalMs > this.now()) this.scheduleSave(this.writer ?? writer);
+        else void this.flush();
+      });
     }, delay);
+    this.timer = timer;
   }
 
   /** Writes what is pending now (deactivation, tests). Writes never overlap. */

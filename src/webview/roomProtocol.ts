@@ -20,12 +20,27 @@ export interface RoomPanelState {
 }
 
 /**
+ * One kind of mark on the tasks' bars, column by column like the tasks: `<kind>Task` the task's index,
+ * `<kind>At` the time, `<kind><What>` what the mark says.
+ */
+type MarkColumns<Kind extends string, What extends string, Value> = { readonly [K in `${Kind}Task` | `${Kind}At`]: readonly number[] } & {
+  readonly [K in `${Kind}${What}`]: readonly Value[];
+};
+
+/**
  * A room's tasks, column by column: one array per field, the i-th entry of each describing task i,
  * by start time. Flat arrays of strings and numbers cross `postMessage` (JSON, then structured
  * clone) many times faster than ten thousand small objects, which is most of a big room's first frame.
  * Statuses and products are indexes into `STATUSES` and `PRODUCTS`; a missing time is `null`.
  */
-export interface RoomTaskColumns {
+export interface RoomTaskColumns
+  extends
+    /** Storage files where they began: the name as shown. */
+    MarkColumns<'file', 'Name', string>,
+    /** Status changes this extension observed after the first sighting: the new status's index. */
+    MarkColumns<'change', 'Status', number>,
+    /** Callbacks the vendor sent for the task: what each said. */
+    MarkColumns<'callback', 'Label', string> {
   /** `product/taskId`: unique in a room, the key of live updates. */
   readonly ref: readonly string[];
   /** The task id as shown: hidden and direction-changing characters made visible. */
@@ -40,18 +55,6 @@ export interface RoomTaskColumns {
   readonly end: readonly (number | null)[];
   /** A running task's scheduled end (CSS), else null. */
   readonly scheduledEnd: readonly (number | null)[];
-  /** Storage files where they began: the task's index, the time, the name as shown. */
-  readonly fileTask: readonly number[];
-  readonly fileAt: readonly number[];
-  readonly fileName: readonly string[];
-  /** Status changes this extension observed after the first sighting. */
-  readonly changeTask: readonly number[];
-  readonly changeAt: readonly number[];
-  readonly changeStatus: readonly number[];
-  /** Callbacks the vendor sent for the task. */
-  readonly callbackTask: readonly number[];
-  readonly callbackAt: readonly number[];
-  readonly callbackLabel: readonly string[];
 }
 
 /** Words of the page, localized by the host; `{0}` placeholders are filled by the page. */

@@ -20,6 +20,28 @@ export interface TencentAction {
   readonly siteRegions?: Readonly<Record<TencentSite, readonly string[]>>;
 }
 
+/**
+ * Regions the international site's pages list per product family; the describe and stop actions of a
+ * family list the same ones (stopActions.ts), so each list has one home here.
+ */
+export const TRTC_RECORDING_INTL_REGIONS: readonly string[] = ['ap-beijing', 'ap-guangzhou', 'ap-mumbai', 'ap-shanghai', 'ap-singapore'];
+export const TRTC_RELAY_INTL_REGIONS: readonly string[] = ['ap-bangkok', 'ap-jakarta', 'ap-mumbai', 'ap-singapore'];
+export const CSS_INTL_REGIONS: readonly string[] = [
+  'ap-bangkok',
+  'ap-guangzhou',
+  'ap-hongkong',
+  'ap-jakarta',
+  'ap-mumbai',
+  'ap-seoul',
+  'ap-singapore',
+  'ap-tokyo',
+  'eu-frankfurt',
+  'na-ashburn',
+  'na-siliconvalley',
+  'na-toronto',
+  'sa-saopaulo',
+];
+
 export const DESCRIBE_TASK_INFO: TencentAction = {
   name: 'DescribeTaskInfo',
   service: 'gme',
@@ -54,7 +76,7 @@ export const DESCRIBE_CLOUD_RECORDING: TencentAction = {
   service: 'trtc',
   version: '2019-07-22',
   product: 'trtc-recording',
-  regions: ['ap-beijing', 'ap-guangzhou', 'ap-mumbai', 'ap-shanghai', 'ap-singapore'],
+  regions: TRTC_RECORDING_INTL_REGIONS,
 };
 
 export const DESCRIBE_STREAM_INGEST: TencentAction = {
@@ -62,7 +84,7 @@ export const DESCRIBE_STREAM_INGEST: TencentAction = {
   service: 'trtc',
   version: '2019-07-22',
   product: 'trtc-relay',
-  regions: ['ap-bangkok', 'ap-jakarta', 'ap-mumbai', 'ap-singapore'],
+  regions: TRTC_RELAY_INTL_REGIONS,
 };
 
 export const DESCRIBE_RECORD_TASK: TencentAction = {
@@ -70,21 +92,7 @@ export const DESCRIBE_RECORD_TASK: TencentAction = {
   service: 'live',
   version: '2018-08-01',
   product: 'css',
-  regions: [
-    'ap-bangkok',
-    'ap-guangzhou',
-    'ap-hongkong',
-    'ap-jakarta',
-    'ap-mumbai',
-    'ap-seoul',
-    'ap-singapore',
-    'ap-tokyo',
-    'eu-frankfurt',
-    'na-ashburn',
-    'na-siliconvalley',
-    'na-toronto',
-    'sa-saopaulo',
-  ],
+  regions: CSS_INTL_REGIONS,
 };
 
 /** `gme.tencentcloudapi.com` (mainland) or `gme.intl.tencentcloudapi.com` (international). */

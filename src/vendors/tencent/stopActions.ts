@@ -3,7 +3,7 @@
  * mainland and international sites list different ones) and the codes that mean "that task is over".
  * Every one is limited to 20 requests per second.
  */
-import type { TencentAction } from './actions';
+import { CSS_INTL_REGIONS, TRTC_RECORDING_INTL_REGIONS, TRTC_RELAY_INTL_REGIONS, type TencentAction } from './actions';
 
 export interface TencentStopAction extends TencentAction {
   /** The CAM action a key needs (`service:Action`), named when a key lacks it. */
@@ -28,7 +28,7 @@ export const DELETE_CLOUD_RECORDING = stopAction({
   version: '2019-07-22',
   product: 'trtc-recording',
   siteRegions: {
-    intl: ['ap-beijing', 'ap-guangzhou', 'ap-mumbai', 'ap-shanghai', 'ap-singapore'],
+    intl: TRTC_RECORDING_INTL_REGIONS,
     mainland: ['ap-beijing', 'ap-guangzhou', 'ap-shanghai'],
   },
   endedCodes: ['ResourceNotFound'],
@@ -47,7 +47,7 @@ export const STOP_STREAM_INGEST = stopAction({
   version: '2019-07-22',
   product: 'trtc-relay',
   siteRegions: {
-    intl: ['ap-bangkok', 'ap-jakarta', 'ap-mumbai', 'ap-singapore'],
+    intl: TRTC_RELAY_INTL_REGIONS,
     mainland: ['ap-beijing', 'ap-chongqing', 'ap-guangzhou', 'ap-shanghai', 'ap-singapore'],
   },
   endedCodes: ['FailedOperation.TaskFinished', 'FailedOperation.TaskNotExist', 'InvalidParameter.TaskId'],
@@ -66,21 +66,7 @@ export const STOP_RECORD_TASK = stopAction({
   version: '2018-08-01',
   product: 'css',
   siteRegions: {
-    intl: [
-      'ap-bangkok',
-      'ap-guangzhou',
-      'ap-hongkong',
-      'ap-jakarta',
-      'ap-mumbai',
-      'ap-seoul',
-      'ap-singapore',
-      'ap-tokyo',
-      'eu-frankfurt',
-      'na-ashburn',
-      'na-siliconvalley',
-      'na-toronto',
-      'sa-saopaulo',
-    ],
+    intl: CSS_INTL_REGIONS,
     mainland: ['ap-guangzhou'],
   },
   endedCodes: ['UnsupportedOperation', 'InvalidParameter'],

@@ -4,15 +4,14 @@ import { strict as assert } from 'node:assert';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { TencentAccount } from '../../../src/model/account';
 import { silentLogger } from '../../../src/model/logger';
 import type { TaskKey } from '../../../src/model/task';
-import { PollScheduler, systemClock } from '../../../src/polling/scheduler';
+import type { PollScheduler } from '../../../src/polling/scheduler';
 import { startSandbox, type RunningSandbox, type TrtcBulkTaskSet } from '../../../src/sandbox';
 import { LedgerFile } from '../../../src/tasks/ledgerFile';
 import { PollLease } from '../../../src/tasks/pollLease';
 import { TaskLedger } from '../../../src/tasks/taskLedger';
-import { createTaskSources } from '../../../src/vendors/createTaskSources';
+import { bulkSourceLookup, steadyPoller } from '../../support/bulkPolling';
 
 const ACTION = 'DescribeCloudRecording';
 const INTERVAL_MS = 1_000;
@@ -26,22 +25,10 @@ interface Window {
 }
 
 async function openWindow(sandbox: RunningSandbox, set: TrtcBulkTaskSet, dir: string): Promise<Window> {
-  const account: TencentAccount = { id: 'w', vendor: 'tencent', label: 'W', site: 'intl', region: set.region, trtcSdkAppId: set.trtcSdkAppId, endpoint: sandbox.url };
-  const sources = createTaskSources(account, { vendor: 'tencent', secretId: set.secretId, secretKey: set.secretKey }, { logger: silentLogger });
-  const ledger = new TaskLedger(new LedgerFile(dir, { logger: silentLogger, debounceMs: 20, minIntervalMs: 0 }), async (_a, product) => sources.find((s) => s.product === product)!, silentLogger);
+  const ledger = new TaskLedger(new LedgerFile(dir, { logger: silentLogger, debounceMs: 20, minIntervalMs: 0 }), bulkSourceLookup(sandbox, set, 'w', 'W'), silentLogger);
   await ledger.load();
   const lease = new PollLease({ dir, logger: silentLogger, renewMs: 100, staleMs: 400 });
-  const scheduler = new PollScheduler({
-    store: ledger,
-    logger: silentLogger,
-    clock: systemClock,
-    watchedKeys: () => [],
-    isViewVisible: () => true,
-    isWindowFocused: () => true,
-    intervalMs: () => INTERVAL_MS,
-    notifications: () => 'off',
-    mayPoll: () => lease.held,
-  });
+  const scheduler = steadyPoller(ledger, INTERVAL_MS, { mayPoll: () => lease.held });
   lease.onDidChange(() => scheduler.wake());
   scheduler.start();
   await lease.start();

@@ -2,7 +2,6 @@
 import { strict as assert } from 'node:assert';
 import type { TencentAccount, ZegoAccount } from '../../../src/model/account';
 import type { MediaApiError } from '../../../src/model/errors';
-import { silentLogger } from '../../../src/model/logger';
 import type { ListingSource, RoomSource, TaskIdSource, TaskSource } from '../../../src/model/taskSource';
 import type { Task } from '../../../src/model/task';
 import { startSandbox, type RunningSandbox, type TencentDemoApp, type ZegoDemoApp } from '../../../src/sandbox';
@@ -11,9 +10,9 @@ import { ClockOffsets } from '../../../src/vendors/shared/clockOffsets';
 import { listingEndMs, listingStartMs } from '../../../src/tasks/listingWindow';
 import { RateLimiterRegistry } from '../../../src/vendors/shared/rateLimiter';
 import { DEFAULT_RETRY_POLICY } from '../../../src/vendors/shared/retry';
+import { fastRetry, sandboxDeps, sandboxTencentAccount, sandboxZegoAccount } from './sandboxClients';
 
 const HOUR = 3_600_000;
-const fastRetry = { policy: DEFAULT_RETRY_POLICY, random: () => 0, sleep: async () => undefined };
 
 describe('vendor clients against the sandbox', function () {
   this.timeout(60_000);
@@ -33,20 +32,8 @@ describe('vendor clients against the sandbox', function () {
     sb.stats.reset();
   });
 
-  const tencentAccount = (extra: Partial<TencentAccount> = {}): TencentAccount => ({
-    id: 'sb-t',
-    label: app.label,
-    vendor: 'tencent',
-    site: 'intl',
-    region: app.region,
-    endpoint: sb.url,
-    trtcSdkAppId: app.trtcSdkAppId,
-    gmeBizId: app.gmeBizId,
-    cssEnabled: true,
-    cssDomain: app.cssDomain,
-    ...extra,
-  });
-  const zegoAccount = (): ZegoAccount => ({ id: 'sb-z', label: zapp.label, vendor: 'zego', appId: zapp.appId, endpoint: sb.url });
+  const tencentAccount = (extra: Partial<TencentAccount> = {}): TencentAccount => sandboxTencentAccount(sb, app, extra);
+  const zegoAccount = (): ZegoAccount => sandboxZegoAccount(sb, zapp);
 
   function tencentSources(extra: Partial<TaskSourceDeps> = {}, secretKey = app.secretKey, account = tencentAccount()) {
     const list = createTaskSources(account, { vendor: 'tencent', secretId: app.secretId, secretKey }, deps(extra));
@@ -55,9 +42,7 @@ describe('vendor clients against the sandbox', function () {
   function zegoSource(extra: Partial<TaskSourceDeps> = {}, serverSecret = zapp.serverSecret): ListingSource {
     return createTaskSources(zegoAccount(), { vendor: 'zego', serverSecret }, deps(extra))[0] as ListingSource;
   }
-  function deps(extra: Partial<TaskSourceDeps>): TaskSourceDeps {
-    return { logger: silentLogger, limiters: new RateLimiterRegistry(), clockOffsets: new ClockOffsets(), retry: fastRetry, timeoutMs: 5000, ...extra };
-  }
+  const deps = sandboxDeps;
   async function collect(pages: AsyncIterable<readonly Task[]>): Promise<Task[]> {
     const all: Task[] = [];
     for await (const page of pages) all.push(...page);

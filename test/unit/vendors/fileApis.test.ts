@@ -3,9 +3,8 @@
  * DescribeRecordInfo and VOD DescribeMediaInfos, through the vendor clients and as raw requests.
  */
 import { strict as assert } from 'node:assert';
-import type { TencentAccount, ZegoAccount } from '../../../src/model/account';
+import type { TencentAccount } from '../../../src/model/account';
 import { MediaApiError } from '../../../src/model/errors';
-import { silentLogger } from '../../../src/model/logger';
 import type { Task } from '../../../src/model/task';
 import type { ListingSource, RoomSource, TaskSource } from '../../../src/model/taskSource';
 import { startSandbox, type RunningSandbox, type TencentDemoApp, type ZegoDemoApp } from '../../../src/sandbox';
@@ -13,14 +12,11 @@ import { cssTasksInWindow } from '../../../src/sandbox/demo/css';
 import { UPLOAD_MS } from '../../../src/sandbox/demo/files';
 import { VOD_COMMIT_MS, cssVodFileId } from '../../../src/sandbox/demo/vod';
 import { buildWorld } from '../../../src/sandbox/demo/world';
-import { createTaskSources, type TaskSourceDeps } from '../../../src/vendors/createTaskSources';
-import { ClockOffsets } from '../../../src/vendors/shared/clockOffsets';
-import { RateLimiterRegistry } from '../../../src/vendors/shared/rateLimiter';
-import { DEFAULT_RETRY_POLICY } from '../../../src/vendors/shared/retry';
+import { createTaskSources } from '../../../src/vendors/createTaskSources';
 import { callTencent, callZego, tencentJson } from '../sandbox/support';
+import { sandboxDeps, sandboxTencentAccount, sandboxZegoAccount } from './sandboxClients';
 
 const HOUR = 3_600_000;
-const fastRetry = { policy: DEFAULT_RETRY_POLICY, random: () => 0, sleep: async () => undefined };
 
 describe('file APIs against the sandbox', function () {
   this.timeout(60_000);
@@ -40,31 +36,11 @@ describe('file APIs against the sandbox', function () {
   after(() => sb.close());
   afterEach(() => sb.stats.reset());
 
-  const deps = (): TaskSourceDeps => ({
-    logger: silentLogger,
-    limiters: new RateLimiterRegistry(),
-    clockOffsets: new ClockOffsets(),
-    retry: fastRetry,
-    timeoutMs: 5000,
-  });
   function tencent(extra: Partial<TencentAccount> = {}): TaskSource[] {
-    const account: TencentAccount = {
-      id: 't',
-      label: app.label,
-      vendor: 'tencent',
-      site: 'intl',
-      region: app.region,
-      endpoint: sb.url,
-      trtcSdkAppId: app.trtcSdkAppId,
-      gmeBizId: app.gmeBizId,
-      cssEnabled: true,
-      ...extra,
-    };
-    return createTaskSources(account, { vendor: 'tencent', secretId: app.secretId, secretKey: app.secretKey }, deps());
+    return createTaskSources(sandboxTencentAccount(sb, app, extra), { vendor: 'tencent', secretId: app.secretId, secretKey: app.secretKey }, sandboxDeps());
   }
   function zego(): ListingSource {
-    const account: ZegoAccount = { id: 'z', label: zapp.label, vendor: 'zego', appId: zapp.appId, endpoint: sb.url };
-    return createTaskSources(account, { vendor: 'zego', serverSecret: zapp.serverSecret }, deps())[0] as ListingSource;
+    return createTaskSources(sandboxZegoAccount(sb, zapp), { vendor: 'zego', serverSecret: zapp.serverSecret }, sandboxDeps())[0] as ListingSource;
   }
   async function zegoTasks(): Promise<Task[]> {
     const all: Task[] = [];

@@ -6,19 +6,16 @@
 import { strict as assert } from 'node:assert';
 import type { TencentAccount, ZegoAccount } from '../../../src/model/account';
 import { MediaApiError } from '../../../src/model/errors';
-import { silentLogger } from '../../../src/model/logger';
 import type { Product, Task } from '../../../src/model/task';
 import type { ListingSource, RoomSource, TaskIdSource, TaskSource } from '../../../src/model/taskSource';
 import type { StopOutcome, TaskStopper } from '../../../src/model/taskStop';
 import { startSandbox, type RunningSandbox, type TencentDemoApp, type ZegoDemoApp } from '../../../src/sandbox';
 import { createTaskSources, type TaskSourceDeps } from '../../../src/vendors/createTaskSources';
 import { createTaskStoppers } from '../../../src/vendors/createTaskStoppers';
-import { ClockOffsets } from '../../../src/vendors/shared/clockOffsets';
-import { RateLimiterRegistry } from '../../../src/vendors/shared/rateLimiter';
 import { DEFAULT_RETRY_POLICY } from '../../../src/vendors/shared/retry';
+import { sandboxDeps, sandboxTencentAccount, sandboxZegoAccount } from './sandboxClients';
 
 const MINUTE = 60_000;
-const fastRetry = { policy: DEFAULT_RETRY_POLICY, random: () => 0, sleep: async () => undefined };
 
 describe('stop actions against the sandbox', function () {
   this.timeout(60_000);
@@ -37,28 +34,9 @@ describe('stop actions against the sandbox', function () {
   });
   afterEach(() => sb.close());
 
-  const tencentAccount = (): TencentAccount => ({
-    id: 'sb-t',
-    label: app.label,
-    vendor: 'tencent',
-    site: 'intl',
-    region: app.region,
-    endpoint: sb.url,
-    trtcSdkAppId: app.trtcSdkAppId,
-    gmeBizId: app.gmeBizId,
-    cssEnabled: true,
-    cssDomain: app.cssDomain,
-  });
-  const zegoAccount = (): ZegoAccount => ({ id: 'sb-z', label: zapp.label, vendor: 'zego', appId: zapp.appId, endpoint: sb.url });
-  const deps = (extra: Partial<TaskSourceDeps> = {}): TaskSourceDeps => ({
-    logger: silentLogger,
-    limiters: new RateLimiterRegistry(),
-    clockOffsets: new ClockOffsets(),
-    retry: fastRetry,
-    timeoutMs: 3000,
-    now,
-    ...extra,
-  });
+  const tencentAccount = (): TencentAccount => sandboxTencentAccount(sb, app);
+  const zegoAccount = (): ZegoAccount => sandboxZegoAccount(sb, zapp);
+  const deps = (extra: Partial<TaskSourceDeps> = {}): TaskSourceDeps => sandboxDeps({ timeoutMs: 3000, now, ...extra });
 
   function forProduct(product: Product, extra: Partial<TaskSourceDeps> = {}, secretId = app.secretId, secretKey = app.secretKey) {
     const account = product === 'zego-recording' ? zegoAccount() : tencentAccount();

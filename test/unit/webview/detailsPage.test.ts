@@ -4,9 +4,9 @@
  * keeps hostile vendor strings as text.
  */
 import * as assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
 import { taskDocument } from '../../../src/webview/document';
-import { launchBrowser, openWebviewPage, type WebviewPage } from '../../support/webviewPage';
+import { browserPages } from '../../support/browserPages';
+import type { WebviewPage } from '../../support/webviewPage';
 import { l10n, makeEntry, makeTask, NOW } from './fixtures';
 
 const M = 60_000;
@@ -14,20 +14,11 @@ const XSS = '<img src=x onerror="window.__xss=1">';
 
 describe('details page in the browser: task strip', function () {
   this.timeout(60_000);
-  let browser: Browser;
+  const pages = browserPages();
   let page: WebviewPage;
 
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
   beforeEach(async () => {
-    page = await openWebviewPage(browser, { script: 'media/webview/details.js', style: 'media/webview/details.css' });
-  });
-  afterEach(async () => {
-    await page.close();
+    page = await pages.open({ script: 'media/webview/details.js', style: 'media/webview/details.css' });
   });
 
   const entry = makeEntry(

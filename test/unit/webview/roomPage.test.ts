@@ -5,11 +5,12 @@
  * cluster, the saved zoom restored, live updates, and hostile strings kept as text.
  */
 import * as assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import type { LedgerEntry } from '../../../src/model/ledgerEntry';
 import { roomDocument, roomSummary, roomTaskColumns } from '../../../src/webview/roomDocument';
 import type { RoomPanelState } from '../../../src/webview/roomProtocol';
-import { launchBrowser, openWebviewPage, type WebviewPage } from '../../support/webviewPage';
+import { browserPages } from '../../support/browserPages';
+import type { WebviewPage } from '../../support/webviewPage';
 import { l10n, makeEntry, makeTask, NOW } from './fixtures';
 
 const M = 60_000;
@@ -52,21 +53,11 @@ async function facts(page: WebviewPage): Promise<Facts> {
 
 describe('room page in the browser', function () {
   this.timeout(90_000);
-  let browser: Browser;
+  const pages = browserPages();
   let page: WebviewPage;
 
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await page?.close();
-  });
-
   async function open(entries: LedgerEntry[], savedState?: unknown): Promise<void> {
-    page = await openWebviewPage(browser, { script: 'media/webview/room.js', style: 'media/webview/details.css', ...(savedState ? { savedState } : {}) });
+    page = await pages.open({ script: 'media/webview/room.js', style: 'media/webview/details.css', ...(savedState ? { savedState } : {}) });
     await page.send({ type: 'render', state, document: roomDocument(state, entries, ctx) });
     await page.page.locator('.room-body rect').first().waitFor();
   }
@@ -155,6 +146,14 @@ describe('room page in the browser', function () {
     assert.deepEqual(page.problems, []);
   });
 
+  /** Opens the table and waits for its rows: the page builds them on the `toggle` event, a task after the click. */
+  async function openTable(): Promise<Locator> {
+    await page.page.locator('.room-table summary').click();
+    const rows = page.page.locator('.room-table tbody tr');
+    await rows.first().waitFor();
+    return rows;
+  }
+
   it('follows live updates: new tasks appear, removed ones go', async () => {
     const entries = tasks(6);
     await open(entries);
@@ -162,8 +161,7 @@ describe('room page in the browser', function () {
     const all = [...entries.slice(1), added];
     await page.send({ type: 'update', now: NOW, upsert: roomTaskColumns([added]), remove: [`trtc-recording/${XSS}`], summary: roomSummary(all, ctx) });
     await page.page.waitForFunction(`document.querySelector('.subtitle').textContent.startsWith('6 tasks') && document.querySelectorAll('.room-body rect.bar').length === 6`);
-    await page.page.locator('.room-table summary').click();
-    const ids = await page.page.locator('.room-table tbody tr td:first-child').allInnerTexts();
+    const ids = await (await openTable()).locator('td:first-child').allInnerTexts();
     assert.equal(ids.length, 6);
     assert.equal(ids.at(-1), 'new-one');
     assert.ok(!ids.includes(XSS), 'the removed task is gone');
@@ -171,9 +169,8 @@ describe('room page in the browser', function () {
 
   it('lists the tasks in view as a table, each opening its task', async () => {
     await open(tasks(12));
-    await page.page.locator('.room-table summary').click();
+    const rows = await openTable();
     assert.equal(await page.page.locator('.room-table summary').innerText(), 'Tasks in view, as a table (12)');
-    const rows = page.page.locator('.room-table tbody tr');
     assert.equal(await rows.count(), 12);
     assert.equal(await rows.first().locator('td').nth(2).innerText(), 'failed');
     await rows.nth(2).locator('button').click();
