@@ -3,7 +3,8 @@
 // one line "N passed, N failed" counted over all of them. A suite that runs zero tests fails the run.
 //
 // Suites, in order: typecheck, lint, unit (incl. the import-direction test), integration (mocha in a
-// real VS Code extension host), e2e (Playwright + chromium + code-server against the packaged VSIX).
+// real VS Code extension host), e2e (Playwright + chromium + code-server against the packaged VSIX),
+// fresh-clone (npm ci, npm run package and npm run demo in a copy of the committed tree).
 // typecheck and lint count as one check each; the others count their mocha tests.
 //   MTE_SUITES=unit,integration npm test     runs only the named suites (integration: on every version)
 //   MTE_VSCODE=electron|code-server          which VS Code the integration suite uses (default: auto)
@@ -60,6 +61,8 @@ const suites = [
       env: { MTE_CODE_SERVER: version },
     })),
   { name: 'e2e', cmd: process.execPath, args: ['scripts/vscode/run-e2e.mjs'], counts: true, vscode: true, budget: 900 },
+  // The README's commands in a copy of the committed tree with nothing built (test/fresh-clone/).
+  { name: 'fresh-clone', cmd: process.execPath, args: ['scripts/vscode/run-fresh-clone.mjs'], counts: true, vscode: true, budget: 600 },
 ];
 
 const only = process.env.MTE_SUITES?.split(',').map((s) => s.trim()).filter(Boolean);

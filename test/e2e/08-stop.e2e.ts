@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { collapseAll, notifications, openProductBranch, openWorkbench, quickInput, rowInfos, screenshot, sidebar, treeRows, waitFor } from './harness';
+import { collapseAll, findInProductBranch, notifications, openWorkbench, quickInput, screenshot, sidebar, treeRows, waitFor } from './harness';
 
 // Stop Task… by clicking, against the sandbox accounts spec 02 added: the inline Stop button on a running
 // relay opens VS Code's modal confirmation (account, app, room, task); Cancel sends nothing; Stop Task
@@ -11,34 +11,53 @@ import { collapseAll, notifications, openProductBranch, openWorkbench, quickInpu
 const STOP = '.action-label[aria-label^="Stop Task"]';
 const dialog = (page: Page): Locator => page.locator('.monaco-dialog-box');
 
-/** A task row under TRTC Relay that offers Stop (a running relay); its aria-label names the task. */
-async function stoppableRow(page: Page): Promise<{ row: Locator; aria: string }> {
-  await collapseAll(page);
-  const account = treeRows(page).filter({ hasText: /Singapore demo/ }).first();
-  await openProductBranch(page, account, /TRTC Relay/);
-  for (const info of await rowInfos(page)) {
-    if (!/^Task /.test(info.ariaLabel) || !/running/.test(info.ariaLabel)) continue;
-    const row = treeRows(page).nth(info.index);
-    await row.hover();
-    if ((await row.locator(STOP).count()) > 0) return { row, aria: info.ariaLabel };
+/**
+ * Where a running task that offers Stop is found. The tracked relays are the ones running when spec 02
+ * added the accounts and have ended some minutes later (TRTC cannot list, so newer ones are not in the
+ * tree); CSS lists its streams, and one of its staggered demo streams is always recording.
+ */
+const STOPPABLE = [
+  { branch: /TRTC Relay/, product: 'TRTC Relay (Stream Ingest)', fields: ['SdkAppId:', 'Room:'] },
+  { branch: /CSS Live Recording/, product: 'CSS Live Recording', fields: ['Push domain:', 'Stream:'] },
+] as const;
+
+/** A running task row that offers Stop, under the first product that has one; its aria-label names the task. */
+async function stoppableRow(page: Page): Promise<{ row: Locator; aria: string; kind: (typeof STOPPABLE)[number] }> {
+  const seen: string[] = [];
+  for (const kind of STOPPABLE) {
+    await collapseAll(page);
+    const account = treeRows(page)
+      .filter({ hasText: /Singapore demo/ })
+      .first();
+    const found = await findInProductBranch(page, account, kind.branch, (r) => {
+      seen.push(r.ariaLabel);
+      return /^Task /.test(r.ariaLabel) && /running/.test(r.ariaLabel) && (r.actions ?? []).some((a) => a.startsWith('Stop Task'));
+    });
+    if (found) return { row: rowFor(page, taskIdOf(found.ariaLabel)), aria: found.ariaLabel, kind };
   }
-  throw new Error(`no running relay row offers Stop Task: ${JSON.stringify((await rowInfos(page)).map((r) => r.ariaLabel))}`);
+  throw new Error(`no running relay or CSS row offers Stop Task: ${JSON.stringify(seen)}`);
 }
 
 const taskIdOf = (aria: string): string => aria.replace(/^Task /, '').replace(/, .*$/, '');
-const rowFor = (page: Page, taskId: string): Locator => sidebar(page).locator(`.monaco-list-row[aria-label^=${JSON.stringify(`Task ${taskId},`)}]`).first();
+const rowFor = (page: Page, taskId: string): Locator =>
+  sidebar(page)
+    .locator(`.monaco-list-row[aria-label^=${JSON.stringify(`Task ${taskId},`)}]`)
+    .first();
 const ariaOf = async (page: Page, taskId: string): Promise<string> =>
-  (await sidebar(page).locator('.monaco-list-row').evaluateAll((els, id) => els.map((e) => e.getAttribute('aria-label') ?? '').find((a) => a.startsWith(`Task ${id},`)) ?? '', taskId));
+  await sidebar(page)
+    .locator('.monaco-list-row')
+    .evaluateAll((els, id) => els.map((e) => e.getAttribute('aria-label') ?? '').find((a) => a.startsWith(`Task ${id},`)) ?? '', taskId);
 
 describe('e2e 8: stopping a task', () => {
-  it('Cancel in the confirmation sends nothing: the relay keeps running', async () => {
+  it('Cancel in the confirmation sends nothing: the task keeps running', async () => {
     const { page } = await openWorkbench();
-    const { row, aria } = await stoppableRow(page);
+    const { row, aria, kind } = await stoppableRow(page);
     const taskId = taskIdOf(aria);
     await row.locator(STOP).first().click();
     await dialog(page).waitFor({ state: 'visible', timeout: 10_000 });
     const text = await dialog(page).innerText();
-    for (const part of ['Stop this TRTC Relay', 'Account:', 'SdkAppId:', 'Room:', `Task: ${taskId}`]) assert.ok(text.includes(part), `the confirmation names ${part}: ${text}`);
+    for (const part of [`Stop this ${kind.product} task?`, 'Account: Singapore demo', ...kind.fields, `Task: ${taskId}`])
+      assert.ok(text.includes(part), `the confirmation names ${part}: ${text}`);
     await screenshot(page, '20-stop-confirm');
     await dialog(page).getByRole('button', { name: 'Cancel' }).click();
     await dialog(page).waitFor({ state: 'hidden', timeout: 5_000 });
@@ -47,7 +66,7 @@ describe('e2e 8: stopping a task', () => {
     assert.ok(!(await notifications(page)).some((n) => /Stop sent/.test(n)), 'no stop was sent');
   });
 
-  it('Stop Task in the confirmation: the relay shows stopping, then ended', async () => {
+  it('Stop Task in the confirmation: the task shows stopping, then ended', async () => {
     const { page } = await openWorkbench();
     const { row, aria } = await stoppableRow(page);
     const taskId = taskIdOf(aria);
@@ -66,7 +85,7 @@ describe('e2e 8: stopping a task', () => {
         if ((await notifications(page)).some((n) => /Stopping task/.test(n))) seen.add('progress');
         return /ended/.test(now) ? now : undefined;
       },
-      'the relay never showed ended',
+      'the task never showed ended',
       30_000,
       50,
     );

@@ -275,18 +275,29 @@ export async function walkSubtree(
  * label matches `product`, and everything below that product (other products stay collapsed).
  */
 export async function openProductBranch(page: Page, start: Locator, product: RegExp, maxSteps = 120): Promise<RowInfo[]> {
+  return (await walkProductBranch(page, start, product, maxSteps)).visited;
+}
+
+/**
+ * Like `openProductBranch`, but stops at the first row under the product that `found` accepts, which then
+ * has the keyboard focus (so it is rendered, however long the list).
+ */
+export async function findInProductBranch(page: Page, start: Locator, product: RegExp, found: (r: RowInfo) => boolean, maxSteps = 400): Promise<RowInfo | undefined> {
+  return (await walkProductBranch(page, start, product, maxSteps, found)).stopped;
+}
+
+async function walkProductBranch(page: Page, start: Locator, product: RegExp, maxSteps: number, found?: (r: RowInfo) => boolean): Promise<{ visited: RowInfo[]; stopped?: RowInfo }> {
   let accountLevel: number | undefined;
   let inProduct = false;
-  const { visited } = await walkSubtree(page, start, {
+  return walkSubtree(page, start, {
     maxSteps,
     expand: (r) => r.level === accountLevel || (r.level === accountLevel! + 1 ? product.test(r.label) : inProduct),
     stop: (r) => {
       accountLevel ??= r.level;
       if (r.level === accountLevel + 1) inProduct = product.test(r.label);
-      return false;
+      return inProduct && r.level > accountLevel + 1 && (found?.(r) ?? false);
     },
   });
-  return visited;
 }
 
 /** The tree row that has keyboard focus (always rendered). */
