@@ -16,6 +16,7 @@ import { affectsAny, currentSettings } from './settings';
 import { SOURCE_SETTING_KEYS } from './settings/values';
 import { createVendorSourceFactory, createVendorStopperFactory, vendorRedactorFactory } from './sources/vendorSources';
 import { createTaskStatusBar } from './status';
+import { LongRunningAlerts } from './status/alerts';
 import { CallbackIntake } from './tasks/callbackIntake';
 import { ReceiverSwitch } from './tasks/callbackReceiver';
 import { LedgerFile } from './tasks/ledgerFile';
@@ -69,6 +70,14 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
     stop: (key) => void vscode.commands.executeCommand(CommandIds.stopTask, key),
   });
   const statusBar = createTaskStatusBar({ store: ledger, logger });
+  const alerts = new LongRunningAlerts({
+    store: ledger,
+    logger,
+    memento: context.workspaceState,
+    openKeys: () => panels.openKeys(),
+    onWarning: (tasks) => statusBar.setLongRunning(tasks),
+    readOnly,
+  });
   const lease = new PollLease({ dir: context.globalStorageUri.fsPath, logger });
   const poller = createTaskPoller({
     store: ledger,
@@ -79,7 +88,7 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
     onBusyChange: (busy) => statusBar.setRefreshing(busy),
     onError: (message) => statusBar.setLastError(message),
   });
-  context.subscriptions.push(channel, accounts, sandbox, ledger, loader, filter, tree, view, statusBar, poller, receiver);
+  context.subscriptions.push(channel, accounts, sandbox, ledger, loader, filter, tree, view, statusBar, alerts, poller, receiver);
 
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
   registerCommands(
@@ -112,6 +121,7 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
         );
       }
       poller.start();
+      alerts.start();
       void lease.start();
     },
     (err: unknown) => logger.error('[ledger] could not be read', err),

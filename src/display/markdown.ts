@@ -26,9 +26,12 @@ export function appendBold(md: MarkdownSink, text: string): void {
   md.appendMarkdown('**');
 }
 
-/** A link that runs one of our commands, its label escaped and its arguments JSON-encoded. */
+/**
+ * A link that runs one of our commands, its label escaped and its arguments JSON-encoded; parentheses
+ * too, which `encodeURIComponent` keeps and which would end the link early (a task id may hold one).
+ */
 export function appendCommandLink(md: MarkdownSink, label: string, command: string, args?: unknown): void {
-  const query = args === undefined ? '' : `?${encodeURIComponent(JSON.stringify([args]))}`;
+  const query = args === undefined ? '' : `?${encodeURIComponent(JSON.stringify([args])).replace(/\(/g, '%28').replace(/\)/g, '%29')}`;
   md.appendMarkdown('[');
   md.appendText(label);
   md.appendMarkdown(`](command:${command}${query})`);

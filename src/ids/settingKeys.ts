@@ -14,6 +14,13 @@ export const SettingKeys = {
   ledgerMaxEntries: 'mediaTasks.ledger.maxEntries',
   callbackReceiverEnabled: 'mediaTasks.callbacks.receiver.enabled',
   callbackReceiverPort: 'mediaTasks.callbacks.receiver.port',
+  alertsScope: 'mediaTasks.alerts.scope',
+  alertsSnoozeHours: 'mediaTasks.alerts.snoozeHours',
+  alertsHoursTrtcRecording: 'mediaTasks.alerts.hours.trtcRecording',
+  alertsHoursTrtcRelay: 'mediaTasks.alerts.hours.trtcRelay',
+  alertsHoursGme: 'mediaTasks.alerts.hours.gme',
+  alertsHoursCss: 'mediaTasks.alerts.hours.css',
+  alertsHoursZegoRecording: 'mediaTasks.alerts.hours.zegoRecording',
   /** VS Code's own proxy setting, which the vendor transport honours. */
   httpProxy: 'http.proxy',
 } as const;

@@ -5,6 +5,7 @@
  */
 import { SettingKeys, type SettingKey } from '../ids/settingKeys';
 import { retentionFrom, type RetentionPolicy } from '../model/retention';
+import type { Product } from '../model/task';
 
 /** `mediaTasks.notifications`: nothing, only ends and failures, or every status change. */
 export type NotificationSetting = 'off' | 'ended' | 'all';
@@ -32,7 +33,21 @@ export interface MediaTasksSettings {
   readonly httpProxy?: string;
   /** The local callback receiver: off unless the user turns it on; 127.0.0.1 only. */
   readonly callbackReceiver: { readonly enabled: boolean; readonly port: number };
+  /** Long-running alerts: hours per product (0 = off), which tasks may alert, how long Snooze lasts (h). */
+  readonly alerts: { readonly hours: Readonly<Record<Product, number>>; readonly scope: 'watched' | 'all'; readonly snoozeHours: number };
 }
+
+/** Hours a running task of each product may run before it alerts, and each default (h). */
+const ALERT_HOURS: Readonly<Record<Product, readonly [SettingKey, number]>> = {
+  'trtc-recording': [SettingKeys.alertsHoursTrtcRecording, 6],
+  'trtc-relay': [SettingKeys.alertsHoursTrtcRelay, 6],
+  gme: [SettingKeys.alertsHoursGme, 6],
+  css: [SettingKeys.alertsHoursCss, 12],
+  'zego-recording': [SettingKeys.alertsHoursZegoRecording, 6],
+};
+
+/** The settings whose change means the long-running alerts are evaluated again. */
+export const ALERT_SETTING_KEYS: readonly SettingKey[] = [SettingKeys.alertsScope, ...Object.values(ALERT_HOURS).map(([key]) => key)];
 
 function numberIn(value: unknown, fallback: number, min: number, max: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
@@ -58,6 +73,11 @@ export function readSettings(get: (key: SettingKey) => unknown): MediaTasksSetti
     ledgerRetention: retentionFrom(get(SettingKeys.ledgerRetentionDays), get(SettingKeys.ledgerMaxEntries)),
     httpProxy: text(get(SettingKeys.httpProxy)),
     callbackReceiver: { enabled: get(SettingKeys.callbackReceiverEnabled) === true, port: Math.round(numberIn(get(SettingKeys.callbackReceiverPort), 8787, 1024, 65535)) },
+    alerts: {
+      hours: Object.fromEntries(Object.entries(ALERT_HOURS).map(([product, [key, fallback]]) => [product, numberIn(get(key), fallback, 0, 8760)])) as Record<Product, number>,
+      scope: get(SettingKeys.alertsScope) === 'all' ? 'all' : 'watched',
+      snoozeHours: numberIn(get(SettingKeys.alertsSnoozeHours), 2, 0.01, 720),
+    },
   };
 }
 

@@ -16,6 +16,7 @@ import {
   type StatusBarState,
   type StatusBarView,
 } from './model';
+import type { LongRunningTask } from './longRunning';
 
 
 export interface TaskStatusBar {
@@ -23,6 +24,8 @@ export interface TaskStatusBar {
   setRefreshing(busy: boolean): void;
   /** The last refresh's error (error background, message in the tooltip), or `undefined` once one succeeds. */
   setLastError(message: string | undefined): void;
+  /** Tasks past their alert threshold and not snoozed (warning colour, named in the tooltip). */
+  setLongRunning(tasks: readonly LongRunningTask[]): void;
   dispose(): void;
 }
 
@@ -54,7 +57,7 @@ class StatusBarController implements TaskStatusBar {
 
   /** What the item shows now (integration tests read it; VS Code offers no API to read an item back). */
   get view(): StatusBarView {
-    return renderStatusBar(this.state, vscode.l10n, () => new vscode.MarkdownString('', true));
+    return renderStatusBar(this.state, vscode.l10n, () => new vscode.MarkdownString('', true), vscode.env.language);
   }
 
   setRefreshing(busy: boolean): void {
@@ -64,6 +67,10 @@ class StatusBarController implements TaskStatusBar {
   setLastError(message: string | undefined): void {
     if (message !== undefined) this.logger.debug(`[status] last refresh failed: ${message}`);
     this.dispatch({ type: 'error', message });
+  }
+
+  setLongRunning(tasks: readonly LongRunningTask[]): void {
+    this.dispatch({ type: 'longRunning', tasks });
   }
 
   private dispatch(action: StatusBarAction): void {
@@ -84,7 +91,12 @@ class StatusBarController implements TaskStatusBar {
     tooltip.isTrusted = { enabledCommands: [...TOOLTIP_COMMANDS] };
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = { label: view.accessibilityLabel, role: 'button' };
-    this.item.backgroundColor = view.error ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    // VS Code picks the matching foreground (statusBarItem.errorForeground / warningForeground) itself.
+    this.item.backgroundColor = view.error
+      ? new vscode.ThemeColor('statusBarItem.errorBackground')
+      : view.warning
+        ? new vscode.ThemeColor('statusBarItem.warningBackground')
+        : undefined;
     if (view.visible) this.item.show();
     else this.item.hide();
   }

@@ -10,6 +10,9 @@ import { entryStartMs } from '../model/ledgerEntry';
 import { productLabel, vendorLabel } from '../display/labels';
 import type { Localizer } from '../display/localize';
 import { appendBold, appendCommandLink, PARAGRAPH, type MarkdownText } from '../display/markdown';
+import { formatDuration } from '../display/time';
+import { taskPlace, taskTitle } from '../display/taskPick';
+import type { LongRunningTask } from './longRunning';
 
 /** Non-terminal tasks of one product: `running` is what the item counts, `other` is starting/paused/stopping/unknown. */
 export interface ProductCount {
@@ -24,15 +27,18 @@ export interface StatusBarState {
   readonly busy: boolean;
   readonly lastError?: string;
   readonly alwaysShow: boolean;
+  /** Running tasks past their alert threshold and not snoozed, longest first: the item turns to the warning colour. */
+  readonly longRunning: readonly LongRunningTask[];
 }
 
 export type StatusBarAction =
   | { readonly type: 'tasks'; readonly active: readonly LedgerEntry[] }
   | { readonly type: 'busy'; readonly busy: boolean }
   | { readonly type: 'error'; readonly message: string | undefined }
-  | { readonly type: 'alwaysShow'; readonly alwaysShow: boolean };
+  | { readonly type: 'alwaysShow'; readonly alwaysShow: boolean }
+  | { readonly type: 'longRunning'; readonly tasks: readonly LongRunningTask[] };
 
-export const initialStatusBarState: StatusBarState = { counts: [], busy: false, alwaysShow: false };
+export const initialStatusBarState: StatusBarState = { counts: [], busy: false, alwaysShow: false, longRunning: [] };
 
 export function countByProduct(active: readonly LedgerEntry[]): ProductCount[] {
   return PRODUCTS.map((product) => {
@@ -54,6 +60,8 @@ export function reduceStatusBar(state: StatusBarState, action: StatusBarAction):
     }
     case 'alwaysShow':
       return { ...state, alwaysShow: action.alwaysShow };
+    case 'longRunning':
+      return { ...state, longRunning: action.tasks };
   }
 }
 
@@ -63,11 +71,13 @@ export interface StatusBarView {
   /** Markdown with theme icons and links to our own commands only (see `TOOLTIP_COMMANDS`). */
   readonly tooltip: string;
   readonly error: boolean;
+  /** A task runs longer than its alert threshold (warning colour; the error colour wins). */
+  readonly warning: boolean;
   readonly accessibilityLabel: string;
 }
 
 /** The commands the tooltip may link to; the item's MarkdownString trusts exactly these. */
-export const TOOLTIP_COMMANDS: readonly string[] = [CommandIds.showRunningTasks, CommandIds.refresh, CommandIds.showLog];
+export const TOOLTIP_COMMANDS: readonly string[] = [CommandIds.showRunningTasks, CommandIds.refresh, CommandIds.showLog, CommandIds.openTaskDetails];
 
 /** Filter argument of `showRunningTasks`, as the tooltip's per-product links pass it. */
 export interface RunningTasksFilter {
@@ -96,7 +106,7 @@ export function runningTasksFor(active: readonly LedgerEntry[], filter: RunningT
  * The view; `markdown` makes an empty `vscode.MarkdownString` (theme icons on): labels are escaped by
  * VS Code's `appendText`, the vendor's error text by `appendVendorText` (no autolinks, bounded).
  */
-export function renderStatusBar(state: StatusBarState, l10n: Localizer, markdown: () => MarkdownText): StatusBarView {
+export function renderStatusBar(state: StatusBarState, l10n: Localizer, markdown: () => MarkdownText, locale = 'en'): StatusBarView {
   const running = state.counts.reduce((sum, count) => sum + count.running, 0);
   const other = state.counts.reduce((sum, count) => sum + count.other, 0);
   const icon = state.busy ? '$(sync~spin)' : '$(record)';
@@ -122,6 +132,20 @@ export function renderStatusBar(state: StatusBarState, l10n: Localizer, markdown
     }
     md.appendMarkdown('\n');
   }
+  if (state.longRunning.length > 0) {
+    md.appendMarkdown('$(warning) ');
+    md.appendText(l10n.t('Running longer than their alert threshold:'));
+    md.appendMarkdown(PARAGRAPH);
+    for (const { entry, runningMs } of state.longRunning) {
+      md.appendMarkdown('- ');
+      appendVendorText(md, `${taskTitle(entry, l10n)}, ${taskPlace(entry.task, l10n)}`, VENDOR_MESSAGE_MAX);
+      md.appendText(` ${l10n.t('for {0}', formatDuration(runningMs, locale))} `);
+      const { accountId, product, taskId } = entry;
+      appendCommandLink(md, l10n.t('Open Details'), CommandIds.openTaskDetails, { accountId, product, taskId });
+      md.appendMarkdown('\n');
+    }
+    md.appendMarkdown('\n');
+  }
   if (state.busy) {
     md.appendMarkdown('$(sync~spin) ');
     md.appendText(l10n.t('Refreshing…'));
@@ -142,12 +166,14 @@ export function renderStatusBar(state: StatusBarState, l10n: Localizer, markdown
   }
   const accessibility = [l10n.t('{0} media tasks recording', running)];
   if (other > 0) accessibility.push(l10n.t('{0} starting, paused or stopping', other));
+  if (state.longRunning.length > 0) accessibility.push(l10n.t('{0} running longer than their alert threshold', state.longRunning.length));
   if (state.lastError !== undefined) accessibility.push(l10n.t('the last refresh failed'));
   return {
     visible: running > 0 || state.alwaysShow,
     text: `${icon} ${l10n.t('{0} recording', running)}`,
     tooltip: md.value,
     error: state.lastError !== undefined,
+    warning: state.longRunning.length > 0,
     accessibilityLabel: accessibility.join(', '),
   };
 }

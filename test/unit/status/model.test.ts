@@ -87,6 +87,26 @@ describe('status bar state machine', () => {
     assert.doesNotMatch(healed.tooltip, /failed/);
   });
 
+  it('turns to the warning colour naming the long-running tasks with a details link', () => {
+    const long = entryWith('[x](command:mediaTasks.forgetTask) $(zap)', 'running', { room: 'room-9' }, true);
+    const warned = run({ type: 'tasks', active }, { type: 'longRunning', tasks: [{ entry: long, runningMs: 7_500_000, thresholdMs: 7_200_000 }] });
+    assert.equal(warned.warning, true);
+    assert.equal(warned.error, false);
+    assert.match(warned.tooltip, /\$\(warning\) Running longer than their alert threshold:/);
+    assert.match(warned.tooltip, /Room room\\-9 for 2h 5m/);
+    assert.deepEqual(
+      commandLinks(warned.tooltip).filter((c) => c === 'mediaTasks.openTaskDetails'),
+      ['mediaTasks.openTaskDetails'],
+    );
+    assert.ok(!commandLinks(warned.tooltip).includes('mediaTasks.forgetTask'), 'a hostile task id stays text');
+    const link = /\]\(command:mediaTasks\.openTaskDetails\?([^)]*)\)/.exec(warned.tooltip)?.[1];
+    assert.deepEqual(JSON.parse(decodeURIComponent(link ?? '')), [{ accountId: long.accountId, product: long.product, taskId: long.taskId }], 'the link carries the whole key');
+    assert.match(warned.accessibilityLabel, /1 running longer than their alert threshold/);
+    const cleared = run({ type: 'longRunning', tasks: [{ entry: long, runningMs: 1, thresholdMs: 1 }] }, { type: 'longRunning', tasks: [] });
+    assert.equal(cleared.warning, false);
+    assert.doesNotMatch(cleared.tooltip, /alert threshold/);
+  });
+
   it('keeps a hostile error message from becoming a link, an icon or HTML', () => {
     const hostile = '[Forget all](command:mediaTasks.forgetTask) $(zap) <img src=x onerror=alert(1)> **bold**\n# head';
     const { tooltip } = run({ type: 'tasks', active }, { type: 'error', message: hostile });

@@ -96,6 +96,13 @@ describe('manifest and code agree', () => {
     assert.ok(fs.existsSync(path.join(root, pkg.icon)));
     for (const c of contributes.viewsContainers.activitybar) assert.ok(fs.existsSync(path.join(root, c.icon)));
     assert.deepEqual(Object.keys(contributes.configuration.properties).sort(), [
+      'mediaTasks.alerts.hours.css',
+      'mediaTasks.alerts.hours.gme',
+      'mediaTasks.alerts.hours.trtcRecording',
+      'mediaTasks.alerts.hours.trtcRelay',
+      'mediaTasks.alerts.hours.zegoRecording',
+      'mediaTasks.alerts.scope',
+      'mediaTasks.alerts.snoozeHours',
       'mediaTasks.callbacks.receiver.enabled',
       'mediaTasks.callbacks.receiver.port',
       'mediaTasks.defaultTimeRangeHours',
