@@ -62,7 +62,12 @@ async function writeLedger(dir: string, tasks: readonly Task[]): Promise<void> {
  */
 function productLevelReads(ledger: TaskLedger, now: number): number {
   const shown = (e: Parameters<typeof isShown>[0]) => isShown(e, {}, 24, now);
-  const rooms = new Set(ledger.entriesOf(ACCOUNT, PRODUCT).filter(shown).map((e) => e.task.room));
+  const rooms = new Set(
+    ledger
+      .entriesOf(ACCOUNT, PRODUCT)
+      .filter(shown)
+      .map((e) => e.task.room),
+  );
   let rows = 0;
   for (const room of rooms) rows += ledger.roomEntries(ACCOUNT, PRODUCT, room).filter(shown).length > 0 ? 1 : 0;
   return rows;
@@ -112,10 +117,34 @@ async function sizeFigures(base: readonly Task[], size: number, runs: number): P
     const at = `at ${count(size)} entries`;
     const saveBytes = median(saves.map((s) => s.bytes));
     return [
-      atMost(`Ledger load at activation ${at}: longest event-loop block`, median(loads.map((l) => l.blocking)), 'ms', 100, `median of ${runs} loads; whole load ${Math.round(median(loads.map((l) => l.total)))} ms`),
-      atMost(`One save after one changed task ${at}: bytes written ÷ the entry's size`, saveBytes / entryBytes, 'ratio', 4, `${count(saveBytes)} bytes written for a ${entryBytes}-byte entry (ledger ${count(onDisk)} bytes); median of ${runs}`),
-      atMost(`One save after one changed task ${at}: longest event-loop block`, median(saves.map((s) => s.blocking)), 'ms', 10, `record + write, median of ${runs}`),
-      atMost(`Product with ${ROOMS} rooms ${at}: ledger reads for its children and room rows`, median(reads), 'ms', 50, `median of ${runs}, through the ledger calls the tree makes`),
+      atMost(
+        `Ledger load at activation ${at}: longest event-loop block`,
+        median(loads.map((l) => l.blocking)),
+        'ms',
+        100,
+        `median of ${runs} loads; whole load ${Math.round(median(loads.map((l) => l.total)))} ms`,
+      ),
+      atMost(
+        `One save after one changed task ${at}: bytes written ÷ the entry's size`,
+        saveBytes / entryBytes,
+        'ratio',
+        4,
+        `${count(saveBytes)} bytes written for a ${entryBytes}-byte entry (ledger ${count(onDisk)} bytes); median of ${runs}`,
+      ),
+      atMost(
+        `One save after one changed task ${at}: longest event-loop block`,
+        median(saves.map((s) => s.blocking)),
+        'ms',
+        10,
+        `record + write, median of ${runs}`,
+      ),
+      atMost(
+        `Product with ${ROOMS} rooms ${at}: ledger reads for its children and room rows`,
+        median(reads),
+        'ms',
+        50,
+        `median of ${runs}, through the ledger calls the tree makes`,
+      ),
       atMost(`Ledger size on disk ${at}`, onDisk / size, 'B/entry', 700, `${count(onDisk)} bytes; bounded by retention: see the retention figure`),
     ];
   } finally {
@@ -173,8 +202,20 @@ async function pollingFigures(sandbox: RunningSandbox, base: readonly Task[]): P
     const run = await pollNextTo(sandbox, set, idleTasks(base, size));
     const at = `+${count(size)} idle entries`;
     figures.push(
-      atMost(`Saves while polling 100 running tasks, ${at}`, run.savesPerMinute, 'saves/min', 6, `${(run.bytesPerMinute / 1e6).toFixed(1)} MB/min written (+0 entries: ${alone.savesPerMinute} saves, ${(alone.bytesPerMinute / 1e6).toFixed(1)} MB/min); one ${POLL_SECONDS} s run at a ${INTERVAL_MS / 1000} s interval`),
-      atMost(`Polling 100 tasks, ${at}: CPU ÷ CPU with no idle entries`, run.cpuShare / alone.cpuShare, 'ratio', 1.5, `${Math.round(run.cpuShare * 100)} % vs ${Math.round(alone.cpuShare * 100)} % of a core (sandbox in the same process)`),
+      atMost(
+        `Saves while polling 100 running tasks, ${at}`,
+        run.savesPerMinute,
+        'saves/min',
+        6,
+        `${(run.bytesPerMinute / 1e6).toFixed(1)} MB/min written (+0 entries: ${alone.savesPerMinute} saves, ${(alone.bytesPerMinute / 1e6).toFixed(1)} MB/min); one ${POLL_SECONDS} s run at a ${INTERVAL_MS / 1000} s interval`,
+      ),
+      atMost(
+        `Polling 100 tasks, ${at}: CPU ÷ CPU with no idle entries`,
+        run.cpuShare / alone.cpuShare,
+        'ratio',
+        1.5,
+        `${Math.round(run.cpuShare * 100)} % vs ${Math.round(alone.cpuShare * 100)} % of a core (sandbox in the same process)`,
+      ),
       atMost(`Polling 100 tasks, ${at}: event-loop delay p99`, run.p99Ms, 'ms', 20, `monitorEventLoopDelay over ${POLL_SECONDS} s`),
     );
   }

@@ -70,11 +70,7 @@ async function listOnce(sandbox: RunningSandbox, set: ListingSet, action: string
 }
 
 /** Median of `runs` listings, each compared with its own floor of requests ÷ limit. */
-export async function listingFigure(
-  sandbox: RunningSandbox,
-  product: 'css' | 'zego',
-  runs: number,
-): Promise<Figure[]> {
+export async function listingFigure(sandbox: RunningSandbox, product: 'css' | 'zego', runs: number): Promise<Figure[]> {
   const set = sandbox.addBulkTasks({ product, count: TASKS }) as ListingSet;
   const action = product === 'css' ? 'DescribeRecordTask' : 'DescribeTasks';
   const limit = product === 'css' ? 20 : 10;

@@ -25,7 +25,17 @@ const CSS_PAGE_SIZE = 100;
 
 function cssSource(sandbox: RunningSandbox, set: CssBulkTaskSet): ListingSource {
   return createTaskSources(
-    { id: 'bench-css', vendor: 'tencent', label: 'Bench CSS', site: 'intl', region: set.region, cssEnabled: true, cssDomain: set.domainName, cssApp: set.appName, endpoint: sandbox.url },
+    {
+      id: 'bench-css',
+      vendor: 'tencent',
+      label: 'Bench CSS',
+      site: 'intl',
+      region: set.region,
+      cssEnabled: true,
+      cssDomain: set.domainName,
+      cssApp: set.appName,
+      endpoint: sandbox.url,
+    },
     { vendor: 'tencent', secretId: set.secretId, secretKey: set.secretKey },
     { logger: silentLogger },
   )[0] as ListingSource;
@@ -61,12 +71,23 @@ function cssPager(source: ListingSource, hours: number, loaded: Map<string, Task
 function cssFirstLoad(): Promise<Figure[]> {
   return withSandbox(async (sandbox) => {
     const now = Date.now();
-    const set = sandbox.addBulkTasks({ product: 'css', count: 10_000, startMs: now - 24 * HOUR_MS + 120_000, endMs: now - 60_000, running: 10 }) as CssBulkTaskSet;
+    const set = sandbox.addBulkTasks({
+      product: 'css',
+      count: 10_000,
+      startMs: now - 24 * HOUR_MS + 120_000,
+      endMs: now - 60_000,
+      running: 10,
+    }) as CssBulkTaskSet;
     const source = cssSource(sandbox, set);
     const all = new Map<string, Task>();
     const full = cssPager(source, 24, all);
     while (full.hasMore) await full.loadMore();
-    const newest = new Set([...all.values()].sort((a, b) => (b.startedAt ?? 0) - (a.startedAt ?? 0)).slice(0, CSS_BATCH).map((t) => t.taskId));
+    const newest = new Set(
+      [...all.values()]
+        .sort((a, b) => (b.startedAt ?? 0) - (a.startedAt ?? 0))
+        .slice(0, CSS_BATCH)
+        .map((t) => t.taskId),
+    );
     const running = [...all.values()].filter((t) => !isTerminal(t.status)).length;
 
     const first = new Map<string, Task>();
@@ -77,7 +98,13 @@ function cssFirstLoad(): Promise<Figure[]> {
     const runningLoaded = loaded.filter((t) => !isTerminal(t.status)).length;
     const newestLoaded = loaded.filter((t) => newest.has(t.taskId)).length;
     return [
-      atLeast('CSS, 10,000 tasks over 24 h, 10 running: running tasks in the first load', runningLoaded, `of ${running}`, running, `${loaded.length} tasks in the first load`),
+      atLeast(
+        'CSS, 10,000 tasks over 24 h, 10 running: running tasks in the first load',
+        runningLoaded,
+        `of ${running}`,
+        running,
+        `${loaded.length} tasks in the first load`,
+      ),
       atLeast('CSS, 10,000 tasks over 24 h: of the newest 500, in the first load', newestLoaded, `of ${newest.size}`, newest.size),
       atMost('CSS, 10,000 tasks over 24 h: requests for the first load', requests, 'requests', 7, 'a newest-first lower bound is 1–7'),
     ];
@@ -98,7 +125,13 @@ function cssSevenDays(): Promise<Figure> {
     const requests = requestsOf(sandbox, 'DescribeRecordTask') - before;
     if (loaded.size !== count) throw new Error(`7-day listing found ${loaded.size} of ${count}`);
     const pages = Math.ceil(count / CSS_PAGE_SIZE);
-    return atMost(`CSS 7-day range (${count.toLocaleString('en-US')} tasks): requests`, requests, 'requests', pages, `${pages} pages of ${CSS_PAGE_SIZE} hold them`);
+    return atMost(
+      `CSS 7-day range (${count.toLocaleString('en-US')} tasks): requests`,
+      requests,
+      'requests',
+      pages,
+      `${pages} pages of ${CSS_PAGE_SIZE} hold them`,
+    );
   });
 }
 

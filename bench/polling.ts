@@ -66,7 +66,13 @@ export async function pollingFigures(sandbox: RunningSandbox, seconds = 60): Pro
         0.8,
         `${watched.requests} requests of a ${budget}-request budget (${LIMIT_PER_SECOND}/s × ${seconds} s), ${watched.rateLimited} rate-limited, ${stillRunning} still running at the end; one ${seconds} s run (the count is set by the schedule, not by timing noise)`,
       ),
-      atMost('Polling while the view is hidden and nothing is watched', hidden.requests, 'requests', 0, `over ${(3 * INTERVAL_MS) / 1000} s, 100 running tasks in the ledger`),
+      atMost(
+        'Polling while the view is hidden and nothing is watched',
+        hidden.requests,
+        'requests',
+        0,
+        `over ${(3 * INTERVAL_MS) / 1000} s, 100 running tasks in the ledger`,
+      ),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -25,30 +25,30 @@ function payloads(): Record<string, unknown>[] {
 
 function signOurs(payload: Record<string, unknown>, timestamp: number): string {
   return tc3Sign({
-      method: 'POST',
-      canonicalQuery: '',
-      headers: [
-        ['content-type', 'application/json'],
-        ['host', 'trtc.tencentcloudapi.com'],
-      ],
-      payload: JSON.stringify(payload),
-      service: 'trtc',
-      timestampSec: timestamp,
-      secretId: SECRET_ID,
-      secretKey: SECRET_KEY,
+    method: 'POST',
+    canonicalQuery: '',
+    headers: [
+      ['content-type', 'application/json'],
+      ['host', 'trtc.tencentcloudapi.com'],
+    ],
+    payload: JSON.stringify(payload),
+    service: 'trtc',
+    timestampSec: timestamp,
+    secretId: SECRET_ID,
+    secretKey: SECRET_KEY,
   }).authorization;
 }
 
 function signSdk(payload: Record<string, unknown>, timestamp: number): string {
   return Sign.sign3({
-      method: 'POST',
-      url: 'https://trtc.tencentcloudapi.com/',
-      payload,
-      timestamp,
-      service: 'trtc',
-      secretId: SECRET_ID,
-      secretKey: SECRET_KEY,
-      headers: { 'Content-Type': 'application/json' },
+    method: 'POST',
+    url: 'https://trtc.tencentcloudapi.com/',
+    payload,
+    timestamp,
+    service: 'trtc',
+    secretId: SECRET_ID,
+    secretKey: SECRET_KEY,
+    headers: { 'Content-Type': 'application/json' },
   });
 }
 

@@ -15,7 +15,10 @@ import { groupChildren, groupRows, type Grouped } from '../src/tree/grouping';
 import { atMost, median, type Figure } from './figure';
 
 function firstLevel(ledger: TaskLedger, room: string): Grouped<LedgerEntry> {
-  const entries = ledger.all().filter((e) => e.task.room === room).sort(byNewest);
+  const entries = ledger
+    .all()
+    .filter((e) => e.task.room === room)
+    .sort(byNewest);
   return groupRows(entries, entryStartMs);
 }
 
@@ -41,7 +44,10 @@ export function treeFigures(tasks: readonly Task[], runs = 7): Figure[] {
       grouped = firstLevel(ledger, room);
       times.push(performance.now() - started);
     }
-    const entries = ledger.all().filter((e) => e.task.room === room).sort(byNewest);
+    const entries = ledger
+      .all()
+      .filter((e) => e.task.room === room)
+      .sort(byNewest);
     return [
       atMost(`Tree: first level of a room with ${entries.length} tasks`, median(times), 'ms', 50, `median of ${runs} builds from the ledger`),
       atMost('Tree: widest level under that room', widestLevel(entries, grouped), 'rows', 200, 'every group expanded'),

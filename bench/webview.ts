@@ -46,7 +46,12 @@ export function benchRoom(n: number): LedgerEntry[] {
     const ended = status === 'ended' || status === 'failed';
     const end = start + Math.floor((5 + next() * 115) * M);
     const taskId = `bench-${i.toString(36)}-${Math.floor(next() * 1e9).toString(36)}`;
-    const files = Array.from({ length: 1 + Math.floor(next() * 2) }, (_, f) => ({ userId: `u${f}`, fileName: `${taskId}_u${f}.m3u8`, trackType: 'audio_video', beginTimeMs: start + f * 30_000 }));
+    const files = Array.from({ length: 1 + Math.floor(next() * 2) }, (_, f) => ({
+      userId: `u${f}`,
+      fileName: `${taskId}_u${f}.m3u8`,
+      trackType: 'audio_video',
+      beginTimeMs: start + f * 30_000,
+    }));
     return {
       accountId: STATE.accountId,
       product: STATE.product,
@@ -134,10 +139,22 @@ export async function roomPanelFigures(): Promise<Figure[]> {
   const ms100k = median(room100k.ms);
   const runs = (r: { ms: number[] }) => r.ms.map((v) => v.toFixed(0)).join(', ');
   return [
-    atMost('Room panel: first frame of a 10,000-task room in chromium', ms10k, 'ms', 200, `median of 5 fresh pages (${runs(room10k)} ms); an empty room ${base.toFixed(0)} ms in the same run`),
+    atMost(
+      'Room panel: first frame of a 10,000-task room in chromium',
+      ms10k,
+      'ms',
+      200,
+      `median of 5 fresh pages (${runs(room10k)} ms); an empty room ${base.toFixed(0)} ms in the same run`,
+    ),
     atMost('Room panel: first frame of a 100,000-task room in chromium', ms100k, 'ms', 1500, `median of 3 fresh pages (${runs(room100k)} ms)`),
     atMost('Room panel: 10,000-task first frame against an empty room', ms10k / Math.max(1, base), 'x', 10, `${ms10k.toFixed(0)} ms / ${base.toFixed(0)} ms`),
-    atMost('Room panel: SVG elements drawn for 10,000 tasks (clusters where bars cannot be told apart)', room10k.elements, 'elements', 5_000, `${room100k.elements} for 100,000 tasks`),
+    atMost(
+      'Room panel: SVG elements drawn for 10,000 tasks (clusters where bars cannot be told apart)',
+      room10k.elements,
+      'elements',
+      5_000,
+      `${room100k.elements} for 100,000 tasks`,
+    ),
     atMost('Room panel: host builds the 10,000-task message', median(room10k.hostMs), 'ms', 200, 'roomDocument + JSON.stringify, median of 5'),
   ];
 }

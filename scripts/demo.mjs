@@ -97,14 +97,18 @@ async function main() {
     mkdirSync(workspace, { recursive: true });
     const { writeFileSync } = await import('node:fs');
     writeFileSync(path.join(base, 'user-data', 'User', 'settings.json'), JSON.stringify(settings, null, 2));
-    const child = spawn(exe, [
-      workspace,
-      `--extensionDevelopmentPath=${root}`,
-      `--user-data-dir=${path.join(base, 'user-data')}`,
-      `--extensions-dir=${path.join(base, 'extensions')}`,
-      '--disable-workspace-trust',
-      '--new-window',
-    ], { stdio: 'inherit', env: { ...process.env, ...env } });
+    const child = spawn(
+      exe,
+      [
+        workspace,
+        `--extensionDevelopmentPath=${root}`,
+        `--user-data-dir=${path.join(base, 'user-data')}`,
+        `--extensions-dir=${path.join(base, 'extensions')}`,
+        '--disable-workspace-trust',
+        '--new-window',
+      ],
+      { stdio: 'inherit', env: { ...process.env, ...env } },
+    );
     stops.push(async () => child.kill('SIGTERM'));
     log('desktop VS Code started with the extension; close it or press Ctrl-C to stop');
     child.on('exit', () => void stopAll(0));
@@ -118,9 +122,7 @@ async function main() {
   const port = wanted > 0 && (await portIsFree(wanted)) ? wanted : await freePort();
   const cs = await startCodeServer({ dirs, env, port });
   await started(() => cs.stop());
-  const url = dev
-    ? cs.workbenchUrl({ payload: [['extensionDevelopmentPath', cs.remoteUri(root)]] })
-    : cs.workbenchUrl();
+  const url = dev ? cs.workbenchUrl({ payload: [['extensionDevelopmentPath', cs.remoteUri(root)]] }) : cs.workbenchUrl();
   console.log('');
   console.log(`Open ${url}`);
   console.log('');

@@ -12,7 +12,18 @@ import { pathToFileURL } from 'node:url';
 import { root } from './vscode/paths.mjs';
 
 const vsce = path.join(root, 'node_modules', '.bin', 'vsce');
-const allowed = [/^dist\/(extension|sandbox|proxy)\.js$/, /^dist\/webview\/(details|room)\.js$/, /^media\/icons\//, /^media\/webview\/.*\.css$/, /^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE(\.txt|\.md)?$/, /^package\.nls(\.[\w-]+)?\.json$/, /^l10n\//];
+const allowed = [
+  /^dist\/(extension|sandbox|proxy)\.js$/,
+  /^dist\/webview\/(details|room)\.js$/,
+  /^media\/icons\//,
+  /^media\/webview\/.*\.css$/,
+  /^package\.json$/,
+  /^README\.md$/,
+  /^CHANGELOG\.md$/,
+  /^LICENSE(\.txt|\.md)?$/,
+  /^package\.nls(\.[\w-]+)?\.json$/,
+  /^l10n\//,
+];
 
 function listFiles(dir) {
   if (!existsSync(dir)) return [];
@@ -43,10 +54,23 @@ export function packageVsix({ out = vsixPath(), quiet = false } = {}) {
   buildProduction();
   const ls = vsceRun(['ls', '--no-dependencies']);
   if (ls.code !== 0) throw new Error(`vsce ls failed:\n${ls.out}`);
-  const files = ls.out.split('\n').map((l) => l.trim()).filter((l) => l && !/^(npm warn|>|Executing prepublish|$)/i.test(l) && !l.startsWith('node '));
+  const files = ls.out
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/^(npm warn|>|Executing prepublish|$)/i.test(l) && !l.startsWith('node '));
   const stray = files.filter((f) => !allowed.some((re) => re.test(f)));
   if (stray.length > 0) throw new Error(`files outside the .vscodeignore allowlist would be packaged:\n  ${stray.join('\n  ')}`);
-  for (const must of ['dist/extension.js', 'dist/sandbox.js', 'dist/proxy.js', 'dist/webview/details.js', 'dist/webview/room.js', 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
+  for (const must of [
+    'dist/extension.js',
+    'dist/sandbox.js',
+    'dist/proxy.js',
+    'dist/webview/details.js',
+    'dist/webview/room.js',
+    'package.json',
+    'README.md',
+    'CHANGELOG.md',
+    'LICENSE',
+  ]) {
     if (!files.includes(must)) throw new Error(`${must} would be missing from the VSIX (files: ${files.join(', ')})`);
   }
   // A new media file that the allowlist leaves out is most likely a mistake: say so before shipping.
@@ -59,7 +83,9 @@ export function packageVsix({ out = vsixPath(), quiet = false } = {}) {
   // README images (media/screenshots, kept out of the VSIX) are linked from the repository, as the
   // Marketplace shows them; vsce detects only GitHub/GitLab by itself.
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-  const repo = String(pkg.repository?.url ?? pkg.repository ?? '').replace(/^git\+/, '').replace(/\.git$/, '');
+  const repo = String(pkg.repository?.url ?? pkg.repository ?? '')
+    .replace(/^git\+/, '')
+    .replace(/\.git$/, '');
   const base = /^https:\/\//.test(repo) ? ['--baseContentUrl', `${repo}/blob/HEAD`, '--baseImagesUrl', `${repo}/raw/HEAD`] : [];
   const r = vsceRun(['package', '--no-dependencies', ...base, '--out', out]);
   if (r.code !== 0 || !existsSync(out)) throw new Error(`vsce package failed:\n${r.out}`);

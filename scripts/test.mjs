@@ -65,7 +65,9 @@ const suites = [
   { name: 'fresh-clone', cmd: process.execPath, args: ['scripts/vscode/run-fresh-clone.mjs'], counts: true, vscode: true, budget: 600 },
 ];
 
-const only = process.env.MTE_SUITES?.split(',').map((s) => s.trim()).filter(Boolean);
+const only = process.env.MTE_SUITES?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const selected = only ? suites.filter((s) => only.includes(s.name)) : suites;
 if (selected.length === 0) {
   console.error(`[test] MTE_SUITES=${process.env.MTE_SUITES} names no suite (${suites.map((s) => s.name).join(', ')})`);

@@ -59,7 +59,11 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
   const intake = new CallbackIntake({ verify: verifyCallback, keyring: () => callbackKeys.keyring(), ledger, logger });
   const receiver = new ReceiverSwitch({ intake, logger, onError: (message) => void vscode.window.showWarningMessage(message) });
   const filter = new FilterState(context.workspaceState);
-  const loader = new TaskLoader({ ledger, source: (id, product) => sources.source(id, product), listingHours: () => listingHours(filter.get(), defaultHours()) });
+  const loader = new TaskLoader({
+    ledger,
+    source: (id, product) => sources.source(id, product),
+    listingHours: () => listingHours(filter.get(), defaultHours()),
+  });
   const tree = new TaskTreeProvider({ accounts, ledger, loader, filter, logger, defaultHours });
   const view = new TaskTreeView(tree, accounts, filter);
   const panels = createTaskDetailsPanels(context, {
@@ -93,7 +97,27 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
   registerCommands(
     context,
-    createCommands({ accounts, ledger, loader, sources, sourceFactory, sandbox, tree, view, filter, panels, log: channel, logger, defaultHours, stops, stopperFactory, readOnly, copyForms: taskCopyForms, callbackKeys, intake }),
+    createCommands({
+      accounts,
+      ledger,
+      loader,
+      sources,
+      sourceFactory,
+      sandbox,
+      tree,
+      view,
+      filter,
+      panels,
+      log: channel,
+      logger,
+      defaultHours,
+      stops,
+      stopperFactory,
+      readOnly,
+      copyForms: taskCopyForms,
+      callbackKeys,
+      intake,
+    }),
     { logger, rethrow: testMode },
   );
   context.subscriptions.push(
@@ -126,9 +150,7 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
     },
     (err: unknown) => logger.error('[ledger] could not be read', err),
   );
-  void ready.then(() =>
-    addHarnessDemoAccounts(process.env, accounts, ledger, logger, { hostileStrings: currentSettings().sandboxHostileStrings }),
-  );
+  void ready.then(() => addHarnessDemoAccounts(process.env, accounts, ledger, logger, { hostileStrings: currentSettings().sandboxHostileStrings }));
   // F5 (.vscode/launch.json) sets MTE_DEMO=embedded: the embedded sandbox and its demo accounts, as "Try the Sandbox" adds them.
   if (process.env.MTE_DEMO === 'embedded') void ready.then(() => vscode.commands.executeCommand(CommandIds.trySandbox));
   const storedState = (): Record<string, unknown> => Object.fromEntries(context.globalState.keys().map((key) => [key, context.globalState.get(key)]));
@@ -138,7 +160,19 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
   if (!testMode) return undefined;
   const hasSecret = async (id: string): Promise<boolean> => (await context.secrets.get(secretKeyOf(id))) !== undefined;
   const deleteSecret = (id: string): Thenable<void> => context.secrets.delete(secretKeyOf(id));
-  return createTestApi({ accounts, hasSecret, deleteSecret: async (id) => deleteSecret(id), ledger, tree, view, filter, ready, ledgerPath: ledgerFile.path, activationMs, storedState });
+  return createTestApi({
+    accounts,
+    hasSecret,
+    deleteSecret: async (id) => deleteSecret(id),
+    ledger,
+    tree,
+    view,
+    filter,
+    ready,
+    ledgerPath: ledgerFile.path,
+    activationMs,
+    storedState,
+  });
 }
 
 export async function deactivate(): Promise<void> {

@@ -357,7 +357,10 @@ import { ROOM_STATUSES } from '../../src/webview/roomProtocol';
           node = svgEl('rect', `bar span s-${knownStatus(task.status)}${running ? ' ongoing' : ''}`, { x, y: y + 4, width: itemWidth, height: ROW_HEIGHT - 8 });
           if (running && task.scheduledEnd !== undefined && task.scheduledEnd > at) {
             const x1 = Math.min(width + 1, fraction(w, task.scheduledEnd) * width);
-            if (x1 > item.x1) fragment.append(svgEl('rect', `span s-${knownStatus(task.status)} open-scheduled`, { x: item.x1, y: y + 4, width: x1 - item.x1, height: ROW_HEIGHT - 8 }));
+            if (x1 > item.x1)
+              fragment.append(
+                svgEl('rect', `span s-${knownStatus(task.status)} open-scheduled`, { x: item.x1, y: y + 4, width: x1 - item.x1, height: ROW_HEIGHT - 8 }),
+              );
           }
         } else {
           node = svgEl('rect', `cluster span s-${knownStatus(item.status)}`, { x, y: y + 3, width: itemWidth, height: ROW_HEIGHT - 6 });
@@ -382,7 +385,14 @@ import { ROOM_STATUSES } from '../../src/webview/roomProtocol';
     if (selectedNode) {
       const box = targets.get(selectedNode);
       if (box && box.kind === 'item') {
-        fragment.append(svgEl('rect', 'selection', { x: box.item.x0 - 2, y: box.row * ROW_HEIGHT + 1, width: Math.max(1, box.item.x1 - box.item.x0) + 4, height: ROW_HEIGHT - 2 }));
+        fragment.append(
+          svgEl('rect', 'selection', {
+            x: box.item.x0 - 2,
+            y: box.row * ROW_HEIGHT + 1,
+            width: Math.max(1, box.item.x1 - box.item.x0) + 4,
+            height: ROW_HEIGHT - 2,
+          }),
+        );
       }
     }
     body.replaceChildren(fragment);
@@ -443,7 +453,9 @@ import { ROOM_STATUSES } from '../../src/webview/roomProtocol';
       const task = list[item.task];
       const lines = [
         fill(l.taskOf, task.taskId, d.productLabels[task.product] ?? task.product),
-        task.rawStatus !== '' && task.rawStatus !== task.status ? `${d.statusLabels[knownStatus(task.status)]} (${task.rawStatus})` : d.statusLabels[knownStatus(task.status)],
+        task.rawStatus !== '' && task.rawStatus !== task.status
+          ? `${d.statusLabels[knownStatus(task.status)]} (${task.rawStatus})`
+          : d.statusLabels[knownStatus(task.status)],
         `${l.started}: ${bothTimes(task.start)}`,
         task.endedAt !== undefined ? `${l.ended}: ${bothTimes(task.endedAt)}` : `${l.ended}: ${l.running}`,
       ];
@@ -453,7 +465,9 @@ import { ROOM_STATUSES } from '../../src/webview/roomProtocol';
       lines.push(l.openHint);
       return lines;
     }
-    const counts = STATUSES.filter((s) => item.counts[s]).map((s) => `${item.counts[s]} ${d.statusLabels[s]}`).join(', ');
+    const counts = STATUSES.filter((s) => item.counts[s])
+      .map((s) => `${item.counts[s]} ${d.statusLabels[s]}`)
+      .join(', ');
     return [fill(l.cluster, item.tasks.length), `${bothTimes(item.startMs)} –`, bothTimes(item.endMs), counts, l.clusterHint];
   }
 

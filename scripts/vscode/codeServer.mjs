@@ -57,10 +57,7 @@ export function prepareRunDirs(name, { settings = {}, fresh = true, extensionsDi
   };
   for (const d of [dirs.userDataDir, dirs.extensionsDir, dirs.workspace]) mkdirSync(d, { recursive: true });
   mkdirSync(path.join(dirs.userDataDir, 'User'), { recursive: true });
-  writeFileSync(
-    path.join(dirs.userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...quietSettings, ...settings }, null, 2) + '\n',
-  );
+  writeFileSync(path.join(dirs.userDataDir, 'User', 'settings.json'), JSON.stringify({ ...quietSettings, ...settings }, null, 2) + '\n');
   writeFileSync(dirs.configFile, 'auth: none\ncert: false\n');
   writeFileSync(path.join(dirs.workspace, 'README.md'), '# Media Task Explorer test workspace\n');
   return dirs;
@@ -112,11 +109,16 @@ export async function startCodeServer({ dirs, env = {}, port, echo = false, extr
   port ??= await freePort();
   const url = `http://127.0.0.1:${port}`;
   const args = [
-    '--config', dirs.configFile,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--user-data-dir', dirs.userDataDir,
-    '--extensions-dir', dirs.extensionsDir,
+    '--config',
+    dirs.configFile,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--user-data-dir',
+    dirs.userDataDir,
+    '--extensions-dir',
+    dirs.extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -147,7 +149,11 @@ export async function startCodeServer({ dirs, env = {}, port, echo = false, extr
   try {
     await waitReady(url, child, readyTimeoutMs);
   } catch (err) {
-    try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
     throw new Error(`${err.message}\n--- code-server output ---\n${output.join('')}`);
   }
 
@@ -164,8 +170,18 @@ export async function startCodeServer({ dirs, env = {}, port, echo = false, extr
   const stop = () => {
     stopping ??= (async () => {
       if (child.exitCode === null && child.signalCode === null) {
-        try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ }
-        const killer = setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 5000);
+        try {
+          process.kill(-child.pid, 'SIGTERM');
+        } catch {
+          /* gone */
+        }
+        const killer = setTimeout(() => {
+          try {
+            process.kill(-child.pid, 'SIGKILL');
+          } catch {
+            /* gone */
+          }
+        }, 5000);
         await exited;
         clearTimeout(killer);
       }

@@ -25,7 +25,9 @@ export async function buildExfiltration() {
   await esbuild.build({ ...common, entryPoints: [path.join(root, 'test', 'attacker', 'extension.ts')], outfile: path.join(attackerOut, 'extension.js') });
   copyFileSync(path.join(root, 'test', 'attacker', 'package.json'), path.join(attackerOut, 'package.json'));
   const testsDir = path.join(root, 'test', 'exfiltration');
-  const tests = readdirSync(testsDir).filter((f) => f.endsWith('.test.ts')).map((f) => path.join(testsDir, f));
+  const tests = readdirSync(testsDir)
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => path.join(testsDir, f));
   await esbuild.build({ ...common, packages: 'external', entryPoints: [path.join(root, 'test', 'integration', 'index.ts')], outfile: exfiltrationEntry });
   await esbuild.build({ ...common, packages: 'external', entryPoints: tests, outdir: exfiltrationOut, outbase: testsDir });
   return tests.map((t) => path.relative(root, t));
@@ -41,7 +43,13 @@ export function installPackaged() {
 export function mergeResults(into, from) {
   const read = (f) => (existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : undefined);
   const a = read(into) ?? { passed: 0, failed: 0, skipped: 0, failures: [], tests: [] };
-  const b = read(from) ?? { passed: 0, failed: 1, skipped: 0, failures: [{ title: 'exfiltration proof', error: 'no results (the proof did not run to the end)' }], tests: [] };
+  const b = read(from) ?? {
+    passed: 0,
+    failed: 1,
+    skipped: 0,
+    failures: [{ title: 'exfiltration proof', error: 'no results (the proof did not run to the end)' }],
+    tests: [],
+  };
   writeFileSync(
     into,
     JSON.stringify(

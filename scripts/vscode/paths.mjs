@@ -20,7 +20,12 @@ export const CODE_SERVERS = {
 };
 const wanted = process.env.MTE_CODE_SERVER || 'default';
 const picked = CODE_SERVERS[wanted] ?? Object.values(CODE_SERVERS).find((c) => c.codeServer === wanted);
-if (!picked) throw new Error(`MTE_CODE_SERVER=${wanted}: use ${Object.keys(CODE_SERVERS).join(', ')} or one of ${Object.values(CODE_SERVERS).map((c) => c.codeServer).join(', ')}`);
+if (!picked)
+  throw new Error(
+    `MTE_CODE_SERVER=${wanted}: use ${Object.keys(CODE_SERVERS).join(', ')} or one of ${Object.values(CODE_SERVERS)
+      .map((c) => c.codeServer)
+      .join(', ')}`,
+  );
 export const CODE_SERVER_VERSION = picked.codeServer;
 export const VSCODE_VERSION = picked.vscode;
 /** The Node this code-server needs when it is not the one running (undefined: this Node). */

@@ -33,7 +33,9 @@ try {
     await page.waitForTimeout(1500);
   }
   await page.screenshot({ path: out });
-  const rows = await page.locator('.part.sidebar .monaco-list-row').evaluateAll((els) => els.map((e) => `${'  '.repeat(Number(e.getAttribute('aria-level') ?? 1) - 1)}${e.innerText.replace(/\n/g, ' | ')}`));
+  const rows = await page
+    .locator('.part.sidebar .monaco-list-row')
+    .evaluateAll((els) => els.map((e) => `${'  '.repeat(Number(e.getAttribute('aria-level') ?? 1) - 1)}${e.innerText.replace(/\n/g, ' | ')}`));
   console.log(rows.join('\n'));
   const status = await page.locator('.part.statusbar .statusbar-item').evaluateAll((els) => els.map((e) => e.innerText.trim()).filter(Boolean));
   console.log(`status bar: ${JSON.stringify(status)}`);

@@ -15,7 +15,11 @@ export function ownProcessGroup(child) {
     process.once('SIGTERM', () => {
       if (process.listenerCount('SIGTERM') > 0) return;
       for (const pid of owned) {
-        try { process.kill(-pid, 'SIGKILL'); } catch { /* gone */ }
+        try {
+          process.kill(-pid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
       }
       process.exit(143);
     });

@@ -18,11 +18,16 @@ function runMocha(env) {
   const mocha = path.join(root, 'node_modules', '.bin', 'mocha');
   const args = [
     '--no-config',
-    '--require', 'tsx/cjs',
-    '--require', 'test/e2e/hooks.ts',
-    '--reporter', path.join(root, 'test', 'support', 'countingReporter.js'),
-    '--timeout', '120000',
-    '--slow', '15000',
+    '--require',
+    'tsx/cjs',
+    '--require',
+    'test/e2e/hooks.ts',
+    '--reporter',
+    path.join(root, 'test', 'support', 'countingReporter.js'),
+    '--timeout',
+    '120000',
+    '--slow',
+    '15000',
     ...(process.env.MTE_GREP ? ['--grep', process.env.MTE_GREP] : []),
     'test/e2e/**/*.e2e.ts',
   ];
@@ -46,7 +51,12 @@ async function main() {
   // The hostile-strings apps are test data, left out of "Try the Sandbox" unless this setting asks for them;
   // the escaping specs (05-hostile, xss) need them.
   const dirs = prepareRunDirs('e2e', { settings: { 'mediaTasks.sandbox.hostileStrings': true } });
-  log(installVsix(vsix, dirs).split('\n').filter((l) => /install/i.test(l)).join(' '));
+  log(
+    installVsix(vsix, dirs)
+      .split('\n')
+      .filter((l) => /install/i.test(l))
+      .join(' '),
+  );
 
   // Nothing points the extension at a sandbox: the specs add the sandbox accounts through the UI
   // ("Try the Sandbox"), as a user would.
@@ -65,7 +75,9 @@ async function main() {
     await cs.stop();
   }
   const verdict = judgeResults(resultsFile);
-  log(`${verdict.ok ? 'OK' : 'FAILED'}: ${verdict.passed} passed, ${verdict.failed} failed (mocha exit ${code}); screenshots in ${path.relative(root, testResultsDir)}/`);
+  log(
+    `${verdict.ok ? 'OK' : 'FAILED'}: ${verdict.passed} passed, ${verdict.failed} failed (mocha exit ${code}); screenshots in ${path.relative(root, testResultsDir)}/`,
+  );
   return verdict.ok && code === 0 ? 0 : 1;
 }
 

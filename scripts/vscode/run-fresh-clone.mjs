@@ -11,8 +11,21 @@ const resultsFile = defaultResultsFile('fresh-clone');
 ensureHarness({ browser: true });
 const r = spawnSync(
   path.join(root, 'node_modules', '.bin', 'mocha'),
-  ['--no-config', '--require', 'tsx/cjs', '--reporter', path.join(root, 'test', 'support', 'countingReporter.js'), '--timeout', '300000', 'test/fresh-clone/**/*.fresh.ts'],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, MTE_RESULTS_FILE: resultsFile, MTE_CHROMIUM: findChromium() ?? '', MTE_SCREENSHOTS_DIR: testResultsDir } },
+  [
+    '--no-config',
+    '--require',
+    'tsx/cjs',
+    '--reporter',
+    path.join(root, 'test', 'support', 'countingReporter.js'),
+    '--timeout',
+    '300000',
+    'test/fresh-clone/**/*.fresh.ts',
+  ],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, MTE_RESULTS_FILE: resultsFile, MTE_CHROMIUM: findChromium() ?? '', MTE_SCREENSHOTS_DIR: testResultsDir },
+  },
 );
 const verdict = judgeResults(resultsFile);
 console.log(`[fresh-clone] ${verdict.ok ? 'OK' : 'FAILED'}: ${verdict.passed} passed, ${verdict.failed} failed${verdict.ok ? '' : `\n${verdict.reason}`}`);

@@ -25,7 +25,13 @@ const timeoutMs = Number(process.env.MTE_INTEGRATION_TIMEOUT_MS ?? 8 * 60_000);
 
 async function runInCodeServer({ resultsFile, env, name = 'integration', developmentPath = root, testsPath = integrationEntry, prepare }) {
   const dirs = prepareRunDirs(name);
-  if (prepare) log(prepare(dirs).split('\n').filter((l) => /install/i.test(l)).join(' '));
+  if (prepare)
+    log(
+      prepare(dirs)
+        .split('\n')
+        .filter((l) => /install/i.test(l))
+        .join(' '),
+    );
   const cs = await startCodeServer({ dirs, env: { ...env, MTE_RESULTS_FILE: resultsFile } });
   log(`code-server on ${cs.url}, VS Code ${cs.vscodeVersion} (log: ${path.relative(root, dirs.logFile)})`);
   const browser = await launchChromium();
@@ -122,7 +128,9 @@ async function main() {
     await sandbox?.stop();
   }
   printResults(resultsFile);
-  log(`${verdict.ok ? 'OK' : 'FAILED'} (${useCodeServer ? 'code-server' : 'electron'}): ${verdict.passed} passed, ${verdict.failed} failed${verdict.reason ? `: ${verdict.reason}` : ''}`);
+  log(
+    `${verdict.ok ? 'OK' : 'FAILED'} (${useCodeServer ? 'code-server' : 'electron'}): ${verdict.passed} passed, ${verdict.failed} failed${verdict.reason ? `: ${verdict.reason}` : ''}`,
+  );
   return verdict.ok ? 0 : 1;
 }
 

@@ -54,15 +54,29 @@ export async function startSandbox({ port = 0, timeoutMs = 30_000, echo = false 
       reject(new Error(`sandbox exited (${code ?? signal}) before printing its URL\n${stderr.join('')}`));
     });
   }).catch(async (err) => {
-    try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
     throw err;
   });
   let stopping;
   const stop = () => {
     stopping ??= (async () => {
       if (child.exitCode === null && child.signalCode === null) {
-        try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ }
-        const killer = setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 3000);
+        try {
+          process.kill(-child.pid, 'SIGTERM');
+        } catch {
+          /* gone */
+        }
+        const killer = setTimeout(() => {
+          try {
+            process.kill(-child.pid, 'SIGKILL');
+          } catch {
+            /* gone */
+          }
+        }, 3000);
         await exited;
         clearTimeout(killer);
       }

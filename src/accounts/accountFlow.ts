@@ -85,11 +85,7 @@ function resultOf(d: Draft, endpoint: string | undefined, withSecret: boolean): 
 export async function runAccountFlow(existing?: Account, credentialsOnly = false): Promise<AccountFlowResult | undefined> {
   const d = draftOf(existing);
   const editing = existing !== undefined;
-  const title = credentialsOnly
-    ? t('Re-enter Credentials: {0}', existing?.label ?? '')
-    : editing
-      ? t('Edit Account: {0}', existing.label)
-      : t('Add Account');
+  const title = credentialsOnly ? t('Re-enter Credentials: {0}', existing?.label ?? '') : editing ? t('Edit Account: {0}', existing.label) : t('Add Account');
   // Editing may keep the stored secret; adding and re-entering must provide one.
   let keepSecret = editing && !credentialsOnly;
   const tencentSteps = 10;
@@ -108,7 +104,14 @@ export async function runAccountFlow(existing?: Account, credentialsOnly = false
     return enterLabel;
   };
   const enterLabel: Step<Draft> = async (input) => {
-    d.label = await input.inputText({ title, step: 2, totalSteps: total(), prompt: t('A name for this account in the tree'), value: d.label, validate: (v) => validateRequired(v, vscode.l10n) });
+    d.label = await input.inputText({
+      title,
+      step: 2,
+      totalSteps: total(),
+      prompt: t('A name for this account in the tree'),
+      value: d.label,
+      validate: (v) => validateRequired(v, vscode.l10n),
+    });
     return d.vendor === 'zego' ? enterZegoAppId : pickSite;
   };
   const pickSite: Step<Draft> = async (input) => {
@@ -116,22 +119,50 @@ export async function runAccountFlow(existing?: Account, credentialsOnly = false
       { label: t('International'), description: '*.intl.tencentcloudapi.com', site: 'intl' as const },
       { label: t('Chinese mainland'), description: '*.tencentcloudapi.com', site: 'mainland' as const },
     ];
-    const chosen = await input.pickOne({ title, step: 3, totalSteps: total(), items, activeItem: items.find((i) => i.site === d.site), placeholder: t('Which Tencent Cloud site is the account on?') });
+    const chosen = await input.pickOne({
+      title,
+      step: 3,
+      totalSteps: total(),
+      items,
+      activeItem: items.find((i) => i.site === d.site),
+      placeholder: t('Which Tencent Cloud site is the account on?'),
+    });
     d.site = chosen.site;
     return pickRegion;
   };
   const pickRegion: Step<Draft> = async (input) => {
     const items = TENCENT_REGIONS.map((region) => ({ label: region }));
-    const chosen = await input.pickOne({ title, step: 4, totalSteps: total(), items, activeItem: items.find((i) => i.label === d.region), placeholder: t('Default region (TRTC and CSS are regional; GME ignores it)') });
+    const chosen = await input.pickOne({
+      title,
+      step: 4,
+      totalSteps: total(),
+      items,
+      activeItem: items.find((i) => i.label === d.region),
+      placeholder: t('Default region (TRTC and CSS are regional; GME ignores it)'),
+    });
     d.region = validateRegion(chosen.label, vscode.l10n) ? d.region : chosen.label;
     return enterTrtc;
   };
   const enterTrtc: Step<Draft> = async (input) => {
-    d.trtcSdkAppId = await input.inputText({ title, step: 5, totalSteps: total(), prompt: t('TRTC SdkAppId (leave empty if you do not use TRTC recording or relay)'), value: d.trtcSdkAppId, validate: (v) => validateOptionalUint32(v, vscode.l10n) });
+    d.trtcSdkAppId = await input.inputText({
+      title,
+      step: 5,
+      totalSteps: total(),
+      prompt: t('TRTC SdkAppId (leave empty if you do not use TRTC recording or relay)'),
+      value: d.trtcSdkAppId,
+      validate: (v) => validateOptionalUint32(v, vscode.l10n),
+    });
     return enterGme;
   };
   const enterGme: Step<Draft> = async (input) => {
-    d.gmeBizId = await input.inputText({ title, step: 6, totalSteps: total(), prompt: t('GME BizId (leave empty if you do not use GME recording)'), value: d.gmeBizId, validate: (v) => validateOptionalUint32(v, vscode.l10n) });
+    d.gmeBizId = await input.inputText({
+      title,
+      step: 6,
+      totalSteps: total(),
+      prompt: t('GME BizId (leave empty if you do not use GME recording)'),
+      value: d.gmeBizId,
+      validate: (v) => validateOptionalUint32(v, vscode.l10n),
+    });
     return enterCss;
   };
   const enterCss: Step<Draft> = async (input) => {
@@ -166,7 +197,14 @@ export async function runAccountFlow(existing?: Account, credentialsOnly = false
     return keepOrEnterSecret;
   };
   const enterZegoAppId: Step<Draft> = async (input) => {
-    d.appId = await input.inputText({ title, step: 3, totalSteps: total(), prompt: t('ZEGO AppId'), value: d.appId, validate: (v) => validateRequiredUint32(v, vscode.l10n) });
+    d.appId = await input.inputText({
+      title,
+      step: 3,
+      totalSteps: total(),
+      prompt: t('ZEGO AppId'),
+      value: d.appId,
+      validate: (v) => validateRequiredUint32(v, vscode.l10n),
+    });
     return keepOrEnterSecret;
   };
   const keepOrEnterSecret: Step<Draft> = async (input) => {
@@ -180,15 +218,36 @@ export async function runAccountFlow(existing?: Account, credentialsOnly = false
     return keepSecret ? undefined : d.vendor === 'zego' ? enterServerSecret : enterSecretId;
   };
   const enterSecretId: Step<Draft> = async (input) => {
-    d.secretId = await input.inputText({ title, step: at(9), totalSteps: total(), prompt: t('SecretId (CAM API key)'), value: d.secretId, validate: (v) => validateSecret(v, vscode.l10n) });
+    d.secretId = await input.inputText({
+      title,
+      step: at(9),
+      totalSteps: total(),
+      prompt: t('SecretId (CAM API key)'),
+      value: d.secretId,
+      validate: (v) => validateSecret(v, vscode.l10n),
+    });
     return enterSecretKey;
   };
   const enterSecretKey: Step<Draft> = async (input) => {
-    d.secretKey = await input.inputText({ title, step: at(10), totalSteps: total(), prompt: t('SecretKey: stored in VS Code SecretStorage only'), password: true, validate: (v) => validateSecret(v, vscode.l10n) });
+    d.secretKey = await input.inputText({
+      title,
+      step: at(10),
+      totalSteps: total(),
+      prompt: t('SecretKey: stored in VS Code SecretStorage only'),
+      password: true,
+      validate: (v) => validateSecret(v, vscode.l10n),
+    });
     return undefined;
   };
   const enterServerSecret: Step<Draft> = async (input) => {
-    d.serverSecret = await input.inputText({ title, step: at(4), totalSteps: total(), prompt: t('ServerSecret: stored in VS Code SecretStorage only'), password: true, validate: (v) => validateSecret(v, vscode.l10n) });
+    d.serverSecret = await input.inputText({
+      title,
+      step: at(4),
+      totalSteps: total(),
+      prompt: t('ServerSecret: stored in VS Code SecretStorage only'),
+      password: true,
+      validate: (v) => validateSecret(v, vscode.l10n),
+    });
     return undefined;
   };
 

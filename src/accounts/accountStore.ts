@@ -65,13 +65,19 @@ export class AccountStore implements Disposable {
   /** Replaces an account's metadata, and its secret when one is given. */
   async update(account: Account, secret?: AccountSecret): Promise<void> {
     if (secret) await this.storeSecret(account.id, secret);
-    await this.state.update(ACCOUNTS_KEY, this.list().map((a) => (a.id === account.id ? account : a)));
+    await this.state.update(
+      ACCOUNTS_KEY,
+      this.list().map((a) => (a.id === account.id ? account : a)),
+    );
     this.changed.fire({ accountId: account.id });
   }
 
   /** Removes the account and deletes its secret. */
   async remove(accountId: string): Promise<void> {
-    await this.state.update(ACCOUNTS_KEY, this.list().filter((a) => a.id !== accountId));
+    await this.state.update(
+      ACCOUNTS_KEY,
+      this.list().filter((a) => a.id !== accountId),
+    );
     await this.secrets.delete(secretKeyOf(accountId));
     this.changed.fire({ accountId });
   }

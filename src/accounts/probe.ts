@@ -46,12 +46,7 @@ export function probeReport(results: readonly ProbeResult[], l10n: Localizer): s
  * also asks each product's stop action to stop a task id that cannot exist: the answer says whether
  * the key may stop tasks, and nothing is stopped (see `TaskStopper.probe`).
  */
-export function probeAccount(
-  factory: SourceFactory,
-  account: Account,
-  secret: AccountSecret,
-  stoppers?: StopperFactory,
-): Thenable<ProbeResult[] | undefined> {
+export function probeAccount(factory: SourceFactory, account: Account, secret: AccountSecret, stoppers?: StopperFactory): Thenable<ProbeResult[] | undefined> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the credentials of "{0}"…', account.label), cancellable: true },
     async (_progress, token) => {

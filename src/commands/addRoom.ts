@@ -47,7 +47,12 @@ export function addRoomCommand(deps: {
         // The room is pinned either way; only showing it failed.
         deps.logger.warn(`[addRoom] could not reveal room ${room} of ${account.id}`, err);
         void vscode.window.showWarningMessage(
-          t('Room {0} was added to {1} (GME), but the view could not show it: {2}', where.room, where.account, messageText(err instanceof Error ? err.message : String(err))),
+          t(
+            'Room {0} was added to {1} (GME), but the view could not show it: {2}',
+            where.room,
+            where.account,
+            messageText(err instanceof Error ? err.message : String(err)),
+          ),
         );
       }
     },

@@ -29,13 +29,24 @@ export function copyQueryAsCommand(deps: CopyQueryDeps): Command {
   return {
     id: CommandIds.copyQueryAs,
     run: async (arg?: unknown) => {
-      const key = taskKeyFromCommandArg(arg) ?? (await pickTask(byLastSeen(deps.store.all()), { placeHolder: t('Select the task whose query to copy'), emptyMessage: t('No tasks yet.'), accountName: (id) => deps.accounts.get(id)?.label }));
+      const key =
+        taskKeyFromCommandArg(arg) ??
+        (await pickTask(byLastSeen(deps.store.all()), {
+          placeHolder: t('Select the task whose query to copy'),
+          emptyMessage: t('No tasks yet.'),
+          accountName: (id) => deps.accounts.get(id)?.label,
+        }));
       const entry = key && deps.store.get(key);
       const account = entry && deps.accounts.get(entry.accountId);
       if (!entry || !account) return;
       const forms = deps.copyForms(account, entry.task);
       const picked = await vscode.window.showQuickPick(
-        forms.map((form) => ({ label: formatLabel(form.format), detail: form.format === 'node' ? t('Keys from process.env') : t('Keys from $TENCENTCLOUD_SECRET_ID / $TENCENTCLOUD_SECRET_KEY or $ZEGO_SERVER_SECRET'), form })),
+        forms.map((form) => ({
+          label: formatLabel(form.format),
+          detail:
+            form.format === 'node' ? t('Keys from process.env') : t('Keys from $TENCENTCLOUD_SECRET_ID / $TENCENTCLOUD_SECRET_KEY or $ZEGO_SERVER_SECRET'),
+          form,
+        })),
         { placeHolder: t('Copy the query of task {0} as', entry.taskId) },
       );
       if (!picked) return;

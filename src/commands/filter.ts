@@ -22,7 +22,11 @@ export function filterCommand(deps: { readonly filter: FilterState }): Command {
       });
       if (text === undefined) return;
       const statusItems = STATUSES.map((status) => ({ label: statusLabel(status, vscode.l10n), status, picked: current.statuses?.includes(status) ?? false }));
-      const statuses = await vscode.window.showQuickPick(statusItems, { title: t('Filter Tasks (2/3)'), placeHolder: t('Statuses to show (none picked shows all)'), canPickMany: true });
+      const statuses = await vscode.window.showQuickPick(statusItems, {
+        title: t('Filter Tasks (2/3)'),
+        placeHolder: t('Statuses to show (none picked shows all)'),
+        canPickMany: true,
+      });
       if (statuses === undefined) return;
       const rangeItems = RANGES.map((hours) => ({
         label: hours === undefined ? t('Any time (CSS: the default range)') : hours < 48 ? t('Last {0} hours', hours) : t('Last {0} days', hours / 24),

@@ -29,7 +29,8 @@ export function pasteCallbackCommand(deps: {
         { label: t('From the clipboard'), from: 'clipboard' as const },
         ...(selection ? [{ label: t('From the selection in the editor'), from: 'selection' as const }] : []),
       ];
-      const chosen = items.length === 1 ? items[0] : await vscode.window.showQuickPick(items, { title: t('Paste Callback'), placeHolder: t('Where is the callback?') });
+      const chosen =
+        items.length === 1 ? items[0] : await vscode.window.showQuickPick(items, { title: t('Paste Callback'), placeHolder: t('Where is the callback?') });
       if (!chosen) return;
       const text = chosen.from === 'selection' ? selection! : await vscode.env.clipboard.readText();
       if (text.trim() === '') {

@@ -130,7 +130,9 @@ export function byLastSeen(entries: readonly LedgerEntry[]): LedgerEntry[] {
 /** A failed action, with the way out: re-enter credentials for auth failures, else the log. */
 export async function showFailure(message: string, err: unknown, accountId?: string): Promise<void> {
   const vendorSaid = (text: string): string => messageText(text, VENDOR_MESSAGE_MAX);
-  const detail = isMediaApiError(err) ? `${vendorSaid(err.summary())}: ${vendorSaid(err.message)} ${errorHint(err, vscode.l10n)}` : vendorSaid(String(err instanceof Error ? err.message : err));
+  const detail = isMediaApiError(err)
+    ? `${vendorSaid(err.summary())}: ${vendorSaid(err.message)} ${errorHint(err, vscode.l10n)}`
+    : vendorSaid(String(err instanceof Error ? err.message : err));
   const reenter = t('Re-enter Credentials…');
   const showLog = t('Show Log');
   const actions = isMediaApiError(err) && err.kind === 'auth' && accountId ? [reenter, showLog] : [showLog];
@@ -153,7 +155,9 @@ export function pickOrType(known: readonly string[], options: { readonly title: 
     const knownItems: ValueRow[] = known.map((value) => ({ label: pickText(value), value }));
     pick.items = knownItems;
     const typed = (value: string): ValueRow[] =>
-      value.trim() && !known.includes(value.trim()) ? [{ label: pickText(value.trim()), description: t('typed'), value: value.trim() }, ...knownItems] : knownItems;
+      value.trim() && !known.includes(value.trim())
+        ? [{ label: pickText(value.trim()), description: t('typed'), value: value.trim() }, ...knownItems]
+        : knownItems;
     let result: string | undefined;
     const listeners = [
       pick.onDidChangeValue((value) => (pick.items = typed(value))),

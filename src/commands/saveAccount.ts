@@ -34,7 +34,8 @@ export async function probeAndSave(deps: SaveAccountDeps, account: NewAccount, s
   const saved = existingId ? ({ ...account, id: existingId } as Account) : undefined;
   if (saved) await deps.accounts.update(saved, secret);
   const result = saved ?? (await deps.accounts.add(account, secret));
-  const message = answered === results.length ? t('"{0}" saved. {1}', result.label, report) : t('"{0}" saved; some products did not answer. {1}', result.label, report);
+  const message =
+    answered === results.length ? t('"{0}" saved. {1}', result.label, report) : t('"{0}" saved; some products did not answer. {1}', result.label, report);
   void (answered === results.length ? vscode.window.showInformationMessage(message) : vscode.window.showWarningMessage(message));
   return result;
 }

@@ -21,7 +21,9 @@ export function setCallbackKeysCommand(deps: { readonly accounts: AccountStore; 
         account.vendor === 'zego'
           ? [{ field: 'zego', prompt: t('ZEGO callback secret (the one set with the callback URL)') }]
           : [
-              ...(account.trtcSdkAppId !== undefined ? [{ field: 'trtc' as const, prompt: t('TRTC callback key (TRTC console, Callback Configuration)') }] : []),
+              ...(account.trtcSdkAppId !== undefined
+                ? [{ field: 'trtc' as const, prompt: t('TRTC callback key (TRTC console, Callback Configuration)') }]
+                : []),
               ...(account.gmeBizId !== undefined ? [{ field: 'gme' as const, prompt: t('GME callback key (the application’s permission key)') }] : []),
               ...(account.cssEnabled ? [{ field: 'css' as const, prompt: t('CSS callback key (CSS console, callback template)') }] : []),
             ];

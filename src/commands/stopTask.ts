@@ -104,10 +104,14 @@ async function report(key: TaskKey, result: StopResult): Promise<void> {
   const { outcome, entry } = result;
   switch (outcome.kind) {
     case 'stopped':
-      void vscode.window.showInformationMessage(t('Stop sent for task {0} (RequestId {1}). The vendor now reports: {2}.', id, outcome.requestId ?? '-', now(entry)));
+      void vscode.window.showInformationMessage(
+        t('Stop sent for task {0} (RequestId {1}). The vendor now reports: {2}.', id, outcome.requestId ?? '-', now(entry)),
+      );
       return;
     case 'alreadyEnded':
-      void vscode.window.showInformationMessage(t('Task {0} had already ended ({1}); nothing was stopped. The vendor now reports: {2}.', id, outcome.error.code, now(entry)));
+      void vscode.window.showInformationMessage(
+        t('Task {0} had already ended ({1}); nothing was stopped. The vendor now reports: {2}.', id, outcome.error.code, now(entry)),
+      );
       return;
     case 'unknown':
       void vscode.window.showWarningMessage(
@@ -125,7 +129,11 @@ async function report(key: TaskKey, result: StopResult): Promise<void> {
 /** Permission refusals name what the key lacks: the CAM action, or for ZEGO the AppId's ServerSecret. */
 function refusedMessage(id: string, error: MediaApiError, stopper: TaskStopper | undefined): string {
   if (error.kind === 'permission' && stopper?.permission) {
-    return t('The key may not stop task {0}: it lacks the CAM permission {1}. Grant it in Cloud Access Management, or use another key.', id, stopper.permission);
+    return t(
+      'The key may not stop task {0}: it lacks the CAM permission {1}. Grant it in Cloud Access Management, or use another key.',
+      id,
+      stopper.permission,
+    );
   }
   return t('Task {0} was not stopped.', id);
 }

@@ -16,10 +16,18 @@ export function trackTaskCommand(deps: { readonly accounts: AccountStore; readon
     run: async (arg?: unknown) => {
       const t = vscode.l10n.t;
       const node = nodeArg(arg);
-      const account = await accountFromArgOrPick(deps.accounts, arg, t('Select the TRTC account'), (a) => a.vendor === 'tencent' && a.trtcSdkAppId !== undefined);
+      const account = await accountFromArgOrPick(
+        deps.accounts,
+        arg,
+        t('Select the TRTC account'),
+        (a) => a.vendor === 'tencent' && a.trtcSdkAppId !== undefined,
+      );
       if (!account || account.vendor !== 'tencent') return;
       const fromNode = productOf(node);
-      const product = fromNode === 'trtc-recording' || fromNode === 'trtc-relay' ? fromNode : await pickProduct(account, ['trtc-recording', 'trtc-relay'], t('Recording or relay task?'));
+      const product =
+        fromNode === 'trtc-recording' || fromNode === 'trtc-relay'
+          ? fromNode
+          : await pickProduct(account, ['trtc-recording', 'trtc-relay'], t('Recording or relay task?'));
       if (!product) return;
       const taskId = (
         await vscode.window.showInputBox({
@@ -38,7 +46,9 @@ export function trackTaskCommand(deps: { readonly accounts: AccountStore; readon
       const key = { accountId: account.id, product, taskId };
       deps.ledger.track(key, String(account.trtcSdkAppId ?? ''), room.trim());
       try {
-        await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Asking TRTC about {0}…', taskId) }, () => deps.ledger.refresh(key));
+        await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Asking TRTC about {0}…', taskId) }, () =>
+          deps.ledger.refresh(key),
+        );
       } catch (err) {
         await showFailure(t('Tracking {0}, but TRTC did not answer for it yet.', taskId), err, account.id);
       }

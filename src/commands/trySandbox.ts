@@ -32,7 +32,11 @@ export function trySandboxCommand(deps: { readonly accounts: AccountStore; reado
           },
         );
         void vscode.window.showInformationMessage(
-          vscode.l10n.t('The sandbox runs at {0} with {1} demo accounts. Everything in it is made up; nothing leaves this machine.', added.url, added.accounts.length),
+          vscode.l10n.t(
+            'The sandbox runs at {0} with {1} demo accounts. Everything in it is made up; nothing leaves this machine.',
+            added.url,
+            added.accounts.length,
+          ),
         );
         await vscode.commands.executeCommand(`${TASKS_VIEW_ID}.focus`);
       } catch (err) {

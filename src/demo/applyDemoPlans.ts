@@ -10,7 +10,11 @@ import { isSameDemoApp, type DemoAccountPlan } from './demoPlans';
 /** Label of the room for a demo TRTC task whose room the sandbox did not say. */
 export const DEMO_ROOM_LABEL = 'sandbox';
 
-export async function applyDemoPlans(plans: readonly DemoAccountPlan[], accounts: Pick<AccountStore, 'list' | 'add' | 'update'>, ledger: Pick<TaskLedger, 'track' | 'pinRoom'>): Promise<Account[]> {
+export async function applyDemoPlans(
+  plans: readonly DemoAccountPlan[],
+  accounts: Pick<AccountStore, 'list' | 'add' | 'update'>,
+  ledger: Pick<TaskLedger, 'track' | 'pinRoom'>,
+): Promise<Account[]> {
   const applied: Account[] = [];
   for (const plan of plans) {
     const existing = accounts.list().find((a) => isSameDemoApp(plan.account, a));

@@ -110,9 +110,5 @@ function kindHint(kind: ApiErrorKind, l10n: Localizer): string {
 
 /** The most specific hint: our own code, then the vendor's wording for the kind, then the kind's. */
 export function errorHint(error: HintSource, l10n: Localizer): string {
-  return (
-    codeHint(error.code, l10n) ??
-    (error.vendor === 'tencent' ? tencentHint(error.kind, l10n) : zegoHint(error.kind, l10n)) ??
-    kindHint(error.kind, l10n)
-  );
+  return codeHint(error.code, l10n) ?? (error.vendor === 'tencent' ? tencentHint(error.kind, l10n) : zegoHint(error.kind, l10n)) ?? kindHint(error.kind, l10n);
 }

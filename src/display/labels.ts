@@ -58,7 +58,9 @@ export function roomLabel(product: Product, l10n: Localizer): string {
 
 /** `Tencent Cloud · ap-guangzhou`, `ZEGO · 1234567`: where an account's tasks live. */
 export function accountSummary(account: Account, l10n: Localizer): string {
-  return account.vendor === 'tencent' ? l10n.t('{0} · {1}', vendorLabel('tencent', l10n), account.region) : l10n.t('{0} · {1}', vendorLabel('zego', l10n), account.appId);
+  return account.vendor === 'tencent'
+    ? l10n.t('{0} · {1}', vendorLabel('tencent', l10n), account.region)
+    : l10n.t('{0} · {1}', vendorLabel('zego', l10n), account.appId);
 }
 
 /** `1 task`, `12 tasks`; `1 room`, `3 rooms`. */

@@ -17,6 +17,5 @@ export interface TimeContext {
 
 /** Fills `{n}` placeholders without translating: what `vscode.l10n.t` does without a bundle (tests, English). */
 export const plainLocalizer: Localizer = {
-  t: (message, ...args) =>
-    message.replace(/\{(\d+)\}/g, (whole, index: string) => (Number(index) < args.length ? String(args[Number(index)]) : whole)),
+  t: (message, ...args) => message.replace(/\{(\d+)\}/g, (whole, index: string) => (Number(index) < args.length ? String(args[Number(index)]) : whole)),
 };

@@ -31,7 +31,12 @@ export function appendBold(md: MarkdownSink, text: string): void {
  * too, which `encodeURIComponent` keeps and which would end the link early (a task id may hold one).
  */
 export function appendCommandLink(md: MarkdownSink, label: string, command: string, args?: unknown): void {
-  const query = args === undefined ? '' : `?${encodeURIComponent(JSON.stringify([args])).replace(/\(/g, '%28').replace(/\)/g, '%29')}`;
+  const query =
+    args === undefined
+      ? ''
+      : `?${encodeURIComponent(JSON.stringify([args]))
+          .replace(/\(/g, '%28')
+          .replace(/\)/g, '%29')}`;
   md.appendMarkdown('[');
   md.appendText(label);
   md.appendMarkdown(`](command:${command}${query})`);

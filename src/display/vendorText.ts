@@ -59,8 +59,7 @@ function showGrapheme(cluster: string, multiline: boolean): string {
   let out = '';
   for (const ch of cluster) {
     const cp = ch.codePointAt(0)!;
-    const allowed =
-      (joinersAllowed && (ch === ZWJ || ch === ZWNJ)) || (base === BLACK_FLAG && isTag(cp)) || (multiline && (ch === '\n' || ch === '\t'));
+    const allowed = (joinersAllowed && (ch === ZWJ || ch === ZWNJ)) || (base === BLACK_FLAG && isTag(cp)) || (multiline && (ch === '\n' || ch === '\t'));
     out += !allowed && HIDDEN.test(ch) ? escapeChar(ch) : ch;
   }
   return out;

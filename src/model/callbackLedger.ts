@@ -41,7 +41,14 @@ export interface CallbackOutcome {
 
 export function recordCallback(prev: LedgerEntry | undefined, accountId: string, event: CallbackEvent, source: CallbackSource, now: number): CallbackOutcome {
   const key = { accountId, product: event.product, taskId: event.taskId };
-  const base: LedgerEntry = prev ?? { ...key, task: placeholderTask(key, event.vendor, event.appId, event.room, now), firstSeen: now, lastSeen: now, history: [], pinned: false };
+  const base: LedgerEntry = prev ?? {
+    ...key,
+    task: placeholderTask(key, event.vendor, event.appId, event.room, now),
+    firstSeen: now,
+    lastSeen: now,
+    history: [],
+    pinned: false,
+  };
   if ((base.callbacks ?? []).some((c) => sameEvent(c, event))) return { entry: base, applied: false, duplicate: true };
   const applied = takesStatus(base, event);
   let task = { ...base.task, files: mergeFiles(base.task.files, event.files) };

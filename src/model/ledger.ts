@@ -109,7 +109,12 @@ const optStr = (v: unknown): v is string | undefined => v === undefined || isStr
 
 function readFile(v: unknown): StorageFile | undefined {
   if (!isObject(v) || !isStr(v.userId) || !isStr(v.fileName) || !isStr(v.trackType) || !optNum(v.beginTimeMs)) return undefined;
-  const file: StorageFile = { userId: v.userId, fileName: v.fileName, trackType: v.trackType, ...(v.beginTimeMs !== undefined ? { beginTimeMs: v.beginTimeMs } : {}) };
+  const file: StorageFile = {
+    userId: v.userId,
+    fileName: v.fileName,
+    trackType: v.trackType,
+    ...(v.beginTimeMs !== undefined ? { beginTimeMs: v.beginTimeMs } : {}),
+  };
   // The optional facts other reports added; an unreadable one is dropped, the file kept.
   const extra: Record<string, unknown> = {};
   for (const name of ['endTimeMs', 'sizeBytes', 'durationMs', 'expiresAtMs'] as const) if (isNum(v[name])) extra[name] = v[name];
@@ -182,7 +187,8 @@ const SOURCES: ReadonlySet<string> = new Set(['paste', 'receiver']);
 /** A recorded callback; one that cannot be read is dropped, the entry kept. */
 function readCallbackRecord(v: unknown): CallbackRecord | undefined {
   if (!isObject(v) || (v.vendor !== 'tencent' && v.vendor !== 'zego') || !isStr(v.eventType) || !isNum(v.at) || !isNum(v.receivedAt)) return undefined;
-  if (!isStr(v.source) || !SOURCES.has(v.source) || typeof v.applied !== 'boolean' || !Array.isArray(v.files) || !v.files.every(isStr) || !isObject(v.facts)) return undefined;
+  if (!isStr(v.source) || !SOURCES.has(v.source) || typeof v.applied !== 'boolean' || !Array.isArray(v.files) || !v.files.every(isStr) || !isObject(v.facts))
+    return undefined;
   if (!optNum(v.sequence) || !(v.status === undefined || (isStr(v.status) && STATUSES.has(v.status)))) return undefined;
   const facts: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(v.facts)) if (isStr(value) || isNum(value)) facts[name] = value;

@@ -30,7 +30,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const PRODUCT_SET: ReadonlySet<string> = new Set(PRODUCTS);
 
 function readKey(v: unknown): TaskKey | undefined {
-  if (!isObject(v) || typeof v.accountId !== 'string' || typeof v.product !== 'string' || !PRODUCT_SET.has(v.product) || typeof v.taskId !== 'string') return undefined;
+  if (!isObject(v) || typeof v.accountId !== 'string' || typeof v.product !== 'string' || !PRODUCT_SET.has(v.product) || typeof v.taskId !== 'string')
+    return undefined;
   return { accountId: v.accountId, product: v.product as Product, taskId: v.taskId };
 }
 
@@ -147,7 +148,8 @@ export class LedgerState {
   /** Forgets a task as of `at`; true when an entry went. */
   forget(key: TaskKey, at: number): boolean {
     const id = taskKeyString(key);
-    if ((this.forgotten.get(id)?.at ?? -Infinity) < at) this.forgotten.set(id, { key: { accountId: key.accountId, product: key.product, taskId: key.taskId }, at });
+    if ((this.forgotten.get(id)?.at ?? -Infinity) < at)
+      this.forgotten.set(id, { key: { accountId: key.accountId, product: key.product, taskId: key.taskId }, at });
     const prev = this.index.get(id);
     if (!prev || prev.lastSeen > at) return false;
     this.index.delete(prev);
@@ -157,7 +159,8 @@ export class LedgerState {
   /** Unpins a room as of `at`; true when it was pinned. */
   unpin(room: Omit<PinnedRoom, 'addedAt'>, at: number): boolean {
     const id = roomKeyString(room);
-    if ((this.unpinned.get(id)?.at ?? -Infinity) < at) this.unpinned.set(id, { room: { accountId: room.accountId, product: room.product, room: room.room }, at });
+    if ((this.unpinned.get(id)?.at ?? -Infinity) < at)
+      this.unpinned.set(id, { room: { accountId: room.accountId, product: room.product, room: room.room }, at });
     const prev = this.rooms.get(id);
     if (!prev || prev.addedAt > at) return false;
     this.rooms.delete(id);

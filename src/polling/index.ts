@@ -71,7 +71,9 @@ export function createTaskPoller(deps: TaskPollerDeps): TaskPoller {
     else await lease.publishWatched(deps.watchedKeys());
     scheduler.wake();
   };
-  const exchangeTimer = lease ? setInterval(() => void exchange().catch((err: unknown) => deps.logger.warn(`[poller] sharing watched tasks failed: ${String(err)}`)), RENEW_EXCHANGE_MS) : undefined;
+  const exchangeTimer = lease
+    ? setInterval(() => void exchange().catch((err: unknown) => deps.logger.warn(`[poller] sharing watched tasks failed: ${String(err)}`)), RENEW_EXCHANGE_MS)
+    : undefined;
   const subscriptions: Disposable[] = [
     { dispose: () => exchangeTimer && clearInterval(exchangeTimer) },
     ...(lease ? [lease.onDidChange(() => void exchange())] : []),

@@ -72,9 +72,15 @@ export function readSettings(get: (key: SettingKey) => unknown): MediaTasksSetti
     readOnly: get(SettingKeys.readOnly) === true,
     ledgerRetention: retentionFrom(get(SettingKeys.ledgerRetentionDays), get(SettingKeys.ledgerMaxEntries)),
     httpProxy: text(get(SettingKeys.httpProxy)),
-    callbackReceiver: { enabled: get(SettingKeys.callbackReceiverEnabled) === true, port: Math.round(numberIn(get(SettingKeys.callbackReceiverPort), 8787, 1024, 65535)) },
+    callbackReceiver: {
+      enabled: get(SettingKeys.callbackReceiverEnabled) === true,
+      port: Math.round(numberIn(get(SettingKeys.callbackReceiverPort), 8787, 1024, 65535)),
+    },
     alerts: {
-      hours: Object.fromEntries(Object.entries(ALERT_HOURS).map(([product, [key, fallback]]) => [product, numberIn(get(key), fallback, 0, 8760)])) as Record<Product, number>,
+      hours: Object.fromEntries(Object.entries(ALERT_HOURS).map(([product, [key, fallback]]) => [product, numberIn(get(key), fallback, 0, 8760)])) as Record<
+        Product,
+        number
+      >,
       scope: get(SettingKeys.alertsScope) === 'all' ? 'all' : 'watched',
       snoozeHours: numberIn(get(SettingKeys.alertsSnoozeHours), 2, 0.01, 720),
     },

@@ -5,7 +5,15 @@
  */
 import type { Account } from '../model/account';
 import { isTerminal, type Task } from '../model/task';
-import { DESCRIBE_CLOUD_RECORDING, DESCRIBE_RECORD_TASK, DESCRIBE_STREAM_INGEST, DESCRIBE_TASK_INFO, regionFor, tencentHost, type TencentAction } from '../vendors/tencent/actions';
+import {
+  DESCRIBE_CLOUD_RECORDING,
+  DESCRIBE_RECORD_TASK,
+  DESCRIBE_STREAM_INGEST,
+  DESCRIBE_TASK_INFO,
+  regionFor,
+  tencentHost,
+  type TencentAction,
+} from '../vendors/tencent/actions';
 import { ZEGO_CLOUD_RECORD_BASE } from '../vendors/zego/client';
 import { copyQueryAs, type CopyableQuery, type CopyFormat } from '../vendors/shared/copyAs';
 
@@ -48,7 +56,13 @@ export function taskQuery(account: Account, task: Task): CopyableQuery | undefin
     case 'css': {
       const start = Math.floor((task.startedAt ?? task.observedAt) / 1000);
       const end = Math.ceil((task.endedAt ?? task.observedAt) / 1000);
-      return tencentQuery(account, DESCRIBE_RECORD_TASK, { StartTime: start, EndTime: Math.max(end, start + 1), StreamName: task.room, DomainName: account.cssDomain, AppName: account.cssApp });
+      return tencentQuery(account, DESCRIBE_RECORD_TASK, {
+        StartTime: start,
+        EndTime: Math.max(end, start + 1),
+        StreamName: task.room,
+        DomainName: account.cssDomain,
+        AppName: account.cssApp,
+      });
     }
     default:
       return undefined;

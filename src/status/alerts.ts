@@ -87,7 +87,9 @@ export class LongRunningAlerts implements Disposable {
     const { entry } = task;
     const key: TaskKey = { accountId: entry.accountId, product: entry.product, taskId: entry.taskId };
     const l10n = vscode.l10n;
-    this.deps.logger.info(`[alerts] ${taskKeyString(key)} has run ${Math.round(task.runningMs / 60_000)} min (threshold ${Math.round(task.thresholdMs / 60_000)} min)`);
+    this.deps.logger.info(
+      `[alerts] ${taskKeyString(key)} has run ${Math.round(task.runningMs / 60_000)} min (threshold ${Math.round(task.thresholdMs / 60_000)} min)`,
+    );
     const message = l10n.t(
       '{0} in {1} has been running for {2}, longer than its alert threshold ({3}).',
       taskTitle(key, l10n, messageText),
@@ -112,7 +114,10 @@ export class LongRunningAlerts implements Disposable {
   private remember(memory: AlertMemory): void {
     const changed = JSON.stringify(memory) !== JSON.stringify(this.memory);
     this.memory = memory;
-    if (changed) void Promise.resolve(this.deps.memento.update(MEMORY_KEY, memory)).catch((error: unknown) => this.deps.logger.warn(`[alerts] could not keep snoozes: ${String(error)}`));
+    if (changed)
+      void Promise.resolve(this.deps.memento.update(MEMORY_KEY, memory)).catch((error: unknown) =>
+        this.deps.logger.warn(`[alerts] could not keep snoozes: ${String(error)}`),
+      );
   }
 
   dispose(): void {

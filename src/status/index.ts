@@ -18,7 +18,6 @@ import {
 } from './model';
 import type { LongRunningTask } from './longRunning';
 
-
 export interface TaskStatusBar {
   /** The spinner while any refresh is in flight (tree, poller, panels). */
   setRefreshing(busy: boolean): void;

@@ -34,7 +34,9 @@ export class CallbackIntake {
       verdict = { ok: false, reason: 'The callback could not be read.' };
     }
     if (!verdict.ok) {
-      this.deps.logger.warn(`[callback] refused a ${verdict.kind?.toUpperCase() ?? 'unrecognised'} callback (${source}, ${received.body.length} bytes): ${verdict.reason}`);
+      this.deps.logger.warn(
+        `[callback] refused a ${verdict.kind?.toUpperCase() ?? 'unrecognised'} callback (${source}, ${received.body.length} bytes): ${verdict.reason}`,
+      );
       return { ok: false, reason: verdict.reason };
     }
     const { event } = verdict;

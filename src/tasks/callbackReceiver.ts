@@ -138,9 +138,7 @@ export class CallbackReceiver {
 export class ReceiverSwitch {
   private running: { readonly port: number; readonly receiver: Promise<CallbackReceiver | undefined> } | undefined;
 
-  constructor(
-    private readonly options: Omit<ReceiverOptions, 'port'> & { readonly onError: (message: string) => void },
-  ) {}
+  constructor(private readonly options: Omit<ReceiverOptions, 'port'> & { readonly onError: (message: string) => void }) {}
 
   /** The receiver's URL while it listens. */
   async url(): Promise<string | undefined> {

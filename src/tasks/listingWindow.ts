@@ -33,7 +33,11 @@ export const RELIST_MARGIN_MS = 60_000;
  * around it; CSS lists tasks lying wholly inside, so from its start to its (scheduled) end.
  * `undefined` when the start is unknown or falls outside what the vendor accepts.
  */
-export function knownTaskWindow(source: Pick<ListingSource, 'earliestStartMs' | 'product' | 'clockOffsetMs'>, task: Pick<Task, 'startedAt' | 'endedAt'>, now: number): { startMs: number; endMs: number } | undefined {
+export function knownTaskWindow(
+  source: Pick<ListingSource, 'earliestStartMs' | 'product' | 'clockOffsetMs'>,
+  task: Pick<Task, 'startedAt' | 'endedAt'>,
+  now: number,
+): { startMs: number; endMs: number } | undefined {
   if (task.startedAt === undefined) return undefined;
   const startMs = Math.max(listingStartMs(source, now, Number.POSITIVE_INFINITY), task.startedAt - RELIST_MARGIN_MS);
   const end = source.product === 'css' ? (task.endedAt ?? task.startedAt + 24 * HOUR_MS) + 1000 : task.startedAt + RELIST_MARGIN_MS;

@@ -52,7 +52,11 @@ function processAlive(pid: number): boolean {
 }
 
 const isKey = (v: unknown): v is TaskKey =>
-  typeof v === 'object' && v !== null && typeof (v as TaskKey).accountId === 'string' && typeof (v as TaskKey).product === 'string' && typeof (v as TaskKey).taskId === 'string';
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as TaskKey).accountId === 'string' &&
+  typeof (v as TaskKey).product === 'string' &&
+  typeof (v as TaskKey).taskId === 'string';
 
 export class PollLease {
   /** This window's id (a fresh one per extension host). */

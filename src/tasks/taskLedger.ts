@@ -188,7 +188,8 @@ export class TaskLedger implements TaskStore, JournalWriter {
           break;
         }
         case 'listing':
-          entry = prev && source.describeFiles ? await this.refreshByFileApi(key, prev, source, signal) : await this.refreshFromListing(key, prev, source, signal);
+          entry =
+            prev && source.describeFiles ? await this.refreshByFileApi(key, prev, source, signal) : await this.refreshFromListing(key, prev, source, signal);
           break;
       }
       return await this.withMedia(source, entry, signal);
@@ -349,7 +350,12 @@ export class TaskLedger implements TaskStore, JournalWriter {
     const narrow = prev && knownTaskWindow(source, prev.task, now);
     const statuses = prev && isTerminal(prev.task.status) ? ('ended' as const) : ('all' as const);
     const since = (prev?.task.startedAt ?? prev?.firstSeen ?? now) - RELIST_MARGIN_MS;
-    const wide = { startMs: Math.max(listingStartMs(source, now, Number.POSITIVE_INFINITY), since), endMs: listingEndMs(source, now), room, statuses: 'all' as const };
+    const wide = {
+      startMs: Math.max(listingStartMs(source, now, Number.POSITIVE_INFINITY), since),
+      endMs: listingEndMs(source, now),
+      room,
+      statuses: 'all' as const,
+    };
     for (const query of narrow ? [{ ...narrow, room, statuses }, wide] : [wide]) {
       for await (const page of source.list(query, signal)) {
         const match = page.find((t) => t.taskId === key.taskId);

@@ -257,4 +257,3 @@ export class TaskLoader {
     return { startMs: listingStartMs(source, now, hours), endMs: listingEndMs(source, now), statuses: 'all' };
   }
 }
-

@@ -241,7 +241,9 @@ export class TaskTreeModel {
     if (state?.error) out.push(this.errorNode(node, state.error, node.accountId));
     out.push(...this.taskRows(node, node.room, groupRows(entries, entryStartMs)));
     if (entries.length === 0 && !state?.error) {
-      out.push(this.placeholder(node, this.emptyMessage(traits.asked === 'byRoom' ? this.deps.l10n.t('No recording in this room') : this.deps.l10n.t('No tasks'))));
+      out.push(
+        this.placeholder(node, this.emptyMessage(traits.asked === 'byRoom' ? this.deps.l10n.t('No recording in this room') : this.deps.l10n.t('No tasks'))),
+      );
     }
     return out;
   }
@@ -255,9 +257,17 @@ export class TaskTreeModel {
 
   private taskChildren(node: TaskNode): TreeNode[] {
     const files = this.deps.ledger.get(node.key)?.task.files ?? [];
-    const rows: TreeNode[] = files.slice(0, MAX_FILE_ROWS).map((f) => ({ kind: 'file', id: `${node.id}/${encodeURIComponent(f.fileName)}`, key: node.key, fileName: f.fileName, parent: node }));
+    const rows: TreeNode[] = files
+      .slice(0, MAX_FILE_ROWS)
+      .map((f) => ({ kind: 'file', id: `${node.id}/${encodeURIComponent(f.fileName)}`, key: node.key, fileName: f.fileName, parent: node }));
     if (files.length > MAX_FILE_ROWS) {
-      rows.push(this.placeholder(node, this.deps.l10n.t('{0} more files: open the task details to see them all', files.length - MAX_FILE_ROWS), CommandIds.openTaskDetails));
+      rows.push(
+        this.placeholder(
+          node,
+          this.deps.l10n.t('{0} more files: open the task details to see them all', files.length - MAX_FILE_ROWS),
+          CommandIds.openTaskDetails,
+        ),
+      );
     }
     return rows;
   }
@@ -278,18 +288,45 @@ export class TaskTreeModel {
     const product = group ? this.productOf(group) : (parent as ProductNode);
     const grouped: Grouped<RoomItem> = group ? groupChildren(items, (r) => r.latest, group.bucket) : groupRows(items, (r) => r.latest);
     if (grouped.kind === 'groups') {
-      return grouped.groups.map((bucket) => ({ kind: 'dayGroup', id: `${parent.id}/${bucketIdPart(bucket)}`, accountId: product.accountId, product: product.product, bucket, parent }));
+      return grouped.groups.map((bucket) => ({
+        kind: 'dayGroup',
+        id: `${parent.id}/${bucketIdPart(bucket)}`,
+        accountId: product.accountId,
+        product: product.product,
+        bucket,
+        parent,
+      }));
     }
     const vendor = product.parent.vendor;
-    return grouped.rows.map((r) => ({ kind: 'room', id: roomNodeId(vendor, product.accountId, product.product, r.room), accountId: product.accountId, product: product.product, room: r.room, parent }));
+    return grouped.rows.map((r) => ({
+      kind: 'room',
+      id: roomNodeId(vendor, product.accountId, product.product, r.room),
+      accountId: product.accountId,
+      product: product.product,
+      room: r.room,
+      parent,
+    }));
   }
 
   private taskRows(parent: RoomNode | GroupNode, room: string, grouped: Grouped<LedgerEntry>): TreeNode[] {
     if (grouped.kind === 'groups') {
-      return grouped.groups.map((bucket) => ({ kind: 'dayGroup', id: `${parent.id}/${bucketIdPart(bucket)}`, accountId: parent.accountId, product: parent.product, room, bucket, parent }));
+      return grouped.groups.map((bucket) => ({
+        kind: 'dayGroup',
+        id: `${parent.id}/${bucketIdPart(bucket)}`,
+        accountId: parent.accountId,
+        product: parent.product,
+        room,
+        bucket,
+        parent,
+      }));
     }
     const vendor = this.productOf(parent).parent.vendor;
-    return grouped.rows.map((e) => ({ kind: 'task', id: taskNodeId(vendor, e, room), key: { accountId: e.accountId, product: e.product, taskId: e.taskId }, parent }));
+    return grouped.rows.map((e) => ({
+      kind: 'task',
+      id: taskNodeId(vendor, e, room),
+      key: { accountId: e.accountId, product: e.product, taskId: e.taskId },
+      parent,
+    }));
   }
 
   /** The rooms a product shows: rooms of its shown entries, plus pinned GME rooms even when empty. */

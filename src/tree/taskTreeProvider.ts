@@ -84,7 +84,10 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     try {
       const children = await this.model.children(node);
-      this.shown.set(node?.id ?? '', children.flatMap((c) => (c.kind === 'task' ? [c.key] : [])));
+      this.shown.set(
+        node?.id ?? '',
+        children.flatMap((c) => (c.kind === 'task' ? [c.key] : [])),
+      );
       return issueNodes(children);
     } catch (err) {
       // Defensive: a bug in a level must show as a row, never as a spinner that never ends.

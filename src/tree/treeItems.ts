@@ -88,7 +88,9 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
       if (traitsOf(node.product).asked === 'byRoom') {
         const current = running[0];
         const mode = current ? recordModeLabel(current.task.extras.RecordMode, vscode.l10n) : undefined;
-        item.description = current ? [statusLabel(current.task.status, vscode.l10n), mode && plainText(mode)].filter(Boolean).join(' · ') : t('no task running');
+        item.description = current
+          ? [statusLabel(current.task.status, vscode.l10n), mode && plainText(mode)].filter(Boolean).join(' · ')
+          : t('no task running');
         item.tooltip = markdown((md) => roomTooltip(md, node.room, current, ctx.time, vscode.l10n));
       } else {
         // Counted per status, so "running" means what the status bar counts; starting or stopping tasks are named as such.
@@ -130,7 +132,9 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
       item.iconPath = new vscode.ThemeIcon('file-media');
       if (file) {
         const who = file.userId === '' ? fileUserLabel(file.userId, vscode.l10n) : plainText(file.userId);
-        item.description = [plainText(file.trackType), who, file.beginTimeMs !== undefined ? formatClock(file.beginTimeMs, ctx.time) : ''].filter(Boolean).join(' · ');
+        item.description = [plainText(file.trackType), who, file.beginTimeMs !== undefined ? formatClock(file.beginTimeMs, ctx.time) : '']
+          .filter(Boolean)
+          .join(' · ');
       }
       item.command = { command: CommandIds.openStorageFile, title: t('Open Storage File Details'), arguments: [node] };
       item.contextValue = buildContextValue({ kind: 'file' });

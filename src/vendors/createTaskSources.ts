@@ -53,9 +53,7 @@ export function signedCallDeps(account: Account, secret: AccountSecret, deps: Ta
     clockOffsets: deps.clockOffsets ?? sharedClockOffsets,
     retry: deps.retry ?? DEFAULT_RETRY_DEPS,
     logger: deps.logger,
-    redact: createRedactor(
-      secret.vendor === 'tencent' ? [secret.secretKey, secret.token ?? ''] : [secret.serverSecret],
-    ),
+    redact: createRedactor(secret.vendor === 'tencent' ? [secret.secretKey, secret.token ?? ''] : [secret.serverSecret]),
     now: deps.now ?? Date.now,
     timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   };
@@ -84,7 +82,6 @@ export function createTaskSources(account: Account, secret: AccountSecret, deps:
     }
   };
   // VOD belongs to the account, not to a product: every Tencent source answers for the account's media.
-  const describeMedia: NonNullable<TaskSource['describeMedia']> = (fileIds, signal) =>
-    describeMediaInfos(client, fileIds, account.vodSubAppId, signal);
+  const describeMedia: NonNullable<TaskSource['describeMedia']> = (fileIds, signal) => describeMediaInfos(client, fileIds, account.vodSubAppId, signal);
   return accountProducts(account).map((product) => Object.assign(build(product), { describeMedia }));
 }

@@ -126,12 +126,7 @@ function extrasFields(product: Product, extras: Readonly<Record<string, ExtraVal
     add('TemplateId', (v) => ({ label: l10n.t('Recording template'), value: v === 0 ? l10n.t('none (0)') : String(v) }));
     add('Stopped', (v) => ({
       label: l10n.t('Stopped by StopRecordTask'),
-      value:
-        typeof v === 'number' && v > 0
-          ? formatEpochMs(v * 1000, ctx.time, l10n).human
-          : v === 0
-            ? l10n.t('not stopped (0)')
-            : String(v),
+      value: typeof v === 'number' && v > 0 ? formatEpochMs(v * 1000, ctx.time, l10n).human : v === 0 ? l10n.t('not stopped (0)') : String(v),
     }));
   }
   if (product === 'zego-recording') {
@@ -287,7 +282,11 @@ export function taskDocument(key: TaskKey, entry: LedgerEntry | undefined, ctx: 
       ...base,
       status: { label: statusLabel(task.status, l10n), tone: TONES[task.status] },
       banners,
-      actions: [refreshAction(ctx), { id: 'openRoom', label: l10n.t('Room Timeline') }, ...(ctx.canStop && isStoppable(task.status) ? [{ id: 'stopTask' as const, label: l10n.t('Stop Task…') }] : [])],
+      actions: [
+        refreshAction(ctx),
+        { id: 'openRoom', label: l10n.t('Room Timeline') },
+        ...(ctx.canStop && isStoppable(task.status) ? [{ id: 'stopTask' as const, label: l10n.t('Stop Task…') }] : []),
+      ],
       sections,
     },
     copyValues: copies,

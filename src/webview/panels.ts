@@ -21,7 +21,6 @@ import { filePanelState, panelStateKey, parsePanelState, taskPanelState, type Pa
 import { pageHtml, webviewRoots } from './pageResources';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from './protocol';
 
-
 /** Relative times ("5 minutes ago") and running durations go stale; a visible panel re-renders this often. */
 const CLOCK_REFRESH_MS = 30_000;
 
@@ -43,9 +42,7 @@ export function viewTypeOf(state: PanelState): string {
 }
 
 export function panelTitle(state: PanelState): string {
-  return state.kind === 'task'
-    ? taskTitle(state, vscode.l10n)
-    : vscode.l10n.t('File {0}', plainText(shortId(state.fileName, 24)));
+  return state.kind === 'task' ? taskTitle(state, vscode.l10n) : vscode.l10n.t('File {0}', plainText(shortId(state.fileName, 24)));
 }
 
 function documentContext(deps: PanelManagerDeps): DocumentContext {
@@ -107,7 +104,9 @@ class DetailsPanel implements Disposable {
       this.deps.logger.warn(`[panels] refresh failed for ${taskKeyString(this.key)}: ${message}`);
       // With a ledger entry the page shows the error as a banner; without one nothing else would.
       if (!this.deps.store.get(this.key)) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Could not refresh {0}: {1}', taskTitle(this.key, vscode.l10n), messageText(message, VENDOR_MESSAGE_MAX)));
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t('Could not refresh {0}: {1}', taskTitle(this.key, vscode.l10n), messageText(message, VENDOR_MESSAGE_MAX)),
+        );
       }
     } finally {
       this.refreshing = false;
@@ -131,9 +130,7 @@ class DetailsPanel implements Disposable {
   private build(): BuiltDocument {
     const entry = this.deps.store.get(this.key);
     const ctx = documentContext(this.deps);
-    return this.state.kind === 'task'
-      ? taskDocument(this.key, entry, ctx)
-      : storageFileDocument(this.key, this.state.fileName, entry, ctx);
+    return this.state.kind === 'task' ? taskDocument(this.key, entry, ctx) : storageFileDocument(this.key, this.state.fileName, entry, ctx);
   }
 
   /** Posts the current document; skipped while the page is hidden (it re-asks with `ready` when shown). */

@@ -76,7 +76,6 @@ export interface StripSection {
 
 export type DetailSection =
   | StripSection
-
   | { readonly kind: 'fields'; readonly heading: string; readonly fields: readonly DetailField[] }
   | {
       readonly kind: 'table';
@@ -102,8 +101,7 @@ export interface DetailsDocument {
 
 /** Host → page. */
 export type HostMessage =
-  | { readonly type: 'render'; readonly state: PanelState; readonly document: DetailsDocument }
-  | { readonly type: 'busy'; readonly busy: boolean };
+  { readonly type: 'render'; readonly state: PanelState; readonly document: DetailsDocument } | { readonly type: 'busy'; readonly busy: boolean };
 
 /** Page → host. */
 export type WebviewMessage =

@@ -37,7 +37,11 @@ function shown(value: string): string {
 
 /** Entries in the order the chart wants them: by start, then by ref. */
 export function byRoomOrder(a: LedgerEntry, b: LedgerEntry): number {
-  return entryStartMs(a) - entryStartMs(b) || (a.product < b.product ? -1 : a.product > b.product ? 1 : 0) || (a.taskId < b.taskId ? -1 : a.taskId > b.taskId ? 1 : 0);
+  return (
+    entryStartMs(a) - entryStartMs(b) ||
+    (a.product < b.product ? -1 : a.product > b.product ? 1 : 0) ||
+    (a.taskId < b.taskId ? -1 : a.taskId > b.taskId ? 1 : 0)
+  );
 }
 
 /**

@@ -17,7 +17,6 @@ import { inRoom, parseRoomState, roomProducts, roomStateKey } from './identity';
 import { byRoomOrder, roomDocument, roomHeading, roomSummary, roomTaskColumns, roomTaskRef } from './roomDocument';
 import { parseRoomMessage, type RoomHostMessage, type RoomPanelState } from './roomProtocol';
 
-
 /** Ledger changes arrive in bursts (a poll records many tasks); the page gets one update per burst. */
 const UPDATE_DEBOUNCE_MS = 250;
 

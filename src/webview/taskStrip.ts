@@ -133,7 +133,9 @@ function observedLane(entry: LedgerEntry, b: StripBuilder, now: number, l10n: Lo
   entry.history.forEach((transition, i) => {
     const next = entry.history[i + 1];
     if (i > 0) {
-      const what = isTerminal(transition.status) ? l10n.t('Seen {0}: {1}', statusLabel(transition.status, l10n), stopReason(entry, l10n)) : l10n.t('Became {0}', statusLabel(transition.status, l10n));
+      const what = isTerminal(transition.status)
+        ? l10n.t('Seen {0}: {1}', statusLabel(transition.status, l10n), stopReason(entry, l10n))
+        : l10n.t('Became {0}', statusLabel(transition.status, l10n));
       marks.push(b.mark(isTerminal(transition.status) ? 'stop' : 'change', transition.at, what));
     }
     if (next) spans.push(b.span(transition.status, transition.at, next.at, transition.rawStatus));
@@ -151,10 +153,19 @@ function summary(entry: LedgerEntry, ctx: StripContext): string {
     task.startedAt === undefined
       ? l10n.t('The vendor reports no start time.')
       : isTerminal(task.status)
-        ? l10n.t('The vendor reports it ran from {0} to {1}.', time(task.startedAt), task.endedAt === undefined ? l10n.t('an unreported time') : time(task.endedAt))
+        ? l10n.t(
+            'The vendor reports it ran from {0} to {1}.',
+            time(task.startedAt),
+            task.endedAt === undefined ? l10n.t('an unreported time') : time(task.endedAt),
+          )
         : l10n.t('The vendor reports it started at {0} and is {1}.', time(task.startedAt), statusLabel(task.status, l10n));
   const changes = Math.max(0, entry.history.length - 1);
-  const observed = l10n.t('This extension first saw it at {0}, saw {1} status changes since, and last checked at {2}.', time(entry.firstSeen), changes, time(entry.lastSeen));
+  const observed = l10n.t(
+    'This extension first saw it at {0}, saw {1} status changes since, and last checked at {2}.',
+    time(entry.firstSeen),
+    changes,
+    time(entry.lastSeen),
+  );
   const files = task.files.filter((f) => f.beginTimeMs !== undefined).length;
   return [reported, observed, ...(files > 0 ? [l10n.t('{0} storage files are marked where they began.', files)] : [])].join(' ');
 }

@@ -214,9 +214,13 @@ export function activate(context: vscode.ExtensionContext): Attacker {
           for (const id of intel.accountIds) await record(`${where}(${id})`, () => fn.call(owner, id));
           await record(`${where}()`, () => fn.call(owner));
         }
-        if (name === 'add') await record(`${where}(account at the listener)`, () => fn.call(owner, attackerAccount, { vendor: 'tencent', secretId: 'AKIDattacker', secretKey: 'attacker' }));
+        if (name === 'add')
+          await record(`${where}(account at the listener)`, () =>
+            fn.call(owner, attackerAccount, { vendor: 'tencent', secretId: 'AKIDattacker', secretKey: 'attacker' }),
+          );
         if (name === 'update') {
-          for (const id of intel.accountIds) await record(`${where}(${id} re-pointed at the listener)`, () => fn.call(owner, { ...attackerAccount, id, label: 'Re-pointed' }));
+          for (const id of intel.accountIds)
+            await record(`${where}(${id} re-pointed at the listener)`, () => fn.call(owner, { ...attackerAccount, id, label: 'Re-pointed' }));
         }
       }
       // Whatever the exports let it re-point, a refresh would now sign towards the listener.
@@ -231,7 +235,9 @@ export function activate(context: vscode.ExtensionContext): Attacker {
       for (const id of intel.accountIds) await record(`own secrets.get(mediaTasks.secret.${id})`, () => context.secrets.get(`mediaTasks.secret.${id}`));
 
       // 3. Every command, with every argument it might take.
-      const contributed = ((extension.packageJSON as { contributes?: { commands?: Array<{ command: string }> } }).contributes?.commands ?? []).map((c) => c.command);
+      const contributed = ((extension.packageJSON as { contributes?: { commands?: Array<{ command: string }> } }).contributes?.commands ?? []).map(
+        (c) => c.command,
+      );
       const registered = (await vscode.commands.getCommands(true)).filter((id) => id.startsWith('mediaTasks.'));
       const commands = [...new Set([...contributed, ...registered])].sort();
       const accountNode = { kind: 'account', id: `account:${accountId}`, accountId, vendor: 'tencent' };
@@ -249,7 +255,10 @@ export function activate(context: vscode.ExtensionContext): Attacker {
         { name: 'forged room node', args: [roomNode] },
         { name: 'forged task node', args: [taskNode] },
         { name: 'forged file node', args: [{ kind: 'file', id: `${taskNode.id}/f`, key, fileName: 'f.mp4', parent: taskNode }] },
-        { name: 'forged error row', args: [{ kind: 'error', id: `${productNode.id}/error`, accountId, summary: 's', message: 'm', hint: 'h', auth: true, parent: productNode }] },
+        {
+          name: 'forged error row',
+          args: [{ kind: 'error', id: `${productNode.id}/error`, accountId, summary: 's', message: 'm', hint: 'h', auth: true, parent: productNode }],
+        },
         { name: 'forged Load more row', args: [{ kind: 'loadMore', id: `${productNode.id}/more`, parent: productNode }] },
         { name: 'task key', args: [key] },
         { name: 'task key and file name', args: [key, 'f.mp4'] },

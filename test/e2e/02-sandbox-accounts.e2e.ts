@@ -30,7 +30,11 @@ describe('e2e 2: sandbox accounts through the UI', () => {
       skip: (r) => isNoise(r.label),
       done: () => false,
     });
-    const tasks = await waitFor(async () => ((await taskRows(page).count()) > 0 ? taskRows(page) : undefined), 'no task rows (rows with an inline "Open Task Details" action) after expanding the tree', 30_000).catch(async (err) => {
+    const tasks = await waitFor(
+      async () => ((await taskRows(page).count()) > 0 ? taskRows(page) : undefined),
+      'no task rows (rows with an inline "Open Task Details" action) after expanding the tree',
+      30_000,
+    ).catch(async (err) => {
       throw new Error(`${err.message}; rows: ${JSON.stringify((await rowInfos(page)).map((r) => `${'  '.repeat(r.level)}${r.label}`))}`);
     });
     const first = tasks.first();

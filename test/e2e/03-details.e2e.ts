@@ -40,7 +40,9 @@ describe('e2e 3: task details panel', () => {
   it('opens a details panel that shows the Task ID and the storage files', async () => {
     const { page } = await openWorkbench();
     await collapseAll(page);
-    const account = treeRows(page).filter({ hasText: /Tencent/ }).first();
+    const account = treeRows(page)
+      .filter({ hasText: /Tencent/ })
+      .first();
     assert.ok((await account.count()) > 0, `no Tencent account row: ${JSON.stringify((await rowInfos(page)).map((r) => r.label))}`);
     const tried: string[] = [];
     await openProductBranch(page, account, /TRTC Cloud Recording/);

@@ -7,10 +7,14 @@ const waitMs = Number(process.env.MTE_E2E_STATUS_WAIT_MS ?? 300_000);
 describe('e2e 6: status bar', () => {
   it('shows "$(record) N recording"', async () => {
     const { page } = await openWorkbench();
-    const n = await waitFor(async () => {
-      const v = await recordingCount(page);
-      return v === undefined ? undefined : { v };
-    }, 'no "N recording" item in the status bar', 30_000).catch(async (err) => {
+    const n = await waitFor(
+      async () => {
+        const v = await recordingCount(page);
+        return v === undefined ? undefined : { v };
+      },
+      'no "N recording" item in the status bar',
+      30_000,
+    ).catch(async (err) => {
       throw new Error(`${err.message}; status bar: ${JSON.stringify(await statusBarTexts(page))}`);
     });
     // The demo's recording lanes are staggered so some recording always runs: the item counts them.

@@ -45,7 +45,14 @@ describe('e2e 7: more screens', () => {
   // A failed step must not leave its quick input over the next test's clicks.
   afterEach(async () => {
     const { page } = await openWorkbench();
-    for (let i = 0; i < 5 && (await quickInput(page).isVisible().catch(() => false)); i++) {
+    for (
+      let i = 0;
+      i < 5 &&
+      (await quickInput(page)
+        .isVisible()
+        .catch(() => false));
+      i++
+    ) {
       await page.keyboard.press('Escape');
       await page.waitForTimeout(200);
     }
@@ -62,10 +69,14 @@ describe('e2e 7: more screens', () => {
     assert.ok(before.length > 0, 'no account rows in the tree (did 02 add the sandbox accounts?)');
 
     await runPaletteCommand(page, 'Media Tasks: Add Account…');
-    const vendors = await waitFor(async () => {
-      const rows = await quickInputRows(page);
-      return rows.length >= 2 ? rows : undefined;
-    }, 'Add Account… showed no QuickPick rows', 10_000);
+    const vendors = await waitFor(
+      async () => {
+        const rows = await quickInputRows(page);
+        return rows.length >= 2 ? rows : undefined;
+      },
+      'Add Account… showed no QuickPick rows',
+      10_000,
+    );
     assert.deepEqual(
       vendors.map((r) => r.label),
       ['Tencent Cloud', 'ZEGO'],
@@ -77,7 +88,10 @@ describe('e2e 7: more screens', () => {
     // Step 2 is an input box (no list) asking for the label, pre-filled with the vendor's name.
     const prompt = await waitFor(
       async () => {
-        const message = await quickInput(page).locator('.quick-input-message').innerText().catch(() => '');
+        const message = await quickInput(page)
+          .locator('.quick-input-message')
+          .innerText()
+          .catch(() => '');
         return /name for this account/i.test(message) && (await quickInputRows(page)).length === 0 ? message : undefined;
       },
       'picking ZEGO did not move on to the label step',
@@ -97,12 +111,14 @@ describe('e2e 7: more screens', () => {
     assert.deepEqual(await rootRows(page), before, 'cancelling Add Account… changed the accounts in the tree');
   });
 
-  it('opens a storage file panel from a TRTC recording task\'s file row', async () => {
+  it("opens a storage file panel from a TRTC recording task's file row", async () => {
     const { page } = await openWorkbench();
     await clearNotifications(page);
     await openViewContainer(page, 'Media Tasks');
     await collapseAll(page);
-    const account = treeRows(page).filter({ hasText: /Tencent/ }).first();
+    const account = treeRows(page)
+      .filter({ hasText: /Tencent/ })
+      .first();
     assert.ok((await account.count()) > 0, `no Tencent account row: ${JSON.stringify((await rowInfos(page)).map((r) => r.label))}`);
     // Only TRTC cloud recording reports storage files: open that product's branch (tasks with files
     // are expandable) and stop on the first file row, which keeps the keyboard focus.
@@ -118,7 +134,10 @@ describe('e2e 7: more screens', () => {
         return inProduct && isFile(r);
       },
     });
-    assert.ok(stopped, `no storage-file row under TRTC Cloud Recording; rows:\n  ${visited.map((r) => `${'  '.repeat(r.level)}${r.label} [${(r.actions ?? []).join(', ')}]`).join('\n  ')}`);
+    assert.ok(
+      stopped,
+      `no storage-file row under TRTC Cloud Recording; rows:\n  ${visited.map((r) => `${'  '.repeat(r.level)}${r.label} [${(r.actions ?? []).join(', ')}]`).join('\n  ')}`,
+    );
     const fileName = stopped.label;
     const row = focusedRow(page);
     await row.hover();
@@ -149,15 +168,22 @@ describe('e2e 7: more screens', () => {
   it('the status bar\'s "N recording" opens the running tasks, each with its elapsed time, and opens the one chosen', async () => {
     const { page } = await openWorkbench();
     await clearNotifications(page);
-    const item = page.locator('.part.statusbar .statusbar-item').filter({ hasText: /\d+\s+recording/i }).first();
+    const item = page
+      .locator('.part.statusbar .statusbar-item')
+      .filter({ hasText: /\d+\s+recording/i })
+      .first();
     await item.waitFor({ state: 'visible', timeout: 20_000 }).catch(async () => {
       throw new Error(`no "N recording" item in the status bar: ${JSON.stringify(await statusBarTexts(page))}`);
     });
     await item.locator('a, .statusbar-item-label').first().click();
-    const rows = await waitFor(async () => {
-      const r = await quickInputRows(page);
-      return r.length > 0 ? r : undefined;
-    }, 'clicking the status-bar item opened no QuickPick rows', 10_000);
+    const rows = await waitFor(
+      async () => {
+        const r = await quickInputRows(page);
+        return r.length > 0 ? r : undefined;
+      },
+      'clicking the status-bar item opened no QuickPick rows',
+      10_000,
+    );
     assert.match((await quickInput(page).locator('input').first().getAttribute('placeholder')) ?? '', /Running tasks/);
     for (const r of rows) {
       assert.match(r.label, /^Task .+ \(.+\)$/, `row label ${JSON.stringify(r)}`);
@@ -174,7 +200,11 @@ describe('e2e 7: more screens', () => {
     const first = rows[0]!;
     await page.keyboard.press('Enter');
     await waitFor(async () => !(await quickInput(page).isVisible()), 'the running-tasks pick stayed open', 5_000);
-    const tab = await waitFor(async () => ((await activeEditorTab(page)) === first.label ? first.label : undefined), `no editor tab "${first.label}" became active`, 15_000).catch(async (err) => {
+    const tab = await waitFor(
+      async () => ((await activeEditorTab(page)) === first.label ? first.label : undefined),
+      `no editor tab "${first.label}" became active`,
+      15_000,
+    ).catch(async (err) => {
       throw new Error(`${err.message}; active tab: ${JSON.stringify(await activeEditorTab(page))}`);
     });
     // The panel itself: its Task ID starts with the id the pick shortened.
@@ -203,36 +233,58 @@ describe('e2e 7: more screens', () => {
     assert.equal(await sidebar(page).locator('.composite.title .action-label[aria-label="Clear Filter"]').count(), 0, 'Clear Filter shows without a filter');
 
     await runPaletteCommand(page, 'Media Tasks: Filter…');
-    const title = () => quickInput(page).locator('.quick-input-title').innerText().catch(() => '');
+    const title = () =>
+      quickInput(page)
+        .locator('.quick-input-title')
+        .innerText()
+        .catch(() => '');
     // 1/3: text (left empty), 2/3: statuses (many), 3/3: time range.
     await waitFor(async () => /Filter Tasks \(1\/3\)/.test(await title()), 'Filter… did not open its text step', 10_000);
     await page.keyboard.press('Enter');
-    const statuses = await waitFor(async () => {
-      if (!/Filter Tasks \(2\/3\)/.test(await title())) return undefined;
-      const r = await quickInputRows(page);
-      return r.length > 0 ? r : undefined;
-    }, 'Filter… did not move on to the status step', 10_000);
+    const statuses = await waitFor(
+      async () => {
+        if (!/Filter Tasks \(2\/3\)/.test(await title())) return undefined;
+        const r = await quickInputRows(page);
+        return r.length > 0 ? r : undefined;
+      },
+      'Filter… did not move on to the status step',
+      10_000,
+    );
     assert.deepEqual(
       statuses.map((r) => r.label),
       ['running', 'starting', 'paused', 'stopping', 'ended', 'failed', 'unknown'],
     );
-    assert.ok(statuses.every((r) => r.checked === false), `a status is already checked: ${JSON.stringify(statuses)}`);
-    const running = quickInput(page).locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: /^running$/ }) }).first();
+    assert.ok(
+      statuses.every((r) => r.checked === false),
+      `a status is already checked: ${JSON.stringify(statuses)}`,
+    );
+    const running = quickInput(page)
+      .locator('.monaco-list-row')
+      .filter({ has: page.locator('.label-name', { hasText: /^running$/ }) })
+      .first();
     await running.click();
     await waitFor(async () => (await running.getAttribute('aria-checked')) === 'true', '"running" did not get checked', 5_000);
     await page.keyboard.press('Enter');
-    const ranges = await waitFor(async () => {
-      if (!/Filter Tasks \(3\/3\)/.test(await title())) return undefined;
-      const r = await quickInputRows(page);
-      return r.length > 0 ? r : undefined;
-    }, 'Filter… did not move on to the time-range step', 10_000);
+    const ranges = await waitFor(
+      async () => {
+        if (!/Filter Tasks \(3\/3\)/.test(await title())) return undefined;
+        const r = await quickInputRows(page);
+        return r.length > 0 ? r : undefined;
+      },
+      'Filter… did not move on to the time-range step',
+      10_000,
+    );
     assert.match(ranges[0]!.label, /^Any time/);
     await page.keyboard.press('Enter');
 
-    const description = await waitFor(async () => {
-      const d = await viewDescription(page);
-      return d ? d : undefined;
-    }, 'the view description shows no filter', 10_000);
+    const description = await waitFor(
+      async () => {
+        const d = await viewDescription(page);
+        return d ? d : undefined;
+      },
+      'the view description shows no filter',
+      10_000,
+    );
     assert.equal(description, 'running');
     // VS Code keeps a lone view's description in the pane header it hides (the container title reads
     // "MEDIA TASKS: TASKS"), so that text is in the DOM but not on screen. What the user does see: the

@@ -39,7 +39,10 @@ describe('e2e 8: room timeline panel', () => {
   it('opens from a room row, draws every task of the room, and a click on a bar opens the task', async () => {
     const { page } = await openWorkbench();
     await collapseAll(page);
-    const account = treeRows(page).filter({ hasText: /Tencent/ }).filter({ hasNotText: /Hostile/ }).first();
+    const account = treeRows(page)
+      .filter({ hasText: /Tencent/ })
+      .filter({ hasNotText: /Hostile/ })
+      .first();
     assert.ok((await account.count()) > 0, `no Tencent account row: ${JSON.stringify((await rowInfos(page)).map((r) => r.label))}`);
     await openProductBranch(page, account, /TRTC Cloud Recording/);
     const roomRows = treeRows(page).filter({ has: page.locator('.action-label[aria-label^="Open Room Timeline"]') });

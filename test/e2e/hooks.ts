@@ -8,7 +8,10 @@ export const mochaHooks = {
     const t = this.currentTest;
     if (t?.state === 'failed') {
       const s = await openWorkbench().catch(() => undefined);
-      const name = `failed-${t.fullTitle().replace(/[^\w-]+/g, '-').slice(0, 80)}`;
+      const name = `failed-${t
+        .fullTitle()
+        .replace(/[^\w-]+/g, '-')
+        .slice(0, 80)}`;
       if (s) await screenshot(s.page, name).catch(() => undefined);
     }
   },

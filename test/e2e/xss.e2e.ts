@@ -36,10 +36,46 @@ const hostile = (s: string): boolean => s.includes(IMG) || s.includes(SCRIPT) ||
 
 /** Every element the details page's own script creates (media/webview/details.js), and the HTML shell's. */
 const PAGE_TAGS = new Set([
-  'html', 'head', 'meta', 'link', 'body', 'main', 'script',
-  'bdi', 'button', 'code', 'dd', 'div', 'dl', 'dt', 'h1', 'h2', 'header', 'p', 'pre', 'section', 'span', 'table', 'tbody', 'td', 'th', 'thead', 'tr',
+  'html',
+  'head',
+  'meta',
+  'link',
+  'body',
+  'main',
+  'script',
+  'bdi',
+  'button',
+  'code',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'h1',
+  'h2',
+  'header',
+  'p',
+  'pre',
+  'section',
+  'span',
+  'table',
+  'tbody',
+  'td',
+  'th',
+  'thead',
+  'tr',
   // the charts: SVG drawn with createElementNS, hover texts in <title>; the room's table in <details>
-  'figure', 'ul', 'li', 'svg', 'rect', 'line', 'circle', 'path', 'text', 'title', 'details', 'summary',
+  'figure',
+  'ul',
+  'li',
+  'svg',
+  'rect',
+  'line',
+  'circle',
+  'path',
+  'text',
+  'title',
+  'details',
+  'summary',
 ]);
 
 interface PanelFacts {
@@ -69,11 +105,19 @@ async function panelFacts(frame: Frame): Promise<PanelFacts> {
       })),
       tags: [...new Set(all.map((el) => el.tagName.toLowerCase()))],
       styles: (Array.from(doc.querySelectorAll('style')) as El[]).map((el) => el.getAttribute('id') ?? ''),
-      handlers: all.flatMap((el) => Array.from(el.attributes).filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName}[${a.name}]`)),
+      handlers: all.flatMap((el) =>
+        Array.from(el.attributes)
+          .filter((a) => /^on/i.test(a.name))
+          .map((a) => `${el.tagName}[${a.name}]`),
+      ),
       // URL-bearing attributes, and style attributes (CSS injection) except the theme variables VS Code sets on <html>.
       urls: all.flatMap((el) =>
         Array.from(el.attributes)
-          .filter((a) => /^(href|src|action|formaction|xlink:href|srcdoc)$/i.test(a.name) || (/^style$/i.test(a.name) && (el.tagName !== 'HTML' || /url\(|expression\(|@import/i.test(a.value))))
+          .filter(
+            (a) =>
+              /^(href|src|action|formaction|xlink:href|srcdoc)$/i.test(a.name) ||
+              (/^style$/i.test(a.name) && (el.tagName !== 'HTML' || /url\(|expression\(|@import/i.test(a.value))),
+          )
           .map((a) => `${el.tagName}[${a.name}=${a.value.slice(0, 200)}]`),
       ),
       text: doc.body?.textContent ?? '',
@@ -86,7 +130,9 @@ async function detailsFrames(page: Page): Promise<Frame[]> {
   const frames: Frame[] = [];
   for (const frame of page.frames()) {
     if (frame === page.mainFrame()) continue;
-    const ours = await frame.evaluate(() => (globalThis as unknown as { document: DomDoc & { querySelector(s: string): DomEl | null } }).document.querySelector('main#root') !== null).catch(() => false);
+    const ours = await frame
+      .evaluate(() => (globalThis as unknown as { document: DomDoc & { querySelector(s: string): DomEl | null } }).document.querySelector('main#root') !== null)
+      .catch(() => false);
     if (ours) frames.push(frame);
   }
   return frames;
@@ -98,7 +144,12 @@ function leftTheMachine(url: string): boolean {
   try {
     const { hostname, protocol } = new URL(url);
     if (protocol === 'vscode-resource:' || protocol === 'vscode-webview:') return false;
-    return !(hostname === '127.0.0.1' || hostname === 'localhost' || hostname.endsWith('.vscode-cdn.net') || hostname.endsWith('.vscode-resource.vscode-cdn.net'));
+    return !(
+      hostname === '127.0.0.1' ||
+      hostname === 'localhost' ||
+      hostname.endsWith('.vscode-cdn.net') ||
+      hostname.endsWith('.vscode-resource.vscode-cdn.net')
+    );
   } catch {
     return true;
   }
@@ -129,11 +180,21 @@ describe('e2e xss: hostile vendor strings in the real browser', () => {
     assert.equal(ours.length, 1, `${what}: scripts ${JSON.stringify(facts.scripts.map(({ id, nonce, src }) => ({ id, nonce, src })))}`);
     assert.equal(ours[0]!.nonce, nonce, `${what}: the page's script does not carry the CSP nonce`);
     assert.match(ours[0]!.src, /\/dist\/webview\/(details|room)\.js$/);
-    assert.deepEqual(facts.tags.filter((t) => !PAGE_TAGS.has(t) && t !== 'style'), [], `${what}: elements the page never makes`);
-    assert.deepEqual(facts.styles.filter((id) => id !== '_defaultStyles'), [], `${what}: <style> elements beyond VS Code's default styles`);
+    assert.deepEqual(
+      facts.tags.filter((t) => !PAGE_TAGS.has(t) && t !== 'style'),
+      [],
+      `${what}: elements the page never makes`,
+    );
+    assert.deepEqual(
+      facts.styles.filter((id) => id !== '_defaultStyles'),
+      [],
+      `${what}: <style> elements beyond VS Code's default styles`,
+    );
     assert.deepEqual(facts.handlers, [], `${what}: event-handler attributes`);
     // (the room chart's hover box is placed through the CSSOM: a style of two pixel offsets and nothing else)
-    const urls = facts.urls.filter((u) => !/^(link\[href=|script\[src=)https?:\/\/[^/]*vscode-cdn\.net\//i.test(u) && !/^DIV\[style=left: -?[\d.]+px; top: -?[\d.]+px;\]$/.test(u));
+    const urls = facts.urls.filter(
+      (u) => !/^(link\[href=|script\[src=)https?:\/\/[^/]*vscode-cdn\.net\//i.test(u) && !/^DIV\[style=left: -?[\d.]+px; top: -?[\d.]+px;\]$/.test(u),
+    );
     assert.deepEqual(urls, [], `${what}: URL or style attributes beyond the page's own stylesheet and script`);
     assert.deepEqual(dialogs, [], `${what}: a dialog opened (a hostile string ran script)`);
     await screenshot(page, shot);
@@ -147,7 +208,11 @@ describe('e2e xss: hostile vendor strings in the real browser', () => {
     // Alone (MTE_GREP=xss) the sandbox accounts are not there yet: add them as a user would.
     if ((await treeRows(page).filter({ hasText: 'Hostile strings' }).count()) === 0) {
       await runPaletteCommand(page, 'Media Tasks: Try the Sandbox');
-      await waitFor(async () => (await treeRows(page).filter({ hasText: 'Hostile strings' }).count()) > 0, 'no "Hostile strings" account after Try the Sandbox', 45_000);
+      await waitFor(
+        async () => (await treeRows(page).filter({ hasText: 'Hostile strings' }).count()) > 0,
+        'no "Hostile strings" account after Try the Sandbox',
+        45_000,
+      );
     }
   });
 
@@ -256,6 +321,8 @@ describe('e2e xss: hostile vendor strings in the real browser', () => {
     assert.deepEqual(requests.filter(leftTheMachine), [], 'requests that left loopback');
     assert.deepEqual(requests.filter(fromHostileString), [], 'requests made from hostile strings');
     const hosts = [...new Set(requests.map((u) => /^[a-z-]+:\/\/([^/]+)/.exec(u)?.[1] ?? u.slice(0, 20)))];
-    console.log(`      xss: ${checked.length} panels checked (${checked.join('; ')}); ${requests.length} requests, all to ${hosts.join(', ')}; dialogs 0, injected elements 0`);
+    console.log(
+      `      xss: ${checked.length} panels checked (${checked.join('; ')}); ${requests.length} requests, all to ${hosts.join(', ')}; dialogs 0, injected elements 0`,
+    );
   });
 });

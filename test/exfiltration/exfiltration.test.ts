@@ -81,7 +81,11 @@ describe('exfiltration: a hostile extension next to ours reads no secret and get
   it('runs ours as users install it: from the extensions folder, so in production mode, exporting nothing', () => {
     const ours = vscode.extensions.getExtension(TARGET)!;
     assert.ok(ours.isActive);
-    assert.match(ours.extensionPath, /[/\\]extensions[/\\]media-task-explorer\.media-task-explorer-/, `installed from the VSIX, not under development: ${ours.extensionPath}`);
+    assert.match(
+      ours.extensionPath,
+      /[/\\]extensions[/\\]media-task-explorer\.media-task-explorer-/,
+      `installed from the VSIX, not under development: ${ours.extensionPath}`,
+    );
     assert.equal(report.exportsType, 'undefined');
     assert.equal(ours.exports, undefined);
   });

@@ -81,4 +81,3 @@ describe('accounts (real VS Code)', () => {
     assert.ok(api.activationMs < 100, `activate() took ${api.activationMs} ms`);
   });
 });
-

@@ -37,7 +37,10 @@ describe('Add Room… (real VS Code, sandbox)', function () {
     const unknownRow = await rowOf(unknown);
     const unknownChildren = await childrenOf(api, unknownRow);
     assert.equal(api.tree.getTreeItem(unknownRow).description, 'no task running');
-    assert.deepEqual(unknownChildren.map((c) => c.kind), ['placeholder']);
+    assert.deepEqual(
+      unknownChildren.map((c) => c.kind),
+      ['placeholder'],
+    );
 
     const rejectedRow = await rowOf(rejected);
     const [errorRow] = await childrenOf(api, rejectedRow);
@@ -45,7 +48,10 @@ describe('Add Room… (real VS Code, sandbox)', function () {
     assert.match(errorRow.summary, /InvalidParameterValue\.InvalidRoomId/);
     const errorItem = api.tree.getTreeItem(errorRow);
     assert.equal(errorItem.command?.command, CommandIds.retry, 'the error row retries on click');
-    await eventually(() => /^failed: InvalidParameterValue\.InvalidRoomId$/.test(String(api.tree.getTreeItem(rejectedRow).description)), 'the room row to say GME rejected it');
+    await eventually(
+      () => /^failed: InvalidParameterValue\.InvalidRoomId$/.test(String(api.tree.getTreeItem(rejectedRow).description)),
+      'the room row to say GME rejected it',
+    );
 
     api.ledger.unpinRoom(tencent.id, 'gme', unknown);
     api.ledger.unpinRoom(tencent.id, 'gme', rejected);

@@ -87,7 +87,8 @@ async function requestsOf(url: string, action: string): Promise<number> {
   return stats[action]?.requests ?? 0;
 }
 
-const describeRow = (r: TreeNode): string => (r.kind === 'error' ? `error(${r.summary}: ${r.message})` : r.kind === 'placeholder' ? `placeholder(${r.message})` : r.kind);
+const describeRow = (r: TreeNode): string =>
+  r.kind === 'error' ? `error(${r.summary}: ${r.message})` : r.kind === 'placeholder' ? `placeholder(${r.message})` : r.kind;
 
 describe('chaos: sandbox faults against the extension in real VS Code', function () {
   this.timeout(180_000);
@@ -159,9 +160,21 @@ describe('chaos: sandbox faults against the extension in real VS Code', function
   function assertHealthy(level: string, rows: readonly TreeNode[], what: string): void {
     const errors = rows.filter((r) => r.kind === 'error');
     assert.deepEqual(errors.map(describeRow), [], `${what}: ${level} still shows an error`);
-    if (level === 'css' || level === 'zego-recording') assert.ok(rows.some((r) => r.kind === 'room' || r.kind === 'dayGroup'), `${what}: ${level} lists no rooms: ${rows.map(describeRow).join(', ')}`);
-    if (level === 'trtc-recording') assert.ok(rows.some((r) => r.kind === 'room'), `${what}: TRTC shows no room: ${rows.map(describeRow).join(', ')}`);
-    if (level === 'gme') assert.ok(rows.every((r) => r.kind === 'task' || r.kind === 'placeholder' || r.kind === 'dayGroup') && rows.length > 0, `${what}: GME room: ${rows.map(describeRow).join(', ')}`);
+    if (level === 'css' || level === 'zego-recording')
+      assert.ok(
+        rows.some((r) => r.kind === 'room' || r.kind === 'dayGroup'),
+        `${what}: ${level} lists no rooms: ${rows.map(describeRow).join(', ')}`,
+      );
+    if (level === 'trtc-recording')
+      assert.ok(
+        rows.some((r) => r.kind === 'room'),
+        `${what}: TRTC shows no room: ${rows.map(describeRow).join(', ')}`,
+      );
+    if (level === 'gme')
+      assert.ok(
+        rows.every((r) => r.kind === 'task' || r.kind === 'placeholder' || r.kind === 'dayGroup') && rows.length > 0,
+        `${what}: GME room: ${rows.map(describeRow).join(', ')}`,
+      );
   }
 
   function assertStatusBar(what: string): void {
@@ -226,7 +239,12 @@ describe('chaos: sandbox faults against the extension in real VS Code', function
     // An open details panel on a tracked TRTC task, fed by the extension's own ledger, and a status-bar item.
     const extension = vscode.extensions.getExtension('media-task-explorer.media-task-explorer');
     assert.ok(extension);
-    manager = new DetailsPanelManager({ store: api.ledger, logger: silentLogger, extensionUri: extension.extensionUri, accountName: (id) => api.accounts.get(id)?.label });
+    manager = new DetailsPanelManager({
+      store: api.ledger,
+      logger: silentLogger,
+      extensionUri: extension.extensionUri,
+      accountName: (id) => api.accounts.get(id)?.label,
+    });
     bar = createTaskStatusBar({ store: api.ledger, logger: silentLogger });
     const trtcTask = api.ledger.entriesOf(tencent.id, 'trtc-recording')[0];
     assert.ok(trtcTask, 'the demo tracks TRTC tasks');
@@ -276,7 +294,14 @@ describe('chaos: sandbox faults against the extension in real VS Code', function
       try {
         // Every level afresh, and the panel's task refreshed under the fault too (as its Refresh button and the poller do).
         const key = manager.openKeys()[0]!;
-        [levels] = await Promise.all([loadLevels(fault.name), withinMs(api.ledger.refresh(key).catch(() => undefined), HANG_MS, `${fault.name}: task refresh`)]);
+        [levels] = await Promise.all([
+          loadLevels(fault.name),
+          withinMs(
+            api.ledger.refresh(key).catch(() => undefined),
+            HANG_MS,
+            `${fault.name}: task refresh`,
+          ),
+        ]);
       } finally {
         await admin(sandbox.url, 'DELETE', 'faults');
       }
@@ -329,7 +354,10 @@ describe('chaos: sandbox faults against the extension in real VS Code', function
     checkErrorRow(error, /: (ECONNREFUSED|ECONNRESET|EPIPE|ERR_STREAM_PREMATURE_CLOSE|NetworkError)\b/, 'sandbox killed');
     tally.errorRows++;
     // The page that arrived before the kill is kept under the error row.
-    assert.ok(rows.some((r) => r.kind === 'room' && r.room === set.streamName), `the first page was dropped: ${rows.map(describeRow).join(', ')}`);
+    assert.ok(
+      rows.some((r) => r.kind === 'room' && r.room === set.streamName),
+      `the first page was dropped: ${rows.map(describeRow).join(', ')}`,
+    );
 
     sandbox = await startSandbox({ seed: SEED, port });
     const again = await addCssBulk(window);
@@ -337,7 +365,10 @@ describe('chaos: sandbox faults against the extension in real VS Code', function
     await vscode.commands.executeCommand(CommandIds.retry, error);
     const back = await withinMs(childrenOf(api, product), HANG_MS, 'listing after the restart');
     assert.deepEqual(back.filter((r) => r.kind === 'error').map(describeRow), []);
-    assert.ok(back.some((r) => r.kind === 'room' && r.room === set.streamName), back.map(describeRow).join(', '));
+    assert.ok(
+      back.some((r) => r.kind === 'room' && r.room === set.streamName),
+      back.map(describeRow).join(', '),
+    );
     tally.retried++;
     // The other accounts on the restarted sandbox list again too.
     for (const { level, rows: levelRows } of await loadLevels('after restart')) assertHealthy(level, levelRows, 'after restart');
@@ -364,7 +395,9 @@ describe('chaos: sandbox faults against the extension in real VS Code', function
         const afterOneSecond = await requestsOf(sandbox.url, CSS_ACTION);
         await sleep(1500);
         const later = await requestsOf(sandbox.url, CSS_ACTION);
-        tally.cancellations.push(`cancel by ${how}: listing settled in ${settledMs} ms, ${afterOneSecond - atCancel} request(s) in the next second, ${later - afterOneSecond} after`);
+        tally.cancellations.push(
+          `cancel by ${how}: listing settled in ${settledMs} ms, ${afterOneSecond - atCancel} request(s) in the next second, ${later - afterOneSecond} after`,
+        );
         // The listing was still going (it had not loaded its batch), so the cancel cut it short.
         assert.ok(api.ledger.entriesOf(account.id).length < 500, `the listing had finished its batch before the cancel: ${rows.map(describeRow).join(', ')}`);
         assert.ok(settledMs < 1000, `the cancelled listing took ${settledMs} ms to settle`);

@@ -10,7 +10,10 @@ describe('commands (real VS Code)', function () {
   it('registers every command of the id table', async () => {
     await mediaTasks();
     const registered = new Set(await vscode.commands.getCommands(true));
-    assert.deepEqual(Object.values(CommandIds).filter((id) => !registered.has(id)), []);
+    assert.deepEqual(
+      Object.values(CommandIds).filter((id) => !registered.has(id)),
+      [],
+    );
   });
 
   it('copies a task id from its row, refreshes a node and the view, and forgets the task', async () => {
@@ -97,7 +100,10 @@ describe('commands (real VS Code)', function () {
     await addDemoAccounts(api);
     const unknown = 'no-such-task-0123456789abcdef0123';
     await vscode.commands.executeCommand(CommandIds.lookUpTask, unknown);
-    assert.deepEqual(api.ledger.all().filter((e) => e.taskId === unknown), []);
+    assert.deepEqual(
+      api.ledger.all().filter((e) => e.taskId === unknown),
+      [],
+    );
   });
 
   it('clears the filter from the command, updating the view description', async () => {
@@ -113,7 +119,9 @@ describe('commands (real VS Code)', function () {
   it('Try the Sandbox starts the embedded sandbox and adds its demo accounts with tasks to show', async () => {
     const api = await mediaTasks();
     await vscode.commands.executeCommand(CommandIds.trySandbox);
-    const sandboxAccounts = api.accounts.list().filter((a) => a.endpoint && a.endpoint !== process.env.MTE_SANDBOX_URL?.replace(/\/$/, '') && a.endpoint.startsWith('http://127.0.0.1:'));
+    const sandboxAccounts = api.accounts
+      .list()
+      .filter((a) => a.endpoint && a.endpoint !== process.env.MTE_SANDBOX_URL?.replace(/\/$/, '') && a.endpoint.startsWith('http://127.0.0.1:'));
     assert.ok(sandboxAccounts.length >= 2, sandboxAccounts.map((a) => `${a.label} ${a.endpoint}`).join(', '));
     const tencent = sandboxAccounts.find((a) => a.vendor === 'tencent')!;
     assert.ok(api.ledger.entriesOf(tencent.id, 'trtc-recording').some((e) => e.pinned));
@@ -126,7 +134,10 @@ describe('commands (real VS Code)', function () {
     // Pointed elsewhere afterwards (as `npm run demo` does with its own sandbox), an account the
     // embedded sandbox took over follows its new endpoint.
     const { tencent: repointed } = await addDemoAccounts(api);
-    assert.ok(sandboxAccounts.some((a) => a.id === repointed.id), 'the harness app was one the embedded sandbox took over');
+    assert.ok(
+      sandboxAccounts.some((a) => a.id === repointed.id),
+      'the harness app was one the embedded sandbox took over',
+    );
     await fetch(`${sandboxUrl()}/_sandbox/stats`, { method: 'DELETE' });
     api.tree.refreshAll();
     const css = (await childrenOf(api, await accountNode(api, repointed.id))).find((p) => p.kind === 'product' && p.product === 'css')!;
@@ -139,4 +150,3 @@ describe('commands (real VS Code)', function () {
     }
   });
 });
-

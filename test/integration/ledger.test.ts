@@ -35,8 +35,14 @@ describe('task ledger (real VS Code)', function () {
     await reloaded.load();
     for (const entry of listed) assert.deepEqual(reloaded.get(entry)?.task.taskId, entry.taskId);
     assert.deepEqual(
-      reloaded.pinnedRooms(tencent.id, 'gme').map((r) => r.room).sort(),
-      api.ledger.pinnedRooms(tencent.id, 'gme').map((r) => r.room).sort(),
+      reloaded
+        .pinnedRooms(tencent.id, 'gme')
+        .map((r) => r.room)
+        .sort(),
+      api.ledger
+        .pinnedRooms(tencent.id, 'gme')
+        .map((r) => r.room)
+        .sort(),
     );
     reloaded.dispose();
   });

@@ -36,10 +36,12 @@ async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 
 }
 
 function webviewTabs(viewType: string): vscode.Tab[] {
-  return vscode.window.tabGroups.all
-    .flatMap((group) => group.tabs)
-    // VS Code prefixes extension webview types (`mainThreadWebview-…`) in tab inputs.
-    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(viewType));
+  return (
+    vscode.window.tabGroups.all
+      .flatMap((group) => group.tabs)
+      // VS Code prefixes extension webview types (`mainThreadWebview-…`) in tab inputs.
+      .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(viewType))
+  );
 }
 
 /** Records what the host posts to a panel's page, and whether VS Code delivered it. */
@@ -96,7 +98,10 @@ describe('task details panels (real VS Code)', function () {
     assert.match(html, new RegExp(`<script nonce="${nonce!.replace(/[+/]/g, '\\$&')}"`));
     assert.ok(!html.includes(U64_TASK_ID), 'no task data in the HTML');
     const roots = panel!.webview.options.localResourceRoots ?? [];
-    assert.deepEqual(roots.map((uri) => uri.path), [vscode.Uri.joinPath(extensionUri(), 'media').path, vscode.Uri.joinPath(extensionUri(), 'dist', 'webview').path]);
+    assert.deepEqual(
+      roots.map((uri) => uri.path),
+      [vscode.Uri.joinPath(extensionUri(), 'media').path, vscode.Uri.joinPath(extensionUri(), 'dist', 'webview').path],
+    );
 
     // A delivered render proves the page's nonce'd script ran, said `ready`, and got the data.
     const heading = await waitFor('the page to receive the task', () => renderedHeading(posts));

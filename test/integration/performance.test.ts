@@ -34,8 +34,15 @@ describe('performance figures (real VS Code, sandbox)', function () {
       times.push(performance.now() - started);
     }
     const errors = rows.filter((r) => r.kind === 'error');
-    assert.deepEqual(errors.map((e) => e.id), [], 'no product failed to load');
-    assert.ok(rows.some((r) => r.kind === 'room' || r.kind === 'task'), 'rooms or tasks are among the first rows');
+    assert.deepEqual(
+      errors.map((e) => e.id),
+      [],
+      'no product failed to load',
+    );
+    assert.ok(
+      rows.some((r) => r.kind === 'room' || r.kind === 'task'),
+      'rooms or tasks are among the first rows',
+    );
     const sorted = [...times].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)];
     // A loose bound for a loaded CI machine; the bench holds the 300 ms target.

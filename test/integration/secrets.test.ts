@@ -86,7 +86,10 @@ function exthostLogDir(): string | undefined {
       if (userData) {
         const sessions = fs.readdirSync(path.join(userData, 'logs')).sort().reverse();
         for (const session of sessions) {
-          const hosts = fs.readdirSync(path.join(userData, 'logs', session)).filter((d) => /^exthost\d*$/.test(d)).sort();
+          const hosts = fs
+            .readdirSync(path.join(userData, 'logs', session))
+            .filter((d) => /^exthost\d*$/.test(d))
+            .sort();
           if (hosts.length) return path.join(userData, 'logs', session, hosts[hosts.length - 1]!);
         }
       }
@@ -162,12 +165,12 @@ describe('secrets: nothing secret is written or shown (real VS Code)', function 
     const endpoints = new Set(api.accounts.list().flatMap((a) => (a.endpoint?.startsWith('http://127.0.0.1:') ? [a.endpoint] : [])));
     for (const endpoint of endpoints) {
       const demo = (await (await fetch(`${endpoint}/_sandbox/demo`)).json().catch(() => undefined)) as
-        | { tencent: Array<{ secretKey: string; token?: string }>; zego: Array<{ serverSecret: string }> }
-        | undefined;
+        { tencent: Array<{ secretKey: string; token?: string }>; zego: Array<{ serverSecret: string }> } | undefined;
       for (const app of demo?.tencent ?? []) for (const s of [app.secretKey, app.token]) if (s) secrets.add(s);
       for (const app of demo?.zego ?? []) secrets.add(app.serverSecret);
     }
-    for (const account of api.accounts.list()) if (account.endpoint && account.endpoint !== sandboxUrl() && account.endpoint.startsWith('http://127.0.0.1:')) removeAfter.push(account);
+    for (const account of api.accounts.list())
+      if (account.endpoint && account.endpoint !== sandboxUrl() && account.endpoint.startsWith('http://127.0.0.1:')) removeAfter.push(account);
     assert.ok(secrets.size >= 4, `known secrets: ${secrets.size}`);
 
     // Every listing, under faults that make error rows: wrong keys for both vendors, an HTML error
@@ -177,10 +180,21 @@ describe('secrets: nothing secret is written or shown (real VS Code)', function 
     secrets.add(wrongKey).add(wrongServerSecret);
     removeAfter.push(
       await api.accounts.add(
-        { vendor: 'tencent', label: 'Secrets: wrong key', site: 'intl', region: 'ap-singapore', endpoint: sandboxUrl(), cssEnabled: true, gmeBizId: tencent.vendor === 'tencent' ? tencent.gmeBizId : undefined },
+        {
+          vendor: 'tencent',
+          label: 'Secrets: wrong key',
+          site: 'intl',
+          region: 'ap-singapore',
+          endpoint: sandboxUrl(),
+          cssEnabled: true,
+          gmeBizId: tencent.vendor === 'tencent' ? tencent.gmeBizId : undefined,
+        },
         { vendor: 'tencent', secretId: 'AKIDsecretsScanWrongKey', secretKey: wrongKey },
       ),
-      await api.accounts.add({ vendor: 'zego', label: 'Secrets: wrong secret', appId: zego.vendor === 'zego' ? zego.appId : 1, endpoint: sandboxUrl() }, { vendor: 'zego', serverSecret: wrongServerSecret }),
+      await api.accounts.add(
+        { vendor: 'zego', label: 'Secrets: wrong secret', appId: zego.vendor === 'zego' ? zego.appId : 1, endpoint: sandboxUrl() },
+        { vendor: 'zego', serverSecret: wrongServerSecret },
+      ),
     );
     // Faults on every sandbox the accounts use (the harness's and the embedded one).
     const faults = (method: string, body?: unknown) =>
@@ -202,7 +216,12 @@ describe('secrets: nothing secret is written or shown (real VS Code)', function 
     // Details panels (a task, and a storage file) fed by the extension's ledger.
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension);
-    manager = new DetailsPanelManager({ store: api.ledger, logger: silentLogger, extensionUri: extension.extensionUri, accountName: (id) => api.accounts.get(id)?.label });
+    manager = new DetailsPanelManager({
+      store: api.ledger,
+      logger: silentLogger,
+      extensionUri: extension.extensionUri,
+      accountName: (id) => api.accounts.get(id)?.label,
+    });
     const withFiles = api.ledger.all().find((e) => e.task.files.length > 0);
     const anyTask = api.ledger.all().find((e) => e.task.product === 'css') ?? api.ledger.all()[0];
     assert.ok(withFiles && anyTask, 'the demo has tasks, one with storage files');
@@ -294,7 +313,10 @@ describe('secrets: nothing secret is written or shown (real VS Code)', function 
     const hostLogs = filesUnder(logs).filter((f) => /exthost\.log$/.test(f));
     assert.ok(hostLogs.length > 0, `no extension host log in ${logs}`);
     for (const host of hostLogs) {
-      const lines = fs.readFileSync(host, 'utf8').split('\n').filter((l) => /media-?task/i.test(l) && /unhandled|rejected promise/i.test(l));
+      const lines = fs
+        .readFileSync(host, 'utf8')
+        .split('\n')
+        .filter((l) => /media-?task/i.test(l) && /unhandled|rejected promise/i.test(l));
       assert.deepEqual(lines, [], `${path.basename(host)} reports unhandled rejections`);
     }
     assert.deepEqual(findings, []);

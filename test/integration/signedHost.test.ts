@@ -53,7 +53,11 @@ describe('endpoint override signing host (real VS Code, sandbox)', function () {
       for (const [sandbox, mode, expected] of cases) {
         await config().update('endpoints.tencent', sandbox.url, vscode.ConfigurationTarget.Global);
         await config().update('endpoints.tencentSignedHost', mode, vscode.ConfigurationTarget.Global);
-        await eventually(async () => (await answer()) === expected, `${sandbox === direct ? 'direct' : 'gateway'} sandbox, signed host ${mode ?? 'default'}: ${expected}`, 15_000);
+        await eventually(
+          async () => (await answer()) === expected,
+          `${sandbox === direct ? 'direct' : 'gateway'} sandbox, signed host ${mode ?? 'default'}: ${expected}`,
+          15_000,
+        );
         seen.push(`${sandbox === direct ? 'direct' : 'gateway'}/${mode ?? 'default'}: ${expected}`);
       }
       assert.equal(seen.length, 4);

@@ -62,7 +62,9 @@ describe('Stop Task (real VS Code)', function () {
 
   /** A demo task of `product` running now, refreshed into the ledger (the demo's lanes are staggered: one always runs). */
   async function running(product: 'trtc-relay' | 'trtc-recording'): Promise<TaskKey> {
-    const demo = (await sandboxJson('GET', 'demo')) as { tencent: { label: string; trtcRelayTaskIds: string[]; trtcRecordingTaskIds: string[]; trtcTaskRooms: Record<string, string> }[] };
+    const demo = (await sandboxJson('GET', 'demo')) as {
+      tencent: { label: string; trtcRelayTaskIds: string[]; trtcRecordingTaskIds: string[]; trtcTaskRooms: Record<string, string> }[];
+    };
     const app = demo.tencent.find((a) => a.label === tencent.label)!;
     for (const taskId of product === 'trtc-relay' ? app.trtcRelayTaskIds : app.trtcRecordingTaskIds) {
       const key = { accountId: tencent.id, product, taskId };
@@ -121,7 +123,10 @@ describe('Stop Task (real VS Code)', function () {
     modals = answerModals(() => 'Stop Task');
     await vscode.commands.executeCommand(CommandIds.stopTask, key);
     assert.equal(modals.asked.filter((a) => a.modal).length, 0);
-    assert.ok(modals.asked.some((a) => /read-only mode/.test(a.message)), 'the refusal says why');
+    assert.ok(
+      modals.asked.some((a) => /read-only mode/.test(a.message)),
+      'the refusal says why',
+    );
     assert.equal(await stopRequests('StopStreamIngest'), 0);
     assert.equal(api.ledger.get(key)?.task.status, 'running');
   });

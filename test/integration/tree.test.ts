@@ -45,7 +45,10 @@ describe('tree (real VS Code, sandbox)', function () {
     );
     const rows = await walk(api, account);
     const errors = rows.filter((r) => r.kind === 'error');
-    assert.deepEqual(errors.map((e) => (e.kind === 'error' ? `${e.summary} ${e.message}` : '')), []);
+    assert.deepEqual(
+      errors.map((e) => (e.kind === 'error' ? `${e.summary} ${e.message}` : '')),
+      [],
+    );
     for (const product of ['trtc-recording', 'trtc-relay', 'gme', 'css'] as const) {
       const tasks = rows.filter((r) => r.kind === 'task' && r.key.product === product);
       assert.ok(tasks.length > 0, `${product} shows no task`);
@@ -56,11 +59,21 @@ describe('tree (real VS Code, sandbox)', function () {
       const running = tasks.filter((s) => s === 'running').length;
       const starting = tasks.filter((s) => s === 'starting').length;
       const description = String(api.tree.getTreeItem(room).description);
-      assert.equal(/(\d+) running/.exec(description)?.[1], running > 0 ? String(running) : undefined, `room ${room.id}: "${description}" for ${tasks.join(', ')}`);
-      assert.equal(/(\d+) starting/.exec(description)?.[1], starting > 0 ? String(starting) : undefined, `room ${room.id}: "${description}" for ${tasks.join(', ')}`);
+      assert.equal(
+        /(\d+) running/.exec(description)?.[1],
+        running > 0 ? String(running) : undefined,
+        `room ${room.id}: "${description}" for ${tasks.join(', ')}`,
+      );
+      assert.equal(
+        /(\d+) starting/.exec(description)?.[1],
+        starting > 0 ? String(starting) : undefined,
+        `room ${room.id}: "${description}" for ${tasks.join(', ')}`,
+      );
     }
     // TRTC does not say when a task started; CSS does.
-    const running = rows.find((r) => r.kind === 'task' && api.ledger.get(r.key)?.task.status === 'running' && api.ledger.get(r.key)?.task.startedAt !== undefined);
+    const running = rows.find(
+      (r) => r.kind === 'task' && api.ledger.get(r.key)?.task.status === 'running' && api.ledger.get(r.key)?.task.startedAt !== undefined,
+    );
     assert.ok(running, 'some task with a start time is running in the demo');
     const item = api.tree.getTreeItem(running);
     assert.match(String(item.description), /^running · \d\d:\d\d · /);
@@ -76,7 +89,10 @@ describe('tree (real VS Code, sandbox)', function () {
     const rooms = (await childrenOf(api, gme)).filter((r) => r.kind === 'room');
     assert.ok(rooms.length > 0);
     const described = rooms.map((r) => String(api.tree.getTreeItem(r).description));
-    assert.ok(described.some((d) => /running|recording|no recording/.test(d)), described.join(' | '));
+    assert.ok(
+      described.some((d) => /running|recording|no recording/.test(d)),
+      described.join(' | '),
+    );
     // GME's rows are its pinned rooms, so that is what its count says.
     assert.equal(api.tree.getTreeItem(gme).description, `(${api.ledger.pinnedRooms(tencent.id, 'gme').length})`);
     const trtc = products.find((p) => p.kind === 'product' && p.product === 'trtc-recording')!;
@@ -105,7 +121,10 @@ describe('tree (real VS Code, sandbox)', function () {
     assert.equal(product.kind === 'product' && product.product, 'zego-recording');
     const rows = await walk(api, product);
     const seen = rows.map((r) => (r.kind === 'error' ? `error ${r.summary} ${r.message}` : r.kind === 'placeholder' ? `placeholder ${r.message}` : r.kind));
-    assert.ok(rows.some((r) => r.kind === 'room'), seen.join(', '));
+    assert.ok(
+      rows.some((r) => r.kind === 'room'),
+      seen.join(', '),
+    );
     assert.ok(rows.some((r) => r.kind === 'task'));
     assert.ok(!rows.some((r) => r.kind === 'error'));
   });
@@ -156,10 +175,15 @@ describe('tree (real VS Code, sandbox)', function () {
     try {
       for (const account of [plain, cssOnly]) {
         await api.accounts.deleteSecret(account.id);
-        const product = (await childrenOf(api, await accountNode(api, account.id))).find((p) => p.kind === 'product' && (p.product === 'css' || p.product === 'zego-recording'));
+        const product = (await childrenOf(api, await accountNode(api, account.id))).find(
+          (p) => p.kind === 'product' && (p.product === 'css' || p.product === 'zego-recording'),
+        );
         assert.ok(product, `${account.label} has a listing product`);
         const rows = await childrenOf(api, product);
-        assert.ok(rows.some((r) => r.kind === 'error'), `${account.label}: an error row`);
+        assert.ok(
+          rows.some((r) => r.kind === 'error'),
+          `${account.label}: an error row`,
+        );
         const description = String(api.tree.getTreeItem(product).description);
         assert.match(description, /failed/, account.label);
         assert.doesNotMatch(description, /undefined/, account.label);
@@ -178,7 +202,10 @@ describe('tree (real VS Code, sandbox)', function () {
       const products = await childrenOf(api, await accountNode(api, tencent.id));
       const css = products.find((p) => p.kind === 'product' && p.product === 'css')!;
       const rows = await childrenOf(api, css);
-      assert.ok(rows.some((r) => r.kind === 'placeholder' && r.message === 'No tasks match the filter'), rows.map((r) => r.kind).join(','));
+      assert.ok(
+        rows.some((r) => r.kind === 'placeholder' && r.message === 'No tasks match the filter'),
+        rows.map((r) => r.kind).join(','),
+      );
       assert.equal(api.view.view.description, '“no-task-has-this-text”');
     } finally {
       await api.filter.clear();
@@ -189,16 +216,25 @@ describe('tree (real VS Code, sandbox)', function () {
   it('pages a 10,000-task ZEGO room with Load more, one batch at a time, grouping so no level passes 200 rows', async () => {
     const response = await fetch(`${sandboxUrl()}/_sandbox/bulk`, { method: 'POST', body: JSON.stringify({ product: 'zego', count: 10_000 }) });
     const bulk = (await response.json()) as { appId: number; serverSecret: string; roomId: string };
-    const account = await api.accounts.add({ vendor: 'zego', label: 'Bulk', appId: bulk.appId, endpoint: sandboxUrl() }, { vendor: 'zego', serverSecret: bulk.serverSecret });
+    const account = await api.accounts.add(
+      { vendor: 'zego', label: 'Bulk', appId: bulk.appId, endpoint: sandboxUrl() },
+      { vendor: 'zego', serverSecret: bulk.serverSecret },
+    );
     try {
       const [product] = await childrenOf(api, await accountNode(api, account.id));
       const first = await childrenOf(api, product);
-      assert.ok(first.some((r) => r.kind === 'loadMore'), first.map((r) => r.kind).join(','));
+      assert.ok(
+        first.some((r) => r.kind === 'loadMore'),
+        first.map((r) => r.kind).join(','),
+      );
       assert.match(String(api.tree.getTreeItem(product).description), /^\(\d+\+\)$/);
       const before = api.ledger.entriesOf(account.id).length;
       const loadMore = first.find((r) => r.kind === 'loadMore')!;
       // Two clicks at once are one load.
-      await Promise.all([vscode.commands.executeCommand(CommandIds.loadMore, loadMore.parent), vscode.commands.executeCommand(CommandIds.loadMore, loadMore.parent)]);
+      await Promise.all([
+        vscode.commands.executeCommand(CommandIds.loadMore, loadMore.parent),
+        vscode.commands.executeCommand(CommandIds.loadMore, loadMore.parent),
+      ]);
       const after = api.ledger.entriesOf(account.id).length;
       assert.ok(after > before && after - before <= 550, `loaded ${after - before} more`);
       const room = (await childrenOf(api, product)).find((r) => r.kind === 'room' && r.room === bulk.roomId);

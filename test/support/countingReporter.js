@@ -27,10 +27,7 @@ class CountingReporter extends Mocha.reporters.Spec {
       if (!file) return;
       const stats = runner.stats || { passes: 0, failures: 0, pending: 0, tests: 0 };
       fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(
-        file,
-        JSON.stringify({ passed: stats.passes, failed: stats.failures, skipped: stats.pending, failures, tests }, null, 2),
-      );
+      fs.writeFileSync(file, JSON.stringify({ passed: stats.passes, failed: stats.failures, skipped: stats.pending, failures, tests }, null, 2));
     });
   }
 }

@@ -101,7 +101,8 @@ export async function openWebviewPage(browser: Browser, files: PageFiles): Promi
   });
   const page = await context.newPage();
   const problems: string[] = [];
-  page.on('console', (m) => { if (process.env.MTE_PAGE_LOG) console.log('[page]', m.text());
+  page.on('console', (m) => {
+    if (process.env.MTE_PAGE_LOG) console.log('[page]', m.text());
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));

@@ -49,14 +49,7 @@ export function bulkDurationMs(schedule: Extract<Schedule, { kind: 'bulk' }>): n
 }
 
 /** Tasks that exist at `nowMs` and begin within [fromMs, toMs], in begin order. */
-export function occurrencesBeginningIn(
-  schedule: Schedule,
-  key: string,
-  fromMs: number,
-  toMs: number,
-  nowMs: number,
-  liveLeadMs: number,
-): Occurrence[] {
+export function occurrencesBeginningIn(schedule: Schedule, key: string, fromMs: number, toMs: number, nowMs: number, liveLeadMs: number): Occurrence[] {
   let slots: number[];
   if (schedule.kind === 'bulk') {
     const span = schedule.endMs - schedule.startMs;
@@ -68,7 +61,5 @@ export function occurrencesBeginningIn(
     // One extra slot: a task begins up to a quarter period (or the lead) after its slot starts.
     slots = slotsBetween(schedule.lane, fromMs, toMs, 1);
   }
-  return slots
-    .map((slot) => occurrenceAt(schedule, key, slot, liveLeadMs))
-    .filter((o) => o.createdMs <= nowMs && o.beginMs >= fromMs && o.beginMs <= toMs);
+  return slots.map((slot) => occurrenceAt(schedule, key, slot, liveLeadMs)).filter((o) => o.createdMs <= nowMs && o.beginMs >= fromMs && o.beginMs <= toMs);
 }

@@ -80,7 +80,10 @@ function spanOf(world: World, id: string): { readonly app: TencentApp; readonly 
     const recording = app.recordingLanes[lane];
     if (!recording?.mixed) return undefined;
     const beginMs = slotStart(recording, slot) + LIVE_STARTING_MS;
-    return { app, span: { name: `${app.trtcSdkAppId}_${recording.roomId}_mix`, beginMs, endMs: beginMs + LIVE_RUNNING_MS + LIVE_ENDING_MS, key: recording.key } };
+    return {
+      app,
+      span: { name: `${app.trtcSdkAppId}_${recording.roomId}_mix`, beginMs, endMs: beginMs + LIVE_RUNNING_MS + LIVE_ENDING_MS, key: recording.key },
+    };
   }
   const stream = app.cssStreams[lane];
   if (!stream || stream.schedule.kind === 'bulk') return undefined;
@@ -112,4 +115,3 @@ export function vodMedia(world: World, app: TencentApp, id: string, nowMs: numbe
     MetaData: { Size: durationMs * 150, Container: 'mov,mp4,m4a,3gp,3g2,mj2', Duration: durationMs / 1000 },
   };
 }
-

@@ -60,8 +60,10 @@ export interface ZegoRoom {
 }
 
 /** The demo fields `demo()` shows, plus where the tasks come from. */
-export interface TencentApp
-  extends Pick<TencentDemoApp, 'label' | 'hostileStrings' | 'secretId' | 'secretKey' | 'token' | 'region' | 'trtcSdkAppId' | 'gmeBizId' | 'cssDomain'> {
+export interface TencentApp extends Pick<
+  TencentDemoApp,
+  'label' | 'hostileStrings' | 'secretId' | 'secretKey' | 'token' | 'region' | 'trtcSdkAppId' | 'gmeBizId' | 'cssDomain'
+> {
   readonly key: string;
   readonly gmeRooms: readonly GmeRoom[];
   /** Grows when bulk batches of live recordings are added. */
@@ -178,7 +180,13 @@ const ZEGO_SPECS: readonly ZegoSpec[] = [
     live: ['stage-1', 'stage-2', 'stage-3'],
     history: ['class-101', 'class-102', 'class-201', 'meeting-9', 'podcast'],
   },
-  { key: 'zego-hostile', label: HOSTILE_LABEL, hostileStrings: true, live: [HOSTILE.img, HOSTILE.rtl, HOSTILE.emoji], history: [HOSTILE.script, HOSTILE.jsUrl, HOSTILE.codicons, HOSTILE.url, HOSTILE.control, HOSTILE.huge] },
+  {
+    key: 'zego-hostile',
+    label: HOSTILE_LABEL,
+    hostileStrings: true,
+    live: [HOSTILE.img, HOSTILE.rtl, HOSTILE.emoji],
+    history: [HOSTILE.script, HOSTILE.jsUrl, HOSTILE.codicons, HOSTILE.url, HOSTILE.control, HOSTILE.huge],
+  },
 ];
 
 /** History cadences, cycled through the streams/rooms: slow for CSS (hours), faster for ZEGO (minutes). */

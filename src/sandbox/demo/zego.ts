@@ -59,10 +59,7 @@ export function zegoTasksInWindow(app: ZegoApp, fromMs: number, toMs: number, ro
       refs.push({ room, occurrence });
     }
   }
-  return refs.sort(
-    (a, b) =>
-      b.occurrence.beginMs - a.occurrence.beginMs || a.room.order - b.room.order || a.occurrence.slot - b.occurrence.slot,
-  );
+  return refs.sort((a, b) => b.occurrence.beginMs - a.occurrence.beginMs || a.room.order - b.room.order || a.occurrence.slot - b.occurrence.slot);
 }
 
 export function zegoTaskRecord(ref: ZegoTaskRef, nowMs: number, stops: StopLedger): ZegoTaskRecord {

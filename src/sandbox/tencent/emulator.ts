@@ -69,7 +69,10 @@ function hostService(host: string): string | undefined {
  */
 function checkScopeService(scopeService: string, host: string): void {
   const served = hostService(host);
-  const hostName = host.trim().replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  const hostName = host
+    .trim()
+    .replace(/:\d+$/, '')
+    .replace(/^\[|\]$/g, '');
   const loopback = hostName === 'localhost' || hostName === '::1' || /^127\.\d+\.\d+\.\d+$/.test(hostName);
   const ok = served !== undefined ? scopeService === served : loopback && (isTencentService(scopeService) || scopeService === hostName.split('.')[0]);
   if (!ok) {
@@ -85,7 +88,12 @@ function unauthorized(service: string, action: string, region: string | undefine
   );
 }
 
-function answer(world: World, limiterFor: (action: { rateLimit?: number }) => RateLimiter, signedHosts: SignedHosts, req: VendorRequest): Record<string, unknown> {
+function answer(
+  world: World,
+  limiterFor: (action: { rateLimit?: number }) => RateLimiter,
+  signedHosts: SignedHosts,
+  req: VendorRequest,
+): Record<string, unknown> {
   if (req.method !== 'GET' && req.method !== 'POST') throw new TencentApiError('UnsupportedProtocol');
   if (req.bodyError === 'tooLarge') throw new TencentApiError('RequestSizeLimitExceeded');
   if (req.bodyError) throw new TencentApiError('InvalidParameter', 'The request body could not be read.');

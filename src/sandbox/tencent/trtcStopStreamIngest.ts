@@ -19,7 +19,8 @@ export const trtcStopStreamIngest: TencentAction = {
     if (params.int('SdkAppId') !== app.trtcSdkAppId) throw new TencentApiError('InvalidParameter.SdkAppId', 'SdkAppId is incorrect.');
     const taskId = params.str('TaskId');
     if (!isKnownTrtcTask(app, 'relay', taskId, nowMs)) throw new TencentApiError('InvalidParameter.TaskId', 'TaskId parameter error.');
-    if (relayStatus(app, taskId, nowMs) !== 'InProgress') throw new TencentApiError('FailedOperation.TaskFinished', 'Task has ended when calling the interface.');
+    if (relayStatus(app, taskId, nowMs) !== 'InProgress')
+      throw new TencentApiError('FailedOperation.TaskFinished', 'Task has ended when calling the interface.');
     app.stops.record(taskId, nowMs);
     return {};
   },

@@ -4,12 +4,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import {
-  canonicalRequest,
-  signatureHex,
-  stringToSign,
-  type ParsedAuthorization,
-} from '../../vendors/tencent/sign';
+import { canonicalRequest, signatureHex, stringToSign, type ParsedAuthorization } from '../../vendors/tencent/sign';
 import { TencentApiError } from './errors';
 
 export interface SignedRequest {
@@ -38,7 +33,13 @@ function sameHex(a: string, b: string): boolean {
  * Throws AuthFailure.SignatureFailure unless some acceptable host form reproduces the signature: the
  * request's Host, with or without its port, or else only the `expectedHosts` given.
  */
-export function verifyTc3Signature(req: SignedRequest, auth: ParsedAuthorization, secretKey: string, timestampSec: number, expectedHosts?: readonly string[]): void {
+export function verifyTc3Signature(
+  req: SignedRequest,
+  auth: ParsedAuthorization,
+  secretKey: string,
+  timestampSec: number,
+  expectedHosts?: readonly string[],
+): void {
   if (!auth.signedHeaders.includes('content-type') || !auth.signedHeaders.includes('host')) {
     throw new TencentApiError('AuthFailure.SignatureFailure', 'SignedHeaders must include content-type and host.');
   }

@@ -112,7 +112,11 @@ export function readTrtcCallback(body: RawObject, sdkAppIdHeader: string | undef
   const payload = isObject(info.Payload) ? info.Payload : {};
   // EventMsTs (ms) is the precise one; EventTs (s) is "not recommended"; CallbackTs (ms) is when it was sent.
   const eventTs = optionalNumeric(info.EventTs, 'EventInfo.EventTs');
-  const atMs = msTime(info.EventMsTs, 'EventInfo.EventMsTs') ?? (eventTs !== undefined ? epoch(eventTs * SEC, 'EventInfo.EventTs', 1) : undefined) ?? msTime(body.CallbackTs, 'CallbackTs') ?? 0;
+  const atMs =
+    msTime(info.EventMsTs, 'EventInfo.EventMsTs') ??
+    (eventTs !== undefined ? epoch(eventTs * SEC, 'EventInfo.EventTs', 1) : undefined) ??
+    msTime(body.CallbackTs, 'CallbackTs') ??
+    0;
   const facts: Record<string, string | number> = {};
   const leave = optionalNumeric(payload.LeaveCode, 'EventInfo.Payload.LeaveCode');
   if (leave !== undefined) facts.LeaveCode = leave;

@@ -6,7 +6,10 @@
 
 /** A record did not have the documented shape; `path` names the offending field. */
 export class ShapeError extends Error {
-  constructor(readonly path: string, expected: string) {
+  constructor(
+    readonly path: string,
+    expected: string,
+  ) {
     super(`${path}: expected ${expected}`);
     this.name = 'ShapeError';
   }

@@ -12,13 +12,7 @@ export function refused(vendor: Vendor, action: string, code: string, message: s
  * Checks a listing range: `startMs` not before `earliestMs` (the vendor's look-back limit, e.g.
  * "90 days"), and a non-empty range.
  */
-export function checkListRange(
-  vendor: Vendor,
-  action: string,
-  query: ListQuery,
-  earliestMs: number,
-  lookBack: string,
-): void {
+export function checkListRange(vendor: Vendor, action: string, query: ListQuery, earliestMs: number, lookBack: string): void {
   if (!(query.endMs > query.startMs)) {
     throw refused(vendor, action, 'InvalidTimeRange', `${action}: the end time must be after the start time`);
   }

@@ -21,12 +21,7 @@ export function isRetryableKind(kind: ApiErrorKind): boolean {
 }
 
 /** Whether a failure of attempt number `attempt` (1-based) should be tried again. */
-export function shouldRetry(
-  error: unknown,
-  attempt: number,
-  policy: RetryPolicy,
-  retryIf: (error: MediaApiError) => boolean = (e) => e.retryable,
-): boolean {
+export function shouldRetry(error: unknown, attempt: number, policy: RetryPolicy, retryIf: (error: MediaApiError) => boolean = (e) => e.retryable): boolean {
   return error instanceof MediaApiError && retryIf(error) && attempt < policy.maxAttempts;
 }
 
@@ -43,12 +38,7 @@ export function isNotAppliedRejection(error: MediaApiError): boolean {
  * Full jitter: uniform in [0, min(max, base * 2^(attempt-1))). `random` is injectable for tests.
  * Rate-limit answers start from a whole limiter window, since the vendor counts per second.
  */
-export function backoffDelayMs(
-  attempt: number,
-  policy: RetryPolicy,
-  random: () => number,
-  error?: unknown,
-): number {
+export function backoffDelayMs(attempt: number, policy: RetryPolicy, random: () => number, error?: unknown): number {
   const base = error instanceof MediaApiError && error.kind === 'rateLimit' ? Math.max(policy.baseDelayMs, 1000) : policy.baseDelayMs;
   const ceiling = Math.min(policy.maxDelayMs, base * 2 ** (attempt - 1));
   return Math.floor(random() * ceiling);

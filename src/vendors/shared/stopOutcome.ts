@@ -19,10 +19,7 @@ export function outcomeIsUnknown(error: MediaApiError): boolean {
  * Sends one stop and classifies its answer. `isEnded` names the vendor's "that task is over or
  * unknown" answers; every other vendor error is thrown as it came.
  */
-export async function stopOutcome(
-  send: () => Promise<{ readonly requestId?: string }>,
-  isEnded: (error: MediaApiError) => boolean,
-): Promise<StopOutcome> {
+export async function stopOutcome(send: () => Promise<{ readonly requestId?: string }>, isEnded: (error: MediaApiError) => boolean): Promise<StopOutcome> {
   try {
     const { requestId } = await send();
     return { kind: 'stopped', requestId };

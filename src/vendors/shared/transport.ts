@@ -35,15 +35,7 @@ export interface Transport {
 }
 
 /** Network error codes after which a new attempt may succeed. */
-const TRANSIENT_NETWORK_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'EPIPE',
-  'ETIMEDOUT',
-  'ECONNABORTED',
-  'EAI_AGAIN',
-  'ERR_STREAM_PREMATURE_CLOSE',
-]);
+const TRANSIENT_NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'EAI_AGAIN', 'ERR_STREAM_PREMATURE_CLOSE']);
 
 export function transportError(
   request: Pick<TransportRequest, 'vendor' | 'action'>,
@@ -85,12 +77,7 @@ export function classifyFetchFailure(
 }
 
 /** Classifies a complete HTTP answer: returns the parsed body or throws `MediaApiError`. */
-export function classifyBody(
-  request: Pick<TransportRequest, 'vendor' | 'action'>,
-  status: number,
-  contentType: string,
-  text: string,
-): unknown {
+export function classifyBody(request: Pick<TransportRequest, 'vendor' | 'action'>, status: number, contentType: string, text: string): unknown {
   const fail = (kind: ApiErrorKind, code: string, what: string, retryable: boolean): MediaApiError =>
     transportError(request, kind, code, `HTTP ${status} ${what}`, retryable, status);
   // An HTML page is a proxy or gateway talking, not the API, whatever its status: the endpoint or

@@ -114,10 +114,5 @@ export function checkedRegion(account: TencentAccount, action: TencentAction): s
   if (!regions) return undefined;
   const region = regionFor(account, action.product);
   if (regions.includes(region)) return region;
-  throw refused(
-    'tencent',
-    action.name,
-    'UnsupportedRegion',
-    `${action.name} does not support region "${region}"; it supports: ${regions.join(', ')}`,
-  );
+  throw refused('tencent', action.name, 'UnsupportedRegion', `${action.name} does not support region "${region}"; it supports: ${regions.join(', ')}`);
 }

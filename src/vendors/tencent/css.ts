@@ -80,9 +80,7 @@ export class CssListingSource implements ListingSource {
           seen.add(t.TaskId);
         }
         walk.counted(fresh.length);
-        const tasks = fresh
-          .map((t) => normalizeCssTask(t, { accountId: this.account.id, observedAt, requestId }))
-          .filter((t) => wanted(t, query.statuses));
+        const tasks = fresh.map((t) => normalizeCssTask(t, { accountId: this.account.id, observedAt, requestId })).filter((t) => wanted(t, query.statuses));
         if (tasks.length > 0) yield tasks;
         scrollToken = !reachedListed && value.TaskList.length > 0 && !tokens.has(value.ScrollToken) ? value.ScrollToken : '';
         tokens.add(scrollToken);

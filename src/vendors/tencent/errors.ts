@@ -25,13 +25,7 @@ export function tencentErrorKind(code: string): ApiErrorKind {
   return RULES.find(([pattern]) => pattern.test(code))?.[1] ?? 'vendor';
 }
 
-export function tencentApiError(
-  action: string,
-  code: string,
-  message: string,
-  requestId: string | undefined,
-  httpStatus: number,
-): MediaApiError {
+export function tencentApiError(action: string, code: string, message: string, requestId: string | undefined, httpStatus: number): MediaApiError {
   const kind = tencentErrorKind(code);
   return new MediaApiError({
     vendor: 'tencent',

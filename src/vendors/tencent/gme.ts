@@ -30,12 +30,7 @@ export class GmeRoomSource implements RoomSource {
    */
   async describeRoom(room: string, signal?: AbortSignal): Promise<Task | undefined> {
     try {
-      const { value, requestId } = await this.client.call(
-        DESCRIBE_TASK_INFO,
-        { BizId: this.bizId, RoomId: room },
-        readGmeTaskInfo,
-        signal,
-      );
+      const { value, requestId } = await this.client.call(DESCRIBE_TASK_INFO, { BizId: this.bizId, RoomId: room }, readGmeTaskInfo, signal);
       return normalizeGmeTask(value, {
         accountId: this.account.id,
         appId: String(this.bizId),
@@ -55,12 +50,7 @@ export class GmeRoomSource implements RoomSource {
    */
   async describeFiles(task: Task, signal?: AbortSignal): Promise<Task> {
     if (!/^\d{1,20}$/.test(task.taskId)) throw new TypeError(`not a GME TaskId: ${task.taskId}`);
-    const { value, requestId } = await this.client.call(
-      DESCRIBE_RECORD_INFO,
-      { TaskId: BigInt(task.taskId), BizId: this.bizId },
-      readGmeRecordInfo,
-      signal,
-    );
+    const { value, requestId } = await this.client.call(DESCRIBE_RECORD_INFO, { TaskId: BigInt(task.taskId), BizId: this.bizId }, readGmeRecordInfo, signal);
     return withGmeRecordInfo(task, value, this.now(), requestId);
   }
 

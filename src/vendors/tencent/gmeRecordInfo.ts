@@ -61,6 +61,12 @@ function normalizeFile(f: GmeRecordFile): StorageFile {
 /** `task` with the files DescribeRecordInfo reported (its status is DescribeTaskInfo's to say). */
 export function withGmeRecordInfo(task: Task, info: GmeRecordInfo, observedAt: number, requestId: string | undefined): Task {
   const extras = info.RecordMode === undefined ? task.extras : { ...task.extras, RecordMode: info.RecordMode };
-  return { ...task, room: task.room || info.RoomId || '', files: info.RecordInfo.map(normalizeFile), extras, observedAt, requestId: requestId ?? task.requestId };
+  return {
+    ...task,
+    room: task.room || info.RoomId || '',
+    files: info.RecordInfo.map(normalizeFile),
+    extras,
+    observedAt,
+    requestId: requestId ?? task.requestId,
+  };
 }
-

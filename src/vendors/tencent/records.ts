@@ -2,18 +2,7 @@
  * Raw Tencent Cloud response shapes, as documented (units noted), each with a reader that checks
  * the `Response` object field by field. Readers keep vendor names; `normalize.ts` maps to the model.
  */
-import {
-  epoch,
-  idString,
-  isObject,
-  object,
-  optionalArray,
-  optionalEpoch,
-  optionalNumber,
-  optionalString,
-  string,
-  type RawObject,
-} from '../shared/fields';
+import { epoch, idString, isObject, object, optionalArray, optionalEpoch, optionalNumber, optionalString, string, type RawObject } from '../shared/fields';
 
 /** GME DescribeTaskInfo (2018-07-11). */
 export interface GmeTaskInfo {

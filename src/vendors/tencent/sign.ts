@@ -40,19 +40,10 @@ export interface CanonicalRequestParts {
 }
 
 export function canonicalRequest(parts: CanonicalRequestParts): { text: string; signedHeaders: string } {
-  const headers = parts.headers
-    .map(([k, v]) => [k.trim().toLowerCase(), v.trim().toLowerCase()] as const)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const headers = parts.headers.map(([k, v]) => [k.trim().toLowerCase(), v.trim().toLowerCase()] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const canonicalHeaders = headers.map(([k, v]) => `${k}:${v}\n`).join('');
   const signedHeaders = headers.map(([k]) => k).join(';');
-  const text = [
-    parts.method.toUpperCase(),
-    '/',
-    parts.canonicalQuery,
-    canonicalHeaders,
-    signedHeaders,
-    sha256Hex(parts.payload),
-  ].join('\n');
+  const text = [parts.method.toUpperCase(), '/', parts.canonicalQuery, canonicalHeaders, signedHeaders, sha256Hex(parts.payload)].join('\n');
   return { text, signedHeaders };
 }
 
@@ -81,7 +72,9 @@ const SIGNING_KEY_MEMO_LIMIT = 64;
 const signingKeys = new Map<string, Buffer>();
 
 export function signatureHex(secretKey: string, date: string, service: string, toSign: string): string {
-  return createHmac('sha256', signingKey(secretKey, date, service)).update(toSign, 'utf8').digest('hex');
+  return createHmac('sha256', signingKey(secretKey, date, service))
+    .update(toSign, 'utf8')
+    .digest('hex');
 }
 
 export interface Tc3SignInput extends CanonicalRequestParts {
@@ -106,9 +99,7 @@ export function tc3Sign(input: Tc3SignInput): Tc3Signature {
   const toSign = stringToSign(input.timestampSec, scope, canonical.text);
   const signature = signatureHex(input.secretKey, date, input.service, toSign);
   return {
-    authorization:
-      `${TC3_ALGORITHM} Credential=${input.secretId}/${scope}, ` +
-      `SignedHeaders=${canonical.signedHeaders}, Signature=${signature}`,
+    authorization: `${TC3_ALGORITHM} Credential=${input.secretId}/${scope}, ` + `SignedHeaders=${canonical.signedHeaders}, Signature=${signature}`,
     signature,
     signedHeaders: canonical.signedHeaders,
     canonicalRequest: canonical.text,
@@ -126,9 +117,10 @@ export interface ParsedAuthorization {
 
 /** Parses `TC3-HMAC-SHA256 Credential=id/date/service/tc3_request, SignedHeaders=a;b, Signature=hex`. */
 export function parseAuthorization(header: string): ParsedAuthorization | undefined {
-  const m = /^TC3-HMAC-SHA256\s+Credential=([^/,\s]+)\/(\d{4}-\d{2}-\d{2})\/([^/,\s]+)\/tc3_request,\s*SignedHeaders=([a-z0-9;-]+),\s*Signature=([0-9a-f]{64})$/.exec(
-    header.trim(),
-  );
+  const m =
+    /^TC3-HMAC-SHA256\s+Credential=([^/,\s]+)\/(\d{4}-\d{2}-\d{2})\/([^/,\s]+)\/tc3_request,\s*SignedHeaders=([a-z0-9;-]+),\s*Signature=([0-9a-f]{64})$/.exec(
+      header.trim(),
+    );
   if (!m) return undefined;
   return { secretId: m[1], date: m[2], service: m[3], signedHeaders: m[4].split(';'), signature: m[5] };
 }

@@ -83,12 +83,7 @@ export class TrtcRelaySource extends TrtcTaskSource {
   readonly product = 'trtc-relay';
 
   async describeTask(taskId: string, room: string, signal?: AbortSignal): Promise<Task> {
-    const { value, requestId } = await this.client.call(
-      DESCRIBE_STREAM_INGEST,
-      { SdkAppId: this.sdkAppId, TaskId: taskId },
-      readTrtcStreamIngest,
-      signal,
-    );
+    const { value, requestId } = await this.client.call(DESCRIBE_STREAM_INGEST, { SdkAppId: this.sdkAppId, TaskId: taskId }, readTrtcStreamIngest, signal);
     return normalizeTrtcRelay(value, taskId, this.context(room, requestId));
   }
 

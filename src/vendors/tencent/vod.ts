@@ -19,7 +19,8 @@ function readMedia(raw: unknown, path: string): VodMedia {
   const meta = m.MetaData === undefined || m.MetaData === null ? {} : object(m.MetaData, `${path}.MetaData`);
   const duration = optionalNumber(meta.Duration, `${path}.MetaData.Duration`);
   // Seconds as a float; a value whose milliseconds are not a finite count is not a duration.
-  if (duration !== undefined && !(duration >= 0 && Number.isFinite(duration * 1000))) throw new ShapeError(`${path}.MetaData.Duration`, 'a duration in seconds');
+  if (duration !== undefined && !(duration >= 0 && Number.isFinite(duration * 1000)))
+    throw new ShapeError(`${path}.MetaData.Duration`, 'a duration in seconds');
   const expire = optionalString(basic.ExpireTime, `${path}.BasicInfo.ExpireTime`);
   const expireMs = expire ? Date.parse(expire) : NaN;
   return {
@@ -60,4 +61,3 @@ export async function describeMediaInfos(
   }
   return { found, missing };
 }
-

@@ -47,13 +47,7 @@ export class ZegoClient {
         host: base.host,
         sign: (serverNowMs) => {
           const url = new URL('/', base);
-          const common = zegoCommonParams(
-            action,
-            this.account.appId,
-            this.secret.serverSecret,
-            Math.floor(serverNowMs / 1000),
-            this.nonce(),
-          );
+          const common = zegoCommonParams(action, this.account.appId, this.secret.serverSecret, Math.floor(serverNowMs / 1000), this.nonce());
           for (const [key, value] of Object.entries(common)) url.searchParams.set(key, value);
           return { url: url.href, headers: { 'Content-Type': 'application/json' }, body };
         },

@@ -86,7 +86,12 @@ export class ZegoRecordingSource implements ListingSource {
   /** DescribeRecordStatus: the task's status, times and files (tasks that began within 3 days). */
   async describeFiles(task: Task, signal?: AbortSignal): Promise<Task> {
     const { value, requestId } = await this.client.call(DESCRIBE_RECORD_STATUS, { TaskId: task.taskId }, readZegoRecordStatus, signal);
-    const snapshot = normalizeZegoRecordStatus(task.taskId, value, { accountId: this.account.id, appId: this.account.appId, observedAt: this.now(), requestId });
+    const snapshot = normalizeZegoRecordStatus(task.taskId, value, {
+      accountId: this.account.id,
+      appId: this.account.appId,
+      observedAt: this.now(),
+      requestId,
+    });
     return { ...snapshot, room: snapshot.room || task.room };
   }
 

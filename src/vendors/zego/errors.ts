@@ -25,13 +25,7 @@ export function zegoErrorKind(code: number): ApiErrorKind {
   return KINDS.get(code) ?? 'vendor';
 }
 
-export function zegoApiError(
-  action: string,
-  code: number,
-  message: string,
-  requestId: string | undefined,
-  httpStatus: number,
-): MediaApiError {
+export function zegoApiError(action: string, code: number, message: string, requestId: string | undefined, httpStatus: number): MediaApiError {
   const kind = zegoErrorKind(code);
   return new MediaApiError({
     vendor: 'zego',

@@ -97,7 +97,10 @@ export function normalizeZegoRecordFile(f: ZegoRecordFile, taskEndMs: number | u
     durationMs: f.Duration,
     format: f.OutputFileFormat || undefined,
     // The page gives no upload time; the retention is counted from the end of the recording, the earliest it can start.
-    expiresAtMs: state === 'backup' && backupFrom !== undefined && backupFrom + ZEGO_BACKUP_RETENTION_MS <= MAX_EPOCH_MS ? backupFrom + ZEGO_BACKUP_RETENTION_MS : undefined,
+    expiresAtMs:
+      state === 'backup' && backupFrom !== undefined && backupFrom + ZEGO_BACKUP_RETENTION_MS <= MAX_EPOCH_MS
+        ? backupFrom + ZEGO_BACKUP_RETENTION_MS
+        : undefined,
     reportedBy: DESCRIBE_RECORD_STATUS,
   };
 }

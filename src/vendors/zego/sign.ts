@@ -25,13 +25,7 @@ export interface ZegoCommonParams {
 }
 
 /** The common query parameters of one signed call. */
-export function zegoCommonParams(
-  action: string,
-  appId: number,
-  serverSecret: string,
-  timestampSec: number,
-  nonce: string,
-): ZegoCommonParams {
+export function zegoCommonParams(action: string, appId: number, serverSecret: string, timestampSec: number, nonce: string): ZegoCommonParams {
   return {
     Action: action,
     AppId: String(appId),

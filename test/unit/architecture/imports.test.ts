@@ -231,7 +231,7 @@ describe('architecture: import direction', () => {
     assert.ok(flagged('ids/x.ts', "import type { Product } from '../model/task';"), 'the id table imports nothing');
     assert.ok(flagged('vendors/x.ts', "import { productLabel } from '../display/labels';"), 'vendors below the display vocabulary');
     assert.ok(flagged('settings/x.ts', "import { TaskLedger } from '../tasks/taskLedger';"));
-    assert.ok(flagged('newfolder/x.ts', "export const x = 1;"), 'a new folder must be placed in the order');
+    assert.ok(flagged('newfolder/x.ts', 'export const x = 1;'), 'a new folder must be placed in the order');
   });
 
   it('holds for every file under src/', () => {
@@ -245,7 +245,9 @@ describe('architecture: import direction', () => {
       const text = fs.readFileSync(file, 'utf8');
       const rel = path.relative(root, file);
       const literal = text.match(products) ? [`${rel} names the product ${text.match(products)![1]} (use the product traits)`] : [];
-      const sources = scanImports(file, text).filter((r) => targetArea(file, r.specifier) === 'sources').map((r) => `${rel}:${r.line} imports ${r.specifier}`);
+      const sources = scanImports(file, text)
+        .filter((r) => targetArea(file, r.specifier) === 'sources')
+        .map((r) => `${rel}:${r.line} imports ${r.specifier}`);
       return [...literal, ...sources];
     });
     assert.deepEqual(found, []);

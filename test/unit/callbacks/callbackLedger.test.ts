@@ -21,13 +21,28 @@ const zego = (over: Partial<CallbackEvent> = {}): CallbackEvent => ({
 
 describe('callbacks in the ledger', () => {
   it('creates the entry of a task first heard of through a callback, with status, room, files and the record', () => {
-    const out = recordCallback(undefined, 'z', zego({ eventType: '5', status: 'ended', endedAt: T0, sequence: 4, files: [{ userId: 'u', fileName: 'f.mp4', trackType: 'audio_video', state: 'uploading' }] }), 'receiver', T0 + 5);
+    const out = recordCallback(
+      undefined,
+      'z',
+      zego({
+        eventType: '5',
+        status: 'ended',
+        endedAt: T0,
+        sequence: 4,
+        files: [{ userId: 'u', fileName: 'f.mp4', trackType: 'audio_video', state: 'uploading' }],
+      }),
+      'receiver',
+      T0 + 5,
+    );
     assert.equal(out.applied, true);
     assert.equal(out.entry.task.status, 'ended');
     assert.equal(out.entry.task.room, 'stage-1');
     assert.equal(out.entry.task.endedAt, T0);
     assert.equal(out.entry.task.files[0]!.fileName, 'f.mp4');
-    assert.deepEqual(out.entry.callbacks!.map((c) => [c.eventType, c.source, c.applied, c.receivedAt]), [['5', 'receiver', true, T0 + 5]]);
+    assert.deepEqual(
+      out.entry.callbacks!.map((c) => [c.eventType, c.source, c.applied, c.receivedAt]),
+      [['5', 'receiver', true, T0 + 5]],
+    );
   });
 
   it('never moves a task backwards: a late start after the end, or a lower ZEGO sequence, is recorded but not applied', () => {
@@ -56,6 +71,9 @@ describe('callbacks in the ledger', () => {
     const read = parseLedger(serializeLedger({ version: 1, tasks: [b], rooms: [] })).doc.tasks[0]!;
     assert.deepEqual(read.callbacks, b.callbacks);
     const other = recordCallback(a, 'z', zego({ eventType: '1', sequence: 3, at: T0 + 2 }), 'receiver', T0 + 2).entry;
-    assert.deepEqual(mergeEntries(b, other).callbacks!.map((c) => c.eventType), ['201', '5', '1']);
+    assert.deepEqual(
+      mergeEntries(b, other).callbacks!.map((c) => c.eventType),
+      ['201', '5', '1'],
+    );
   });
 });

@@ -31,18 +31,27 @@ class RecordingLedger {
 
 function post(url: string, body: Buffer | string, headers: Record<string, string> = {}, method = 'POST'): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method, headers: { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)), ...headers }, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
-    });
+    const req = request(
+      url,
+      { method, headers: { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)), ...headers }, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
 }
 
 const trtcBody = (taskId: string, eventType = 302): string =>
-  JSON.stringify({ EventGroupId: 3, EventType: eventType, CallbackTs: Date.now(), EventInfo: { RoomId: 'class-a', EventMsTs: Date.now(), TaskId: taskId, Payload: { LeaveCode: 0 } } });
+  JSON.stringify({
+    EventGroupId: 3,
+    EventType: eventType,
+    CallbackTs: Date.now(),
+    EventInfo: { RoomId: 'class-a', EventMsTs: Date.now(), TaskId: taskId, Payload: { LeaveCode: 0 } },
+  });
 
 describe('callback receiver and intake', function () {
   this.timeout(60_000);
@@ -93,12 +102,19 @@ describe('callback receiver and intake', function () {
   });
 
   it('fuzz: 400 hostile bodies (mutated, mis-signed, oversized, u64-mangled): 0 crashes, nothing recorded from a bad one', async () => {
-    const good = '{"BizID":1400000000,"RoomID":"100","UserID":"999","TaskID":446946705284000001,"RecordMode":1,"Timestamp":1675930605,"EventType":3,"Detail":{"SeqNo":0,"FileName":"f"}}';
+    const good =
+      '{"BizID":1400000000,"RoomID":"100","UserID":"999","TaskID":446946705284000001,"RecordMode":1,"Timestamp":1675930605,"EventType":3,"Detail":{"SeqNo":0,"FileName":"f"}}';
     const hostile = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 300 }),
       fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b).toString('latin1')),
       fc.nat({ max: good.length - 1 }).chain((at) => fc.string({ minLength: 1, maxLength: 3 }).map((s) => good.slice(0, at) + s + good.slice(at + 1))),
-      fc.constantFrom(good.replace('446946705284000001', '446946705284000000'), good.replace('446946705284000001', '"446946705284000001"'), `${'['.repeat(5000)}${']'.repeat(5000)}`, '{"__proto__":{"ok":true}}', good + good),
+      fc.constantFrom(
+        good.replace('446946705284000001', '446946705284000000'),
+        good.replace('446946705284000001', '"446946705284000001"'),
+        `${'['.repeat(5000)}${']'.repeat(5000)}`,
+        '{"__proto__":{"ok":true}}',
+        good + good,
+      ),
     );
     let crashes = 0;
     await fc.assert(

@@ -11,7 +11,13 @@ const TRTC_SIGN = 'kkoFeO3Oh2ZHnjtg8tEAQhtXK16/KI05W3BQff8IvGA=';
 
 const NOW = Date.UTC(2026, 11, 3, 12, 0, 0);
 const recordingBody = (over: Record<string, unknown> = {}): string =>
-  JSON.stringify({ EventGroupId: 3, EventType: 302, CallbackTs: NOW, EventInfo: { RoomId: 'class-a', EventTs: NOW / 1000, EventMsTs: NOW, TaskId: 'task-1.', Payload: { LeaveCode: 99 } }, ...over });
+  JSON.stringify({
+    EventGroupId: 3,
+    EventType: 302,
+    CallbackTs: NOW,
+    EventInfo: { RoomId: 'class-a', EventTs: NOW / 1000, EventMsTs: NOW, TaskId: 'task-1.', Payload: { LeaveCode: 99 } },
+    ...over,
+  });
 
 describe('callback signatures: the vendors’ published examples', () => {
   it('TRTC: base64(HMAC-SHA256(key, raw body)) reproduces the published Sign', () => {
@@ -69,7 +75,18 @@ describe('verifyCallback', () => {
   });
 
   it('ZEGO: accepts the published secret/timestamp/nonce, refuses a changed timestamp', () => {
-    const body = { app_id: 1234567890, task_id: 'YRHu6-E4IyvEAAAD', room_id: 'stage-1', event_type: 2, message: 'abnormal', nonce: '123412', timestamp: '1470820198', signature: '5bd59fd62953a8059fb7eaba95720f66d19e4517', sequence: 3, detail: { quit_reason: 3 } };
+    const body = {
+      app_id: 1234567890,
+      task_id: 'YRHu6-E4IyvEAAAD',
+      room_id: 'stage-1',
+      event_type: 2,
+      message: 'abnormal',
+      nonce: '123412',
+      timestamp: '1470820198',
+      signature: '5bd59fd62953a8059fb7eaba95720f66d19e4517',
+      sequence: 3,
+      detail: { quit_reason: 3 },
+    };
     const ok = verifyCallback({ headers: {}, body: Buffer.from(JSON.stringify(body)) }, keyring, NOW);
     assert.ok(ok.ok, ok.ok ? '' : ok.reason);
     assert.equal(ok.accountId, 'z');
@@ -81,7 +98,8 @@ describe('verifyCallback', () => {
   });
 
   it('GME: keeps the u64 TaskID digit-exact and refuses a body changed after signing', () => {
-    const body = '{"BizID":1400000000,"RoomID":"100","UserID":"999","TaskID":446946705284000001,"RecordMode":1,"Timestamp":1675930605,"EventType":3,"Detail":{"SeqNo":0,"FileName":"1400000000_100_999/2023.mp3"}}';
+    const body =
+      '{"BizID":1400000000,"RoomID":"100","UserID":"999","TaskID":446946705284000001,"RecordMode":1,"Timestamp":1675930605,"EventType":3,"Detail":{"SeqNo":0,"FileName":"1400000000_100_999/2023.mp3"}}';
     const sig = gmeCallbackSignature('gmekey', body).base64;
     const ok = verifyCallback({ headers: { signature: sig }, body: Buffer.from(body) }, keyring, NOW);
     assert.ok(ok.ok, ok.ok ? '' : ok.reason);
@@ -93,7 +111,17 @@ describe('verifyCallback', () => {
 
   it('CSS: accepts MD5(key + t) before t, refuses it after t', () => {
     const t = String(NOW / 1000 + 600);
-    const body = { event_type: 100, t, sign: cssCallbackSign('csskey', t), task_id: 'css-task', stream_id: 'live-a', file_id: '5285485487985271487', start_time: NOW / 1000 - 300, end_time: NOW / 1000, file_size: 10 };
+    const body = {
+      event_type: 100,
+      t,
+      sign: cssCallbackSign('csskey', t),
+      task_id: 'css-task',
+      stream_id: 'live-a',
+      file_id: '5285485487985271487',
+      start_time: NOW / 1000 - 300,
+      end_time: NOW / 1000,
+      file_size: 10,
+    };
     const ok = verifyCallback({ headers: {}, body: Buffer.from(JSON.stringify(body)) }, keyring, NOW);
     assert.ok(ok.ok, ok.ok ? '' : ok.reason);
     assert.equal(ok.event.files[0]?.vodFileId, '5285485487985271487');
@@ -102,7 +130,14 @@ describe('verifyCallback', () => {
   });
 
   it('refuses what is not a callback, too big, not UTF-8, or not JSON, without throwing', () => {
-    for (const body of [Buffer.alloc(0), Buffer.alloc(70_000, 0x20), Buffer.from([0xff, 0xfe]), Buffer.from('{"a":'), Buffer.from('[1]'), Buffer.from('{"hello":1}')]) {
+    for (const body of [
+      Buffer.alloc(0),
+      Buffer.alloc(70_000, 0x20),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('{"a":'),
+      Buffer.from('[1]'),
+      Buffer.from('{"hello":1}'),
+    ]) {
       const v = verifyCallback({ headers: {}, body }, keyring, NOW);
       assert.equal(v.ok, false);
       assert.ok(!v.ok && v.reason.length > 10);

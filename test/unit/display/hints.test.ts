@@ -5,7 +5,22 @@ import type { ApiErrorKind } from '../../../src/model/errors';
 import { tencentApiError } from '../../../src/vendors/tencent/errors';
 import { zegoApiError } from '../../../src/vendors/zego/errors';
 
-const KINDS: ApiErrorKind[] = ['auth', 'permission', 'clockSkew', 'rateLimit', 'timeout', 'network', 'cancelled', 'malformed', 'server', 'invalidInput', 'notFound', 'taskEnded', 'serviceNotActivated', 'vendor'];
+const KINDS: ApiErrorKind[] = [
+  'auth',
+  'permission',
+  'clockSkew',
+  'rateLimit',
+  'timeout',
+  'network',
+  'cancelled',
+  'malformed',
+  'server',
+  'invalidInput',
+  'notFound',
+  'taskEnded',
+  'serviceNotActivated',
+  'vendor',
+];
 
 describe('display: error hints', () => {
   it('words the vendor layer’s classification per vendor: the same code family reads differently', () => {

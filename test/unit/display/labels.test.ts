@@ -16,7 +16,10 @@ describe('display: labels', () => {
     assert.equal(vendorLabel('tencent', shout), 'TENCENT CLOUD');
     assert.equal(productLabel('css', shout), 'CSS LIVE RECORDING');
     const statuses: TaskStatus[] = ['starting', 'running', 'paused', 'stopping', 'ended', 'failed', 'unknown'];
-    assert.deepEqual(statuses.map((s) => statusLabel(s, l10n)), statuses);
+    assert.deepEqual(
+      statuses.map((s) => statusLabel(s, l10n)),
+      statuses,
+    );
   });
 
   it('counts rows and summarises an account', () => {

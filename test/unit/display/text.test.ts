@@ -15,5 +15,4 @@ describe('display: vendor text', () => {
     assert.equal(visibleString('a\u200Bb\u0000c\uFEFF'), 'a\\u{200B}b\\u{0}c\\u{FEFF}');
     assert.equal(visibleString('مرحبا 🎥 <img>'), 'مرحبا 🎥 <img>', 'ordinary RTL text, emoji and markup stay as they are');
   });
-
 });

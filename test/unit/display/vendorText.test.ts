@@ -15,12 +15,73 @@ const inner = (s: string): string => (s.startsWith(FSI) && s.endsWith(PDI) ? s.s
 
 /** Strings built from the characters that make trouble, mixed with ordinary ones. */
 const hostileChar = fc.constantFrom(
-  '\u0000', '\u0007', '\t', '\n', '\r', '\u001B', '\u007F', '\u0085', '\u009B',
-  RLO, '\u202D', '\u202A', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C',
-  '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\u2028', '\u2029', '\u{E0041}', '\u3164',
-  '$(', ')', '$(zap)', '$(terminal)', '\\', '[', ']', '](', '(command:x)', '*', '_', '`', '<', '>', '&', '#', ':', '@', '.', '!', '|', '~',
-  'http://127.0.0.1:9/x', 'www.example.com', 'a@b.co', '<img src=x onerror=alert(1)>',
-  'a', 'Z', '7', ' ', 'مرحبا', 'שלום', '直播', '🎥', '👩‍🚀', '\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}', 'é', 'e\u0301',
+  '\u0000',
+  '\u0007',
+  '\t',
+  '\n',
+  '\r',
+  '\u001B',
+  '\u007F',
+  '\u0085',
+  '\u009B',
+  RLO,
+  '\u202D',
+  '\u202A',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
+  '\u200E',
+  '\u200F',
+  '\u061C',
+  '\u200B',
+  '\u200C',
+  '\u200D',
+  '\u2060',
+  '\uFEFF',
+  '\u00AD',
+  '\u2028',
+  '\u2029',
+  '\u{E0041}',
+  '\u3164',
+  '$(',
+  ')',
+  '$(zap)',
+  '$(terminal)',
+  '\\',
+  '[',
+  ']',
+  '](',
+  '(command:x)',
+  '*',
+  '_',
+  '`',
+  '<',
+  '>',
+  '&',
+  '#',
+  ':',
+  '@',
+  '.',
+  '!',
+  '|',
+  '~',
+  'http://127.0.0.1:9/x',
+  'www.example.com',
+  'a@b.co',
+  '<img src=x onerror=alert(1)>',
+  'a',
+  'Z',
+  '7',
+  ' ',
+  'مرحبا',
+  'שלום',
+  '直播',
+  '🎥',
+  '👩‍🚀',
+  '\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}',
+  'é',
+  'e\u0301',
 );
 const hostileString = fc.array(fc.oneof(hostileChar, fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 40 }).map((parts) => parts.join(''));
 const anyString = fc.oneof(hostileString, fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }));
@@ -38,7 +99,16 @@ describe('vendorText: vendor strings as inert text', () => {
     });
 
     it('keeps what renders as itself: RTL letters, CJK, emoji sequences, flags, joiners in Persian, combining marks', () => {
-      for (const s of ['مرحبا', '直播', '👩‍🚀🔥', '\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}', 'می\u200Cخواهم', 'e\u0301', '<img src=x>', '$(zap)']) {
+      for (const s of [
+        'مرحبا',
+        '直播',
+        '👩‍🚀🔥',
+        '\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}',
+        'می\u200Cخواهم',
+        'e\u0301',
+        '<img src=x>',
+        '$(zap)',
+      ]) {
         assert.equal(visibleText(s), s, JSON.stringify(s));
       }
     });
@@ -163,10 +233,26 @@ describe('vendorText: vendor strings as inert text', () => {
     /** What a hover shows: Marked (VS Code's Markdown renderer) with GFM autolinks on. */
     const render = (md: string): string => marked.parseInline(md, { gfm: true, async: false }) as string;
     const decode = (html: string): string =>
-      html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+      html
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&');
 
     it('renders a URL, an email, markup and an image as the characters they are', () => {
-      for (const s of ['http://127.0.0.1:9/x?a=1', 'https://evil.example/path', 'www.example.com', 'mail me: a@b.co', '<img src=x onerror=alert(1)>', '![x](http://e/x.png)', '[a](command:x)', '**bold** _i_ `code`', '# head', '1. list']) {
+      for (const s of [
+        'http://127.0.0.1:9/x?a=1',
+        'https://evil.example/path',
+        'www.example.com',
+        'mail me: a@b.co',
+        '<img src=x onerror=alert(1)>',
+        '![x](http://e/x.png)',
+        '[a](command:x)',
+        '**bold** _i_ `code`',
+        '# head',
+        '1. list',
+      ]) {
         const html = render(markdownText(s));
         assert.doesNotMatch(html, /<(a|img|strong|em|code|h1|ol|li)\b/, `${s} rendered as ${html}`);
         assert.equal(decode(html), s, `${s} did not render as itself`);

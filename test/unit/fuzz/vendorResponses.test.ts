@@ -10,17 +10,7 @@ import fc from 'fast-check';
 import type { Product } from '../../../src/model/task';
 import { tencentErrorKind } from '../../../src/vendors/tencent/errors';
 import { fuzzCase, lastPage, type FuzzCase } from './support/arbitraries';
-import {
-  API_NAMES,
-  API_PRODUCT,
-  assertTypedError,
-  assertValidTask,
-  exercise,
-  settleWithin,
-  sourceFor,
-  type ApiName,
-  type Settled,
-} from './support/harness';
+import { API_NAMES, API_PRODUCT, assertTypedError, assertValidTask, exercise, settleWithin, sourceFor, type ApiName, type Settled } from './support/harness';
 import { ScriptedServer, type Script, type SeenRequest } from './support/scriptedServer';
 
 const RUNS = 520;
@@ -83,9 +73,15 @@ class Tally {
   }
 
   line(api: ApiName, crashes: number, hangs: number): string {
-    const errors = [...this.errors].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
+    const errors = [...this.errors]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
     const total = [...this.errors.values()].reduce((a, b) => a + b, 0);
-    const damage = [...this.damage].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
+    const damage = [...this.damage]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
     return (
       `fuzz ${api}: ${this.inputs} inputs (${this.damaged} damaged), ${this.requests} HTTP requests; ` +
       `${this.withTasks} → ${this.tasks} valid Tasks, ${this.empty} → no task, ${total} → MediaApiError (${errors}); ` +
@@ -107,7 +103,8 @@ function check(api: ApiName, product: Product, c: FuzzCase, settled: Settled): v
   if (settled.type !== 'tasks') return;
   const accountId = product === 'zego-recording' ? 'fuzz-z' : 'fuzz-t';
   for (const task of settled.tasks) assertValidTask(task, product, accountId);
-  if (c.expect && 'tasks' in c.expect) assert.equal(settled.tasks.length, c.expect.tasks, `${what}: ${settled.tasks.length} tasks read, ${c.expect.tasks} sent`);
+  if (c.expect && 'tasks' in c.expect)
+    assert.equal(settled.tasks.length, c.expect.tasks, `${what}: ${settled.tasks.length} tasks read, ${c.expect.tasks} sent`);
   if (c.expect && 'code' in c.expect) {
     // Only GME's DescribeTaskInfo turns a vendor error into "no task": the room is not found.
     assert.ok(product === 'gme' && settled.tasks.length === 0 && tencentErrorKind(c.expect.code) === 'notFound', `${what}: ${c.expect.code} gave tasks`);

@@ -150,14 +150,23 @@ describe('poll scheduler', () => {
       key.taskId === 'slow' ? new Promise((resolve) => (release = () => resolve(store.get(key)!))) : Promise.resolve(store.get(key)!);
     h.scheduler.start();
     await h.clock.advance(3 * INTERVAL);
-    assert.deepEqual(h.refreshed().filter((id) => id === 'slow'), ['slow']);
-    assert.deepEqual(h.refreshed().filter((id) => id === 'fast'), ['fast', 'fast', 'fast']);
+    assert.deepEqual(
+      h.refreshed().filter((id) => id === 'slow'),
+      ['slow'],
+    );
+    assert.deepEqual(
+      h.refreshed().filter((id) => id === 'fast'),
+      ['fast', 'fast', 'fast'],
+    );
     assert.deepEqual(h.busy, [true]);
     release!();
     await settle();
     assert.deepEqual(h.busy, [true, false]);
     await h.clock.advance(INTERVAL);
-    assert.deepEqual(h.refreshed().filter((id) => id === 'slow'), ['slow', 'slow']);
+    assert.deepEqual(
+      h.refreshed().filter((id) => id === 'slow'),
+      ['slow', 'slow'],
+    );
   });
 
   it('backs a failing task off exponentially without stopping the others', async () => {
@@ -170,7 +179,11 @@ describe('poll scheduler', () => {
     };
     h.scheduler.start();
     await h.clock.advance(16 * INTERVAL);
-    assert.deepEqual(failures, [1, 3, 7, 15].map((n) => n * INTERVAL), 'retries after 2, 4, 8 intervals');
+    assert.deepEqual(
+      failures,
+      [1, 3, 7, 15].map((n) => n * INTERVAL),
+      'retries after 2, 4, 8 intervals',
+    );
     assert.equal(h.refreshed().filter((id) => id === 'good').length, 16);
     assert.equal(h.errors[0], 'RequestLimitExceeded');
     assert.equal(h.errors[1], undefined, 'a poll where everything succeeded clears the error');
@@ -209,7 +222,10 @@ describe('poll scheduler', () => {
     assert.equal(h.notified.length, 0, '"ended" ignores a pause');
     h.notifications = 'all';
     await transitionTo(h.store, a, 'running');
-    assert.deepEqual(h.notified.map((n) => [n.previous, n.entry.task.status]), [['paused', 'running']]);
+    assert.deepEqual(
+      h.notified.map((n) => [n.previous, n.entry.task.status]),
+      [['paused', 'running']],
+    );
     h.notifications = 'off';
     await transitionTo(h.store, a, 'ended');
     assert.equal(h.notified.length, 1);

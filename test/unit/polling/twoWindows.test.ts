@@ -25,7 +25,11 @@ interface Window {
 }
 
 async function openWindow(sandbox: RunningSandbox, set: TrtcBulkTaskSet, dir: string): Promise<Window> {
-  const ledger = new TaskLedger(new LedgerFile(dir, { logger: silentLogger, debounceMs: 20, minIntervalMs: 0 }), bulkSourceLookup(sandbox, set, 'w', 'W'), silentLogger);
+  const ledger = new TaskLedger(
+    new LedgerFile(dir, { logger: silentLogger, debounceMs: 20, minIntervalMs: 0 }),
+    bulkSourceLookup(sandbox, set, 'w', 'W'),
+    silentLogger,
+  );
   await ledger.load();
   const lease = new PollLease({ dir, logger: silentLogger, renewMs: 100, staleMs: 400 });
   const scheduler = steadyPoller(ledger, INTERVAL_MS, { mayPoll: () => lease.held });

@@ -49,7 +49,12 @@ describe('poll scheduler with the real task ledger', () => {
       describeTask: async () => answers[Math.min(calls++, answers.length - 1)]!(),
       findTask: async () => undefined,
     };
-    const ledger = new TaskLedger(new LedgerFile(dir, { logger: silentLogger, debounceMs: 0 }), async () => source, silentLogger, () => clock.now());
+    const ledger = new TaskLedger(
+      new LedgerFile(dir, { logger: silentLogger, debounceMs: 0 }),
+      async () => source,
+      silentLogger,
+      () => clock.now(),
+    );
     const tracked = ledger.track({ accountId: 'acc-1', product: 'trtc-recording', taskId: makeTask().taskId }, '1400188366', 'room-42');
     const notified: StatusChange[] = [];
     const scheduler = new PollScheduler({
@@ -69,7 +74,10 @@ describe('poll scheduler with the real task ledger', () => {
       assert.equal(ledger.get(tracked)!.task.status, 'running');
       await clock.advance(10_000);
       assert.equal(ledger.get(tracked)!.task.status, 'ended');
-      assert.deepEqual(notified.map((n) => [n.previous, n.entry.task.status]), [['running', 'ended']]);
+      assert.deepEqual(
+        notified.map((n) => [n.previous, n.entry.task.status]),
+        [['running', 'ended']],
+      );
       assert.equal(clock.nextDelay(), undefined, 'nothing left to poll: the timer is gone');
       await clock.advance(100_000);
       assert.equal(calls, 2);

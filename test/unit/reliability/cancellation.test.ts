@@ -77,7 +77,15 @@ describe('cancellation stops requests within a second', function () {
 
   function trtcRelaySource(extra: Partial<TaskSourceDeps> = {}): TaskIdSource {
     const app = sb.demo().tencent[0];
-    const account: TencentAccount = { id: 'cancel-trtc', label: 't', vendor: 'tencent', site: 'intl', region: app.region, endpoint: sb.url, trtcSdkAppId: app.trtcSdkAppId };
+    const account: TencentAccount = {
+      id: 'cancel-trtc',
+      label: 't',
+      vendor: 'tencent',
+      site: 'intl',
+      region: app.region,
+      endpoint: sb.url,
+      trtcSdkAppId: app.trtcSdkAppId,
+    };
     const sources: TaskSource[] = createTaskSources(account, { vendor: 'tencent', secretId: app.secretId, secretKey: app.secretKey }, deps(extra));
     return sources.find((s) => s.product === 'trtc-relay') as TaskIdSource;
   }

@@ -14,7 +14,16 @@ const json = (value: unknown): Buffer => Buffer.from(JSON.stringify(value));
 
 function cssPage(ids: readonly string[], token: string): Buffer {
   const now = Math.floor(Date.now() / 1000);
-  const TaskList = ids.map((TaskId) => ({ TaskId, DomainName: 'd', AppName: 'live', StreamName: 's', StartTime: now - 600, EndTime: now + 600, TemplateId: 0, Stopped: 0 }));
+  const TaskList = ids.map((TaskId) => ({
+    TaskId,
+    DomainName: 'd',
+    AppName: 'live',
+    StreamName: 's',
+    StartTime: now - 600,
+    EndTime: now + 600,
+    TemplateId: 0,
+    Stopped: 0,
+  }));
   return json({ Response: { TaskList, ScrollToken: token, RequestId: 'r' } });
 }
 
@@ -40,14 +49,25 @@ describe('listings against a server that ignores the paging cursor', function ()
   it('CSS: the same ScrollToken handed back ends the window after one repeat', async () => {
     server.serve(() => ({ status: 200, headers: { 'Content-Type': 'application/json' }, body: cssPage(['a', 'b'], 'same-token'), delivery: 'whole' }));
     const tasks = await listAll(sourceFor('css', { endpoint: server.url }) as ListingSource);
-    assert.deepEqual(tasks.map((t) => t.taskId), ['a', 'b']);
+    assert.deepEqual(
+      tasks.map((t) => t.taskId),
+      ['a', 'b'],
+    );
     assert.equal(server.requests.length, 2, 'the first page, and the one that handed the token back');
   });
 
   it('CSS: tokens that advance are followed to the empty token', async () => {
-    server.serve((_req, i) => ({ status: 200, headers: { 'Content-Type': 'application/json' }, body: cssPage([`t${i}`], i < 3 ? `token-${i}` : ''), delivery: 'whole' }));
+    server.serve((_req, i) => ({
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+      body: cssPage([`t${i}`], i < 3 ? `token-${i}` : ''),
+      delivery: 'whole',
+    }));
     const tasks = await listAll(sourceFor('css', { endpoint: server.url }) as ListingSource);
-    assert.deepEqual(tasks.map((t) => t.taskId), ['t0', 't1', 't2', 't3']);
+    assert.deepEqual(
+      tasks.map((t) => t.taskId),
+      ['t0', 't1', 't2', 't3'],
+    );
   });
 
   for (const [label, total] of [
@@ -65,8 +85,14 @@ describe('listings against a server that ignores the paging cursor', function ()
 
   it('a task listed twice on one page is yielded once (CSS and ZEGO)', async () => {
     server.serve(() => ({ status: 200, headers: { 'Content-Type': 'application/json' }, body: cssPage(['a', 'b', 'a'], ''), delivery: 'whole' }));
-    assert.deepEqual((await listAll(sourceFor('css', { endpoint: server.url }) as ListingSource)).map((t) => t.taskId), ['a', 'b']);
+    assert.deepEqual(
+      (await listAll(sourceFor('css', { endpoint: server.url }) as ListingSource)).map((t) => t.taskId),
+      ['a', 'b'],
+    );
     server.serve(() => ({ status: 200, headers: { 'Content-Type': 'application/json' }, body: zegoPage(['x', 'y', 'x'], 3), delivery: 'whole' }));
-    assert.deepEqual((await listAll(sourceFor('zego-recording', { endpoint: server.url }) as ListingSource)).map((t) => t.taskId), ['x', 'y']);
+    assert.deepEqual(
+      (await listAll(sourceFor('zego-recording', { endpoint: server.url }) as ListingSource)).map((t) => t.taskId),
+      ['x', 'y'],
+    );
   });
 });

@@ -245,7 +245,13 @@ describe('secret-leak proof: every failure class through the real sources', func
           return { status: 200, headers: { 'Content-Type': 'application/json' }, body: Buffer.from(JSON.stringify(body)), delivery: 'whole' };
         });
         const { account, secret } = accountAndSecret(product, { name: 'echo', expect: 'rateLimit' });
-        const source = sourceFor(product, { endpoint: echo.url, account: { ...account, endpoint: echo.url }, secret, transport: sent, logger: new RecordingLogger() });
+        const source = sourceFor(product, {
+          endpoint: echo.url,
+          account: { ...account, endpoint: echo.url },
+          secret,
+          transport: sent,
+          logger: new RecordingLogger(),
+        });
         const settled = await settleWithin(5000, (signal) => exercise(source, signal, 1));
         assert.equal(settled.type, 'tasks', JSON.stringify(settled).slice(0, 400));
         const tasks = settled.type === 'tasks' ? settled.tasks : [];

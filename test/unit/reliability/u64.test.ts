@@ -33,7 +33,9 @@ describe('u64 GME TaskIds are exact from the wire to JSON and back', function ()
   before(() => server.start());
   after(async () => {
     await server.close();
-    console.log(`      u64: ${tried} TaskIds in (2^53, 2^64-1] through HTTP → Task → ledger file → exports; ${rounded} of them JSON.parse would have rounded; 0 changed`);
+    console.log(
+      `      u64: ${tried} TaskIds in (2^53, 2^64-1] through HTTP → Task → ledger file → exports; ${rounded} of them JSON.parse would have rounded; 0 changed`,
+    );
   });
 
   async function gmeTask(body: string): Promise<Task> {

@@ -14,11 +14,29 @@ const MAX_DATE_SEC = 8.64e12;
 function answer(product: Product, time: number): unknown {
   switch (product) {
     case 'css':
-      return { Response: { TaskList: [{ TaskId: 't', DomainName: 'd', AppName: 'a', StreamName: 's', StartTime: 0, EndTime: time, Stopped: 0 }], ScrollToken: '', RequestId: 'r' } };
+      return {
+        Response: {
+          TaskList: [{ TaskId: 't', DomainName: 'd', AppName: 'a', StreamName: 's', StartTime: 0, EndTime: time, Stopped: 0 }],
+          ScrollToken: '',
+          RequestId: 'r',
+        },
+      };
     case 'trtc-recording':
-      return { Response: { TaskId: 't', Status: 'InProgress', StorageFileList: [{ UserId: 'u', FileName: 'f', TrackType: 'audio', BeginTimeStamp: time * 1000 }], RequestId: 'r' } };
+      return {
+        Response: {
+          TaskId: 't',
+          Status: 'InProgress',
+          StorageFileList: [{ UserId: 'u', FileName: 'f', TrackType: 'audio', BeginTimeStamp: time * 1000 }],
+          RequestId: 'r',
+        },
+      };
     default:
-      return { Code: 0, Message: 'ok', RequestId: 'r', Data: { TotalCount: 1, TaskList: [{ TaskId: 't', RoomId: 'r', Status: 2, RecordBeginTimestamp: time * 1000 }] } };
+      return {
+        Code: 0,
+        Message: 'ok',
+        RequestId: 'r',
+        Data: { TotalCount: 1, TaskList: [{ TaskId: 't', RoomId: 'r', Status: 2, RecordBeginTimestamp: time * 1000 }] },
+      };
   }
 }
 
@@ -35,7 +53,12 @@ describe('vendor times beyond what a Date holds', function () {
   after(() => server.close());
 
   async function outcome(product: Product, time: number): Promise<Task[] | unknown> {
-    server.serve(() => ({ status: 200, headers: { 'Content-Type': 'application/json' }, body: Buffer.from(JSON.stringify(answer(product, time))), delivery: 'whole' }));
+    server.serve(() => ({
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+      body: Buffer.from(JSON.stringify(answer(product, time))),
+      delivery: 'whole',
+    }));
     const settled = await settleWithin(5000, (signal) => exercise(sourceFor(product, { endpoint: server.url }), signal));
     assert.notEqual(settled.type, 'hang');
     return settled.type === 'tasks' ? settled.tasks : settled.type === 'thrown' ? settled.error : undefined;

@@ -41,7 +41,10 @@ describe('sandbox: demo data', () => {
     assert.ok(hostile.trtcRecordingTaskIds.every((id) => id.startsWith(HOSTILE.img)));
     assert.equal(demo.zego[1].label, 'Hostile strings');
     // Marked as test data, so the demo and "Try the Sandbox" can leave them out.
-    assert.deepEqual([...demo.tencent, ...demo.zego].map((a) => a.hostileStrings), [false, false, true, false, true]);
+    assert.deepEqual(
+      [...demo.tencent, ...demo.zego].map((a) => a.hostileStrings),
+      [false, false, true, false, true],
+    );
     for (const app of [sg, gz]) assert.ok(JSON.stringify(app).match(/[<>]|javascript:/) === null, 'regular apps stay clean');
   });
 
@@ -61,11 +64,24 @@ describe('sandbox: demo data', () => {
       c.now += 37 * MINUTE + 13_000;
       const ids = c.sb.demo().tencent[0];
       const gme = await Promise.all(app.gmeRoomIds.map((RoomId) => tencent(app, 'DescribeTaskInfo', VERSIONS.gme, { BizId: app.gmeBizId, RoomId })));
-      assert.ok(gme.some((r) => r.text.includes('"TaskId"')), `GME at sample ${sample}`);
-      const rec = await Promise.all(ids.trtcRecordingTaskIds.map((TaskId) => tencent(app, 'DescribeCloudRecording', VERSIONS.trtc, { SdkAppId: app.trtcSdkAppId, TaskId })));
-      assert.ok(rec.some((r) => tencentJson(r).Status === 'InProgress'), `TRTC recording at sample ${sample}`);
-      const relay = await Promise.all(ids.trtcRelayTaskIds.map((TaskId) => tencent(app, 'DescribeStreamIngest', VERSIONS.trtc, { SdkAppId: app.trtcSdkAppId, TaskId })));
-      assert.ok(relay.some((r) => tencentJson(r).Status === 'InProgress'), `TRTC relay at sample ${sample}`);
+      assert.ok(
+        gme.some((r) => r.text.includes('"TaskId"')),
+        `GME at sample ${sample}`,
+      );
+      const rec = await Promise.all(
+        ids.trtcRecordingTaskIds.map((TaskId) => tencent(app, 'DescribeCloudRecording', VERSIONS.trtc, { SdkAppId: app.trtcSdkAppId, TaskId })),
+      );
+      assert.ok(
+        rec.some((r) => tencentJson(r).Status === 'InProgress'),
+        `TRTC recording at sample ${sample}`,
+      );
+      const relay = await Promise.all(
+        ids.trtcRelayTaskIds.map((TaskId) => tencent(app, 'DescribeStreamIngest', VERSIONS.trtc, { SdkAppId: app.trtcSdkAppId, TaskId })),
+      );
+      assert.ok(
+        relay.some((r) => tencentJson(r).Status === 'InProgress'),
+        `TRTC relay at sample ${sample}`,
+      );
       const nowSec = Math.floor(c.now / 1000);
       const css = tencentJson(await tencent(app, 'DescribeRecordTask', VERSIONS.live, { StartTime: nowSec - 3600, EndTime: nowSec + 3600 }));
       const running = (css.TaskList as Array<{ StartTime: number; EndTime: number; Stopped: number }>).filter(
@@ -74,7 +90,10 @@ describe('sandbox: demo data', () => {
       assert.ok(running.length > 0, `CSS at sample ${sample}`);
       c.now += 1000;
       const zego = zegoJson(await callZego(c.sb, zegoApp, { body: { Status: 2, StartTime: c.now - DAY, EndTime: c.now } }, c.now));
-      assert.ok(zego.Data!.TaskList.some((t) => t.Status === 2), `ZEGO at sample ${sample}`);
+      assert.ok(
+        zego.Data!.TaskList.some((t) => t.Status === 2),
+        `ZEGO at sample ${sample}`,
+      );
     }
   });
 
@@ -97,7 +116,9 @@ describe('sandbox: demo data', () => {
     let token = '';
     let pages = 0;
     do {
-      const body = tencentJson(await tencent(bulkApp, 'DescribeRecordTask', VERSIONS.live, { ...window, StreamName: set.streamName, ...(token ? { ScrollToken: token } : {}) }));
+      const body = tencentJson(
+        await tencent(bulkApp, 'DescribeRecordTask', VERSIONS.live, { ...window, StreamName: set.streamName, ...(token ? { ScrollToken: token } : {}) }),
+      );
       for (const t of body.TaskList as Array<{ TaskId: string }>) ids.add(t.TaskId);
       token = body.ScrollToken as string;
       pages++;
@@ -114,7 +135,9 @@ describe('sandbox: demo data', () => {
     const set = c.sb.addBulkTasks({ product: 'css', count: 50, startMs: c.now - DAY, endMs: c.now - MINUTE, running: 3 }) as CssBulkTaskSet;
     const bulkApp = { ...c.sb.demo().tencent[0], secretId: set.secretId, secretKey: set.secretKey, region: set.region };
     const nowSec = Math.floor(c.now / 1000);
-    const body = tencentJson(await tencent(bulkApp, 'DescribeRecordTask', VERSIONS.live, { StartTime: nowSec - 86_400, EndTime: nowSec + 86_400, StreamName: set.streamName }));
+    const body = tencentJson(
+      await tencent(bulkApp, 'DescribeRecordTask', VERSIONS.live, { StartTime: nowSec - 86_400, EndTime: nowSec + 86_400, StreamName: set.streamName }),
+    );
     const tasks = body.TaskList as Array<{ StartTime: number; EndTime: number }>;
     assert.equal(tasks.length, 50);
     const live = tasks.filter((t) => t.EndTime > nowSec);

@@ -109,7 +109,13 @@ describe('sandbox: fault injection and the admin API', () => {
   it('serves the admin API over HTTP', async () => {
     const demo = await rawRequest(c.sb, 'GET', '/_sandbox/demo', {});
     assert.deepEqual(JSON.parse(demo.text), c.sb.demo());
-    const set = await rawRequest(c.sb, 'POST', '/_sandbox/faults', { 'Content-Type': 'application/json' }, JSON.stringify({ htmlErrorPage: true, scope: { action: 'DescribeTaskInfo' } }));
+    const set = await rawRequest(
+      c.sb,
+      'POST',
+      '/_sandbox/faults',
+      { 'Content-Type': 'application/json' },
+      JSON.stringify({ htmlErrorPage: true, scope: { action: 'DescribeTaskInfo' } }),
+    );
     assert.equal(set.status, 200);
     assert.equal((await gme()).status, 502);
     assert.equal((await zego()).Code, 0);

@@ -15,7 +15,9 @@ describe('sandbox: vendor rate limits, counted by the stats referee', () => {
     const second = String(Math.floor(c.now / 1000));
     const codes = await Promise.all(
       Array.from({ length: 25 }, () =>
-        callTencent(c.sb, app, { action: 'DescribeTaskInfo', version: VERSIONS.gme, params: { BizId: app.gmeBizId, RoomId: 'lobby' } }, c.now).then(tencentCode),
+        callTencent(c.sb, app, { action: 'DescribeTaskInfo', version: VERSIONS.gme, params: { BizId: app.gmeBizId, RoomId: 'lobby' } }, c.now).then(
+          tencentCode,
+        ),
       ),
     );
     assert.equal(codes.filter((code) => code === 'OK').length, 20);
@@ -28,9 +30,19 @@ describe('sandbox: vendor rate limits, counted by the stats referee', () => {
 
     // Another credential and another action have budgets of their own; the next second starts afresh.
     const other = c.sb.demo().tencent[1];
-    const otherCode = await callTencent(c.sb, other, { action: 'DescribeTaskInfo', version: VERSIONS.gme, params: { BizId: other.gmeBizId, RoomId: '1001' } }, c.now);
+    const otherCode = await callTencent(
+      c.sb,
+      other,
+      { action: 'DescribeTaskInfo', version: VERSIONS.gme, params: { BizId: other.gmeBizId, RoomId: '1001' } },
+      c.now,
+    );
     assert.equal(tencentCode(otherCode), 'OK');
-    const relay = await callTencent(c.sb, app, { action: 'DescribeStreamIngest', version: VERSIONS.trtc, params: { SdkAppId: app.trtcSdkAppId, TaskId: 'x' } }, c.now);
+    const relay = await callTencent(
+      c.sb,
+      app,
+      { action: 'DescribeStreamIngest', version: VERSIONS.trtc, params: { SdkAppId: app.trtcSdkAppId, TaskId: 'x' } },
+      c.now,
+    );
     assert.equal(tencentCode(relay), 'OK');
     c.now += 1000;
     const next = await callTencent(c.sb, app, { action: 'DescribeTaskInfo', version: VERSIONS.gme, params: { BizId: app.gmeBizId, RoomId: 'lobby' } }, c.now);
@@ -53,7 +65,9 @@ describe('sandbox: vendor rate limits, counted by the stats referee', () => {
   it('does not spend the budget on requests that fail authentication', async () => {
     const app = c.sb.demo().tencent[0];
     const call = (secretKey?: string) =>
-      callTencent(c.sb, app, { action: 'DescribeTaskInfo', version: VERSIONS.gme, params: { BizId: app.gmeBizId, RoomId: 'lobby' }, secretKey }, c.now).then(tencentCode);
+      callTencent(c.sb, app, { action: 'DescribeTaskInfo', version: VERSIONS.gme, params: { BizId: app.gmeBizId, RoomId: 'lobby' }, secretKey }, c.now).then(
+        tencentCode,
+      );
     const bad = await Promise.all(Array.from({ length: 30 }, () => call('wrong')));
     assert.ok(bad.every((code) => code === 'AuthFailure.SignatureFailure'));
     assert.equal(await call(), 'OK');

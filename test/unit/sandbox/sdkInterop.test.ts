@@ -14,7 +14,11 @@ function client(sb: RunningSandbox, app: TencentDemoApp, host: string, version: 
   const credential = { secretId: app.secretId, secretKey: app.secretKey };
   if (mode === 'endpoint') {
     // The SDK derives the service from the endpoint: the credential scope says "127".
-    return new CommonClient(host, version, { credential, region: app.region, profile: { httpProfile: { protocol: 'http://', endpoint: `127.0.0.1:${sb.port}` } } });
+    return new CommonClient(host, version, {
+      credential,
+      region: app.region,
+      profile: { httpProfile: { protocol: 'http://', endpoint: `127.0.0.1:${sb.port}` } },
+    });
   }
   // Keeps the vendor's host name (signed as such) and only redirects the socket.
   const agent = new Agent();
@@ -45,7 +49,9 @@ describe('sandbox: official Tencent Cloud SDK interop', () => {
   for (const mode of ['endpoint', 'agent'] as const) {
     describe(`${mode === 'endpoint' ? 'endpoint 127.0.0.1:PORT (service "127")' : 'custom agent keeping the real host'}`, () => {
       it('passes verification for GME DescribeTaskInfo', async () => {
-        const r = await outcome(client(sb, app, 'gme.tencentcloudapi.com', '2018-07-11', mode).request('DescribeTaskInfo', { BizId: app.gmeBizId, RoomId: 'lobby' }));
+        const r = await outcome(
+          client(sb, app, 'gme.tencentcloudapi.com', '2018-07-11', mode).request('DescribeTaskInfo', { BizId: app.gmeBizId, RoomId: 'lobby' }),
+        );
         assert.equal(r.code, 'OK');
         assert.ok(r.response?.RequestId);
       });
@@ -55,8 +61,14 @@ describe('sandbox: official Tencent Cloud SDK interop', () => {
         const codes = await Promise.all(
           sb.demo().tencent[0].trtcRecordingTaskIds.map((TaskId) => outcome(trtc.request('DescribeCloudRecording', { SdkAppId: app.trtcSdkAppId, TaskId }))),
         );
-        assert.ok(codes.every((r) => r.code === 'OK' || r.code === 'ResourceNotFound'), JSON.stringify(codes));
-        assert.ok(codes.some((r) => r.code === 'OK'), 'some recording is always live');
+        assert.ok(
+          codes.every((r) => r.code === 'OK' || r.code === 'ResourceNotFound'),
+          JSON.stringify(codes),
+        );
+        assert.ok(
+          codes.some((r) => r.code === 'OK'),
+          'some recording is always live',
+        );
       });
 
       it('passes verification for CSS DescribeRecordTask', async () => {
@@ -70,7 +82,9 @@ describe('sandbox: official Tencent Cloud SDK interop', () => {
 
       it('still rejects the SDK with a wrong key', async () => {
         const wrong = { ...app, secretKey: 'not-the-key' };
-        const r = await outcome(client(sb, wrong, 'gme.tencentcloudapi.com', '2018-07-11', mode).request('DescribeTaskInfo', { BizId: app.gmeBizId, RoomId: 'lobby' }));
+        const r = await outcome(
+          client(sb, wrong, 'gme.tencentcloudapi.com', '2018-07-11', mode).request('DescribeTaskInfo', { BizId: app.gmeBizId, RoomId: 'lobby' }),
+        );
         assert.equal(r.code, 'AuthFailure.SignatureFailure');
       });
     });

@@ -21,7 +21,10 @@ describe('sandbox: stop actions', () => {
   it('checks the TC3 signature of a stop before anything else happens', async () => {
     const taskId = app.trtcRelayTaskIds[0];
     assert.equal(tencentCode(await relayStop(taskId, { secretKey: 'x'.repeat(32) })), 'AuthFailure.SignatureFailure');
-    assert.equal(tencentCode(await relayStop(taskId, { sentBody: JSON.stringify({ SdkAppId: app.trtcSdkAppId, TaskId: 'other' }) })), 'AuthFailure.SignatureFailure');
+    assert.equal(
+      tencentCode(await relayStop(taskId, { sentBody: JSON.stringify({ SdkAppId: app.trtcSdkAppId, TaskId: 'other' }) })),
+      'AuthFailure.SignatureFailure',
+    );
   });
 
   it('CAM refuses stops to the read-only key, naming the operation, and lets it describe', async () => {
@@ -31,7 +34,12 @@ describe('sandbox: stop actions', () => {
     );
     assert.equal(denied.Error?.Code, 'AuthFailure.UnauthorizedOperation');
     assert.match(denied.Error?.Message ?? '', /\(trtc:DeleteCloudRecording\)/);
-    const described = await callTencent(c.sb, ro, { action: 'DescribeStreamIngest', version: VERSIONS.trtc, params: { SdkAppId: app.trtcSdkAppId, TaskId: 'x' } }, c.now);
+    const described = await callTencent(
+      c.sb,
+      ro,
+      { action: 'DescribeStreamIngest', version: VERSIONS.trtc, params: { SdkAppId: app.trtcSdkAppId, TaskId: 'x' } },
+      c.now,
+    );
     assert.equal(tencentCode(described), 'OK');
   });
 
@@ -50,7 +58,7 @@ describe('sandbox: stop actions', () => {
     assert.equal(c.sb.stats.snapshot().StopStreamIngest.rateLimited, 2);
   });
 
-  it('ZEGO StopRecord: md5 signature, 50/s (not DescribeTasks\' 10/s), 300001000 for an unknown task', async () => {
+  it("ZEGO StopRecord: md5 signature, 50/s (not DescribeTasks' 10/s), 300001000 for an unknown task", async () => {
     assert.equal(zegoJson(await callZego(c.sb, zapp, { action: 'StopRecord', body: { TaskId: 'x' }, serverSecret: '0'.repeat(32) }, c.now)).Code, 100000005);
     const codes: number[] = [];
     for (let i = 0; i < 52; i++) codes.push(zegoJson(await callZego(c.sb, zapp, { action: 'StopRecord', body: { TaskId: `unknown-task-${i}` } }, c.now)).Code);

@@ -153,7 +153,12 @@ export interface ZegoResponse {
   readonly Code: number;
   readonly Message: string;
   readonly RequestId: string;
-  readonly Data?: { PageOffset: number; PageSize: number; TotalCount: number; TaskList: Array<{ RecordBeginTimestamp: number; TaskId: string; RoomId: string; Status: number }> };
+  readonly Data?: {
+    PageOffset: number;
+    PageSize: number;
+    TotalCount: number;
+    TaskList: Array<{ RecordBeginTimestamp: number; TaskId: string; RoomId: string; Status: number }>;
+  };
 }
 
 export function zegoJson(res: RawResponse): ZegoResponse {

@@ -106,7 +106,11 @@ describe('sandbox: Tencent actions over the demo data', () => {
       }
       assert.deepEqual(states, ['Idle', 'InProgress', 'Exited', 'ResourceNotFound']);
       assert.ok(fileCounts[0] <= 1 && fileCounts[fileCounts.length - 1] >= 2, `files grow: ${fileCounts.join(',')}`);
-      assert.deepEqual([...fileCounts].sort((a, b) => a - b), fileCounts, 'never shrink');
+      assert.deepEqual(
+        [...fileCounts].sort((a, b) => a - b),
+        fileCounts,
+        'never shrink',
+      );
     });
 
     it('describes StorageFile with ms BeginTimeStamp and the documented TrackTypes', async () => {
@@ -198,7 +202,10 @@ describe('sandbox: Tencent actions over the demo data', () => {
         assert.ok(t.StartTime >= start && t.EndTime <= end && t.EndTime > t.StartTime);
         assert.equal(t.DomainName, app.cssDomain);
       }
-      assert.ok(all.every((t, i) => i === 0 || all[i - 1].StartTime <= t.StartTime), 'in StartTime order');
+      assert.ok(
+        all.every((t, i) => i === 0 || all[i - 1].StartTime <= t.StartTime),
+        'in StartTime order',
+      );
       assert.ok(all.some((t) => t.Stopped > 0) && all.some((t) => t.TemplateId > 0));
       assert.ok(all.every((t) => t.Stopped === 0 || (t.Stopped >= t.StartTime && t.Stopped < t.EndTime)));
       // The window ends now: tasks still running (EndTime later) are not listed, though they started inside.

@@ -46,7 +46,10 @@ describe('sandbox: Tencent TC3 verification and common errors', () => {
   it('verifies over exactly the SignedHeaders the client chose (x-tc-action too)', async () => {
     assert.equal(await code(gme({ sign: ['content-type', 'host', 'x-tc-action'] })), 'OK');
     // The signed x-tc-action value no longer matches what is sent.
-    assert.equal(await code(gme({ sign: ['content-type', 'host', 'x-tc-action', 'x-tc-region'], headerOverrides: { 'X-TC-Region': 'ap-tokyo' } })), 'AuthFailure.SignatureFailure');
+    assert.equal(
+      await code(gme({ sign: ['content-type', 'host', 'x-tc-action', 'x-tc-region'], headerOverrides: { 'X-TC-Region': 'ap-tokyo' } })),
+      'AuthFailure.SignatureFailure',
+    );
   });
 
   it('accepts host signed with or without the port of the Host header', async () => {
@@ -128,7 +131,10 @@ describe('sandbox: Tencent TC3 verification and common errors', () => {
     c.now += 1000;
     assert.equal(tencentCode(await callTencent(c.sb, sts, { ...taskInfo, headerOverrides: { 'X-TC-Token': undefined } }, c.now)), 'AuthFailure.TokenFailure');
     c.now += 1000;
-    assert.equal(tencentCode(await callTencent(c.sb, sts, { ...taskInfo, headerOverrides: { 'X-TC-Token': `${sts.token}x` } }, c.now)), 'AuthFailure.TokenFailure');
+    assert.equal(
+      tencentCode(await callTencent(c.sb, sts, { ...taskInfo, headerOverrides: { 'X-TC-Token': `${sts.token}x` } }, c.now)),
+      'AuthFailure.TokenFailure',
+    );
     assert.equal(app.token, undefined);
     assert.equal(await code(gme({})), 'OK');
   });
@@ -142,8 +148,14 @@ describe('sandbox: Tencent TC3 verification and common errors', () => {
     });
     assert.equal(await code(recording('ap-tokyo')), 'UnsupportedRegion');
     assert.equal(await code(recording(null)), 'MissingParameter');
-    assert.equal(await code({ action: 'DescribeStreamIngest', version: VERSIONS.trtc, region: 'ap-guangzhou', params: { SdkAppId: 1, TaskId: 'x' } }), 'UnsupportedRegion');
-    assert.equal(await code({ action: 'DescribeRecordTask', version: VERSIONS.live, region: 'ap-beijing', params: { StartTime: 1, EndTime: 2 } }), 'UnsupportedRegion');
+    assert.equal(
+      await code({ action: 'DescribeStreamIngest', version: VERSIONS.trtc, region: 'ap-guangzhou', params: { SdkAppId: 1, TaskId: 'x' } }),
+      'UnsupportedRegion',
+    );
+    assert.equal(
+      await code({ action: 'DescribeRecordTask', version: VERSIONS.live, region: 'ap-beijing', params: { StartTime: 1, EndTime: 2 } }),
+      'UnsupportedRegion',
+    );
     assert.equal(await code(gme({ region: 'xx-nowhere' })), 'OK');
     assert.equal(await code(gme({ region: null })), 'OK');
   });

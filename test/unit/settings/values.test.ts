@@ -5,7 +5,10 @@ import { SettingKeys, type SettingKey } from '../../../src/ids/settingKeys';
 import { readSettings } from '../../../src/settings/values';
 
 const root = path.resolve(__dirname, '..', '..', '..');
-const declared = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).contributes.configuration.properties as Record<string, { default: unknown }>;
+const declared = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).contributes.configuration.properties as Record<
+  string,
+  { default: unknown }
+>;
 
 describe('settings: typed values', () => {
   it('reads package.json’s defaults when nothing is set, and they agree with the declared ones', () => {
@@ -43,7 +46,14 @@ describe('settings: typed values', () => {
 
   it('names only settings package.json declares (besides VS Code’s http.proxy)', () => {
     const ours = Object.values(SettingKeys).filter((key) => key !== SettingKeys.httpProxy);
-    assert.deepEqual(ours.filter((key) => !(key in declared)), []);
-    assert.deepEqual(Object.keys(declared).filter((key) => !(ours as string[]).includes(key)), [], 'a declared setting nobody reads');
+    assert.deepEqual(
+      ours.filter((key) => !(key in declared)),
+      [],
+    );
+    assert.deepEqual(
+      Object.keys(declared).filter((key) => !(ours as string[]).includes(key)),
+      [],
+      'a declared setting nobody reads',
+    );
   });
 });

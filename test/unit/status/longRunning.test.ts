@@ -54,7 +54,12 @@ describe('long-running alerts', () => {
     ];
     assert.deepEqual(
       longRunningTasks(active, watched, new Set(), NOW).map((t) => [t.entry.taskId, t.runningMs / HOUR]),
-      [['long', 5], ['no-start', 4], ['zego', 3 + 1 / HOUR], ['edge', 2]],
+      [
+        ['long', 5],
+        ['no-start', 4],
+        ['zego', 3 + 1 / HOUR],
+        ['edge', 2],
+      ],
     );
   });
 
@@ -62,8 +67,16 @@ describe('long-running alerts', () => {
     const listed = started('listed', { startedAt: NOW - 5 * HOUR }, false);
     const opened = started('opened', { startedAt: NOW - 5 * HOUR }, false);
     const openedKey = taskKeyString(opened);
-    assert.deepEqual(longRunningTasks([listed, opened], watched, new Set([openedKey]), NOW).map((t) => t.entry.taskId), ['opened']);
-    assert.deepEqual(longRunningTasks([listed, opened], { hours, scope: 'all' }, new Set(), NOW).map((t) => t.entry.taskId).sort(), ['listed', 'opened']);
+    assert.deepEqual(
+      longRunningTasks([listed, opened], watched, new Set([openedKey]), NOW).map((t) => t.entry.taskId),
+      ['opened'],
+    );
+    assert.deepEqual(
+      longRunningTasks([listed, opened], { hours, scope: 'all' }, new Set(), NOW)
+        .map((t) => t.entry.taskId)
+        .sort(),
+      ['listed', 'opened'],
+    );
   });
 
   it('0 hours turns a product off', () => {
@@ -152,7 +165,12 @@ describe('long-running alerts', () => {
   it('settings: per-product hours with defaults and bounds, the scope and the snooze period', () => {
     const defaults = readSettings(() => undefined).alerts;
     assert.deepEqual(defaults, { hours: { 'trtc-recording': 6, 'trtc-relay': 6, gme: 6, css: 12, 'zego-recording': 6 }, scope: 'watched', snoozeHours: 2 });
-    const set: Record<string, unknown> = { 'mediaTasks.alerts.hours.gme': 0.5, 'mediaTasks.alerts.hours.css': -3, 'mediaTasks.alerts.scope': 'all', 'mediaTasks.alerts.snoozeHours': 'x' };
+    const set: Record<string, unknown> = {
+      'mediaTasks.alerts.hours.gme': 0.5,
+      'mediaTasks.alerts.hours.css': -3,
+      'mediaTasks.alerts.scope': 'all',
+      'mediaTasks.alerts.snoozeHours': 'x',
+    };
     const read = readSettings((key) => set[key]).alerts;
     assert.equal(read.hours.gme, 0.5);
     assert.equal(read.hours.css, 0);

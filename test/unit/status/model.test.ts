@@ -100,7 +100,11 @@ describe('status bar state machine', () => {
     );
     assert.ok(!commandLinks(warned.tooltip).includes('mediaTasks.forgetTask'), 'a hostile task id stays text');
     const link = /\]\(command:mediaTasks\.openTaskDetails\?([^)]*)\)/.exec(warned.tooltip)?.[1];
-    assert.deepEqual(JSON.parse(decodeURIComponent(link ?? '')), [{ accountId: long.accountId, product: long.product, taskId: long.taskId }], 'the link carries the whole key');
+    assert.deepEqual(
+      JSON.parse(decodeURIComponent(link ?? '')),
+      [{ accountId: long.accountId, product: long.product, taskId: long.taskId }],
+      'the link carries the whole key',
+    );
     assert.match(warned.accessibilityLabel, /1 running longer than their alert threshold/);
     const cleared = run({ type: 'longRunning', tasks: [{ entry: long, runningMs: 1, thresholdMs: 1 }] }, { type: 'longRunning', tasks: [] });
     assert.equal(cleared.warning, false);
@@ -127,9 +131,18 @@ describe('status bar state machine', () => {
     const newer = entryWith('new', 'running', { startedAt: NOW - 1_000 });
     const paused = entryWith('paused', 'paused', { startedAt: NOW - 99_000_000 });
     const zego = entryWith('z', 'running', { product: 'zego-recording', vendor: 'zego' });
-    assert.deepEqual(runningTasksFor([paused, newer, zego, older], {}).map((e) => e.taskId), ['old', 'z', 'new', 'paused']);
-    assert.deepEqual(runningTasksFor([paused, newer, zego, older], { vendor: 'zego' }).map((e) => e.taskId), ['z']);
-    assert.deepEqual(runningTasksFor([paused, newer, zego, older], { product: 'trtc-recording' }).map((e) => e.taskId), ['old', 'new', 'paused']);
+    assert.deepEqual(
+      runningTasksFor([paused, newer, zego, older], {}).map((e) => e.taskId),
+      ['old', 'z', 'new', 'paused'],
+    );
+    assert.deepEqual(
+      runningTasksFor([paused, newer, zego, older], { vendor: 'zego' }).map((e) => e.taskId),
+      ['z'],
+    );
+    assert.deepEqual(
+      runningTasksFor([paused, newer, zego, older], { product: 'trtc-recording' }).map((e) => e.taskId),
+      ['old', 'new', 'paused'],
+    );
   });
 
   it('parses the picker filter from command links, ignoring junk', () => {

@@ -76,7 +76,11 @@ describe('ledger rules', () => {
 
 describe('ledger document', () => {
   it('round-trips entries and pinned rooms with u64 ids exact', () => {
-    const doc = { version: 1 as const, tasks: [entry(), entry({ product: 'css', taskId: 'UpTbk5RSVhRQFkAAfHwQCCjcRD0l', extras: { Stopped: 0 } })], rooms: [{ accountId: 'a1', product: 'gme' as const, room: 'room-1', addedAt: T0 }] };
+    const doc = {
+      version: 1 as const,
+      tasks: [entry(), entry({ product: 'css', taskId: 'UpTbk5RSVhRQFkAAfHwQCCjcRD0l', extras: { Stopped: 0 } })],
+      rooms: [{ accountId: 'a1', product: 'gme' as const, room: 'room-1', addedAt: T0 }],
+    };
     const text = serializeLedger(doc);
     assert.match(text, /"taskId":"446192236330927912"/);
     const parsed = parseLedger(text);

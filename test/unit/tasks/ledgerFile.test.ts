@@ -119,7 +119,10 @@ describe('ledger file', () => {
     const gaps = writtenAt.slice(1).map((at, i) => at - writtenAt[i]!);
     assert.ok(writtenAt.length >= 2, `${writtenAt.length} writes for changes spread over 400 ms or more`);
     // 2 ms of slack: the clock is read a moment after each write sets its pacing mark.
-    assert.ok(gaps.every((gap) => gap >= 198), `writes ${gaps.join(', ')} ms apart at one per 200 ms`);
+    assert.ok(
+      gaps.every((gap) => gap >= 198),
+      `writes ${gaps.join(', ')} ms apart at one per 200 ms`,
+    );
   });
 
   it('backs up a damaged journal, warns, keeps every readable line and rewrites it clean', async () => {
@@ -131,7 +134,13 @@ describe('ledger file', () => {
     const ledger = new TaskLedger(file, noSources, logger, () => T0);
     open.push(ledger);
     const loaded = await ledger.load();
-    assert.deepEqual(ledger.all().map((e) => e.taskId).sort(), ['446192236330927912', 'b']);
+    assert.deepEqual(
+      ledger
+        .all()
+        .map((e) => e.taskId)
+        .sort(),
+      ['446192236330927912', 'b'],
+    );
     assert.equal(loaded.backupPath, path.join(dir, `ledger.corrupt-${T0}.jsonl`));
     assert.equal(await fs.readFile(loaded.backupPath!, 'utf8'), original);
     assert.ok(logger.lines.some((l) => l.startsWith('warn') && l.includes('1 journal lines were unreadable')));
@@ -150,7 +159,10 @@ describe('ledger file', () => {
   });
 
   it('migrates the single-document ledger of earlier versions and removes it', async () => {
-    await fs.writeFile(path.join(dir, LEGACY_FILE_NAME), JSON.stringify({ version: 1, tasks: [entry()], rooms: [{ accountId: 'a1', product: 'gme', room: 'r', addedAt: T0 }] }));
+    await fs.writeFile(
+      path.join(dir, LEGACY_FILE_NAME),
+      JSON.stringify({ version: 1, tasks: [entry()], rooms: [{ accountId: 'a1', product: 'gme', room: 'r', addedAt: T0 }] }),
+    );
     const { ledger } = track(ledgerIn(dir));
     await ledger.load();
     await ledger.flush();
@@ -159,7 +171,10 @@ describe('ledger file', () => {
     const reloaded = track(ledgerIn(dir));
     await reloaded.ledger.load();
     assert.equal(reloaded.ledger.all().length, 1);
-    assert.deepEqual(reloaded.ledger.pinnedRooms('a1', 'gme').map((r) => r.room), ['r']);
+    assert.deepEqual(
+      reloaded.ledger.pinnedRooms('a1', 'gme').map((r) => r.room),
+      ['r'],
+    );
   });
 
   it('compacts a journal that grew past twice what it holds, and reloads the same ledger', async () => {
@@ -194,9 +209,18 @@ describe('ledger file', () => {
     const second = track(ledgerIn(dir, () => T0 + 1));
     const loaded = await second.ledger.load();
     assert.deepEqual(loaded.problems, []);
-    assert.deepEqual(second.ledger.all().map((e) => e.taskId).sort(), ['446192236330927912', 'm9-bVVU7nhKM5X3']);
+    assert.deepEqual(
+      second.ledger
+        .all()
+        .map((e) => e.taskId)
+        .sort(),
+      ['446192236330927912', 'm9-bVVU7nhKM5X3'],
+    );
     assert.equal(second.ledger.get({ accountId: 'a1', product: 'trtc-recording', taskId: 'm9-bVVU7nhKM5X3' })?.pinned, true);
-    assert.deepEqual(second.ledger.pinnedRooms('a1', 'gme').map((r) => r.room), ['room-1']);
+    assert.deepEqual(
+      second.ledger.pinnedRooms('a1', 'gme').map((r) => r.room),
+      ['room-1'],
+    );
   });
 
   it('keeps the snapshot and records the error when a refresh cannot reach the vendor', async () => {

@@ -53,7 +53,8 @@ describe('ledger saves killed mid-write (SIGKILL, a real child process)', functi
       const ledger = await reload(dir);
       assert.deepEqual(ledger.problems, [], `round ${round}: the file loads whole`);
       for (let batch = 0; batch <= acknowledged; batch++) {
-        for (const j of [0, 199]) assert.ok(ledger.get({ accountId: 'a1', product: 'gme', taskId: `b${batch}-${j}` }), `round ${round}: batch ${batch} was acknowledged and is kept`);
+        for (const j of [0, 199])
+          assert.ok(ledger.get({ accountId: 'a1', product: 'gme', taskId: `b${batch}-${j}` }), `round ${round}: batch ${batch} was acknowledged and is kept`);
       }
       next = acknowledged + 1;
     }
@@ -66,7 +67,11 @@ describe('ledger saves killed mid-write (SIGKILL, a real child process)', functi
       const ledger = await reload(dir);
       assert.deepEqual(ledger.problems, [], `round ${round}: the file loads whole`);
       assert.equal(ledger.all().length, 200);
-      for (const entry of ledger.all()) assert.ok(Number(entry.task.rawStatus.slice(1)) >= acknowledged, `round ${round}: ${entry.taskId} at ${entry.task.rawStatus}, acknowledged r${acknowledged}`);
+      for (const entry of ledger.all())
+        assert.ok(
+          Number(entry.task.rawStatus.slice(1)) >= acknowledged,
+          `round ${round}: ${entry.taskId} at ${entry.task.rawStatus}, acknowledged r${acknowledged}`,
+        );
       next = acknowledged + 1;
     }
   });

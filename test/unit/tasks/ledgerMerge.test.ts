@@ -15,7 +15,10 @@ describe('ledger merge (two windows, one journal)', () => {
     for (const merged of [mergeEntries(a, b), mergeEntries(b, a)]) {
       assert.equal(merged.task.status, 'ended');
       assert.equal(merged.lastSeen, T0 + 10_000);
-      assert.deepEqual(merged.history.map((h) => h.rawStatus), ['recording', 'paused', 'stopped']);
+      assert.deepEqual(
+        merged.history.map((h) => h.rawStatus),
+        ['recording', 'paused', 'stopped'],
+      );
       assert.equal(merged.firstSeen, T0);
       assert.equal(merged.pinned, true);
     }
@@ -23,7 +26,10 @@ describe('ledger merge (two windows, one journal)', () => {
 
   it('unites histories without repeating a transition and keeps the first one when capped', () => {
     const h = (at: number, rawStatus: string) => ({ status: 'running' as const, rawStatus, at });
-    assert.deepEqual(unitedHistory([h(1, 'a'), h(3, 'c')], [h(1, 'a'), h(2, 'b')]).map((t) => t.rawStatus), ['a', 'b', 'c']);
+    assert.deepEqual(
+      unitedHistory([h(1, 'a'), h(3, 'c')], [h(1, 'a'), h(2, 'b')]).map((t) => t.rawStatus),
+      ['a', 'b', 'c'],
+    );
     const long = Array.from({ length: 80 }, (_, i) => h(i, `s${i}`));
     const united = unitedHistory(long.slice(0, 40), long.slice(40));
     assert.equal(united.length, 50);
@@ -63,7 +69,12 @@ describe('ledger merge (two windows, one journal)', () => {
   });
 
   it('reads back every record it writes, and refuses what is not a record', () => {
-    const records = [{ entry: entry() }, { forget: key, at: T0 }, { room: { accountId: 'a1', product: 'gme' as const, room: 'r', addedAt: T0 } }, { unpin: { accountId: 'a1', product: 'gme' as const, room: 'r' }, at: T0 }];
+    const records = [
+      { entry: entry() },
+      { forget: key, at: T0 },
+      { room: { accountId: 'a1', product: 'gme' as const, room: 'r', addedAt: T0 } },
+      { unpin: { accountId: 'a1', product: 'gme' as const, room: 'r' }, at: T0 },
+    ];
     const plain = (v: unknown) => JSON.parse(JSON.stringify(v)) as unknown;
     for (const record of records) assert.deepEqual(plain(readJournalLine(journalLine(record).trimEnd())), plain(record));
     for (const bad of ['{"entry": {"taskId": 1}}', '{"forget": {"accountId": "a"}, "at": 1}', '[1]', '{"entry": {', '{"other": 1}']) {

@@ -50,10 +50,19 @@ describe('two windows on one ledger file', () => {
     b.ledger.record([task({ taskId: 'from-b' })]);
     await Promise.all([a.ledger.flush(), b.ledger.flush()]);
     await until(() => Boolean(a.ledger.get(key('from-b'))) && Boolean(b.ledger.get(key('from-a'))), 'both see both');
-    assert.ok(changes.some((k) => k.taskId === 'from-a'), 'B told its listeners (tree, status bar)');
+    assert.ok(
+      changes.some((k) => k.taskId === 'from-a'),
+      'B told its listeners (tree, status bar)',
+    );
     const third = windowLedger(dir);
     await third.ledger.load();
-    assert.deepEqual(third.ledger.all().map((e) => e.taskId).sort(), ['from-a', 'from-b']);
+    assert.deepEqual(
+      third.ledger
+        .all()
+        .map((e) => e.taskId)
+        .sort(),
+      ['from-a', 'from-b'],
+    );
     third.ledger.dispose();
   });
 
@@ -67,8 +76,14 @@ describe('two windows on one ledger file', () => {
     a.ledger.record([task({ taskId: 't', status: 'ended', rawStatus: 'stopped', observedAt: Date.now() })]);
     await Promise.all([a.ledger.flush(), b.ledger.flush()]);
     await until(() => b.ledger.get(key('t'))?.task.status === 'ended' && (a.ledger.get(key('t'))?.history.length ?? 0) === 3, 'histories united');
-    assert.deepEqual(a.ledger.get(key('t'))?.history.map((h) => h.rawStatus), ['recording', 'paused', 'stopped']);
-    assert.deepEqual(b.ledger.get(key('t'))?.history.map((h) => h.rawStatus), ['recording', 'paused', 'stopped']);
+    assert.deepEqual(
+      a.ledger.get(key('t'))?.history.map((h) => h.rawStatus),
+      ['recording', 'paused', 'stopped'],
+    );
+    assert.deepEqual(
+      b.ledger.get(key('t'))?.history.map((h) => h.rawStatus),
+      ['recording', 'paused', 'stopped'],
+    );
   });
 
   it('respects a forget and a pin made in the other window; a stale copy does not bring a forgotten task back', async () => {
@@ -83,8 +98,14 @@ describe('two windows on one ledger file', () => {
     await a.file.compact(a.ledger);
     const third = windowLedger(dir);
     await third.ledger.load();
-    assert.deepEqual(third.ledger.all().map((e) => e.taskId), ['kept']);
-    assert.deepEqual(third.ledger.pinnedRooms('a1', 'gme').map((r) => r.room), ['room-9']);
+    assert.deepEqual(
+      third.ledger.all().map((e) => e.taskId),
+      ['kept'],
+    );
+    assert.deepEqual(
+      third.ledger.pinnedRooms('a1', 'gme').map((r) => r.room),
+      ['room-9'],
+    );
     third.ledger.dispose();
   });
 

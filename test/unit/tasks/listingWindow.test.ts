@@ -32,8 +32,14 @@ describe('re-listing one known task', () => {
   const css = { product: 'css' as const, earliestStartMs: (now: number) => now - 90 * DAY, clockOffsetMs: () => 0 };
   const zego = { product: 'zego-recording' as const, earliestStartMs: (now: number) => now - 3 * DAY, clockOffsetMs: () => 0 };
   it('asks ZEGO a minute around the known start, and CSS the task’s own span', () => {
-    assert.deepEqual(knownTaskWindow(zego, { startedAt: T0 - 23 * 3_600_000 }, T0), { startMs: T0 - 23 * 3_600_000 - RELIST_MARGIN_MS, endMs: T0 - 23 * 3_600_000 + RELIST_MARGIN_MS });
-    assert.deepEqual(knownTaskWindow(css, { startedAt: T0 - 3_600_000, endedAt: T0 + 3_600_000 }, T0), { startMs: T0 - 3_600_000 - RELIST_MARGIN_MS, endMs: T0 + 3_600_000 + 1000 });
+    assert.deepEqual(knownTaskWindow(zego, { startedAt: T0 - 23 * 3_600_000 }, T0), {
+      startMs: T0 - 23 * 3_600_000 - RELIST_MARGIN_MS,
+      endMs: T0 - 23 * 3_600_000 + RELIST_MARGIN_MS,
+    });
+    assert.deepEqual(knownTaskWindow(css, { startedAt: T0 - 3_600_000, endedAt: T0 + 3_600_000 }, T0), {
+      startMs: T0 - 3_600_000 - RELIST_MARGIN_MS,
+      endMs: T0 + 3_600_000 + 1000,
+    });
   });
   it('has no narrow window without a start, or outside what the vendor accepts', () => {
     assert.equal(knownTaskWindow(zego, {}, T0), undefined);

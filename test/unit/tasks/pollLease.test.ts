@@ -6,7 +6,8 @@ import { silentLogger } from '../../../src/model/logger';
 import { LEASE_FILE_NAME, PollLease } from '../../../src/tasks/pollLease';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const lease = (dir: string, over: Partial<ConstructorParameters<typeof PollLease>[0]> = {}) => new PollLease({ dir, logger: silentLogger, renewMs: 100, staleMs: 400, ...over });
+const lease = (dir: string, over: Partial<ConstructorParameters<typeof PollLease>[0]> = {}) =>
+  new PollLease({ dir, logger: silentLogger, renewMs: 100, staleMs: 400, ...over });
 
 describe('poll lease (one poller across windows)', () => {
   let dir: string;

@@ -32,9 +32,19 @@ describe('ledger retention', () => {
   });
 
   it('bounds the ledger: beyond maxEntries the oldest ended, unpinned entries go first, never pins or running ones', () => {
-    const entries = [old({ taskId: 'e3' }, 3), old({ taskId: 'e1' }, 1), old({ taskId: 'e2' }, 2), old({ taskId: 'p' }, 9, true), old({ taskId: 'r', status: 'running', rawStatus: 'x' }, 9)];
+    const entries = [
+      old({ taskId: 'e3' }, 3),
+      old({ taskId: 'e1' }, 1),
+      old({ taskId: 'e2' }, 2),
+      old({ taskId: 'p' }, 9, true),
+      old({ taskId: 'r', status: 'running', rawStatus: 'x' }, 9),
+    ];
     assert.deepEqual(ids(expiredEntries(entries, entries.length, { days: 30, maxEntries: 3 }, T0)), ['e2', 'e3']);
-    assert.deepEqual(ids(expiredEntries(entries, entries.length, { days: 30, maxEntries: 1 }, T0)), ['e1', 'e2', 'e3'], 'pins and running are kept even over the bound');
+    assert.deepEqual(
+      ids(expiredEntries(entries, entries.length, { days: 30, maxEntries: 1 }, T0)),
+      ['e1', 'e2', 'e3'],
+      'pins and running are kept even over the bound',
+    );
   });
 
   it('reads the settings, falling back to the defaults for junk', () => {
@@ -47,7 +57,13 @@ describe('ledger retention in the task ledger', () => {
   it('prunes at load as forgets, so a reload (or another window) does not bring the entries back', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'mte-retention-'));
     const open = (retention?: { days: number; maxEntries: number }) =>
-      new TaskLedger(new LedgerFile(dir, { logger: silentLogger, debounceMs: 1, minIntervalMs: 0 }), () => Promise.reject(new Error('none')), silentLogger, () => T0, retention ? { retention: () => retention } : {});
+      new TaskLedger(
+        new LedgerFile(dir, { logger: silentLogger, debounceMs: 1, minIntervalMs: 0 }),
+        () => Promise.reject(new Error('none')),
+        silentLogger,
+        () => T0,
+        retention ? { retention: () => retention } : {},
+      );
     try {
       const first = open();
       await first.load();
@@ -55,7 +71,13 @@ describe('ledger retention in the task ledger', () => {
       first.track({ accountId: 'a1', product: 'gme', taskId: 'mine' }, '1', 'r');
       await first.flush();
       first.dispose();
-      const later = new TaskLedger(new LedgerFile(dir, { logger: silentLogger, debounceMs: 1, minIntervalMs: 0 }), () => Promise.reject(new Error('none')), silentLogger, () => T0 + 40 * DAY, { retention: () => ({ days: 30, maxEntries: 0 }) });
+      const later = new TaskLedger(
+        new LedgerFile(dir, { logger: silentLogger, debounceMs: 1, minIntervalMs: 0 }),
+        () => Promise.reject(new Error('none')),
+        silentLogger,
+        () => T0 + 40 * DAY,
+        { retention: () => ({ days: 30, maxEntries: 0 }) },
+      );
       await later.load();
       assert.deepEqual(ids(later.all()), ['mine']);
       await later.flush();

@@ -48,7 +48,10 @@ describe('storage files across reports', () => {
   });
 
   it('drops an unreadable optional field from the file, never the task', () => {
-    const text = serializeLedger({ version: 1, tasks: [entry({ files: [file()] })], rooms: [] }).replace('"trackType":"audio_video"', '"trackType":"audio_video","sizeBytes":"big","state":"teleported"');
+    const text = serializeLedger({ version: 1, tasks: [entry({ files: [file()] })], rooms: [] }).replace(
+      '"trackType":"audio_video"',
+      '"trackType":"audio_video","sizeBytes":"big","state":"teleported"',
+    );
     const read = parseLedger(text);
     assert.deepEqual(read.problems, []);
     assert.deepEqual(read.doc.tasks[0]!.task.files, [file()]);
@@ -75,7 +78,12 @@ describe('the ledger fetches files on refresh', () => {
   afterEach(() => fs.rm(dir, { recursive: true, force: true }));
 
   function ledgerWith(source: TaskSource): TaskLedger {
-    return new TaskLedger(new LedgerFile(dir, { logger: silentLogger, debounceMs: 5 }), async (_a: string, _p: Product) => source, silentLogger, () => T0);
+    return new TaskLedger(
+      new LedgerFile(dir, { logger: silentLogger, debounceMs: 5 }),
+      async (_a: string, _p: Product) => source,
+      silentLogger,
+      () => T0,
+    );
   }
   const base = { account: { id: 'a1', label: 'x', vendor: 'zego' as const, appId: 1 }, probe: async () => undefined };
 
@@ -92,7 +100,13 @@ describe('the ledger fetches files on refresh', () => {
         listed++;
         return (async function* () {})();
       },
-      describeFiles: async (t: Task) => ({ ...t, status: 'ended', rawStatus: '3', endedAt: T0, files: [file({ state: 'uploaded', reportedBy: 'DescribeRecordStatus' })] }),
+      describeFiles: async (t: Task) => ({
+        ...t,
+        status: 'ended',
+        rawStatus: '3',
+        endedAt: T0,
+        files: [file({ state: 'uploaded', reportedBy: 'DescribeRecordStatus' })],
+      }),
     };
     const ledger = ledgerWith(source);
     ledger.record([zegoTask]);
@@ -119,7 +133,14 @@ describe('the ledger fetches files on refresh', () => {
         })();
       },
       describeFiles: async () => {
-        throw new MediaApiError({ vendor: 'zego', action: 'DescribeRecordStatus', kind: 'notFound', code: '300001000', message: 'task does not exist', retryable: false });
+        throw new MediaApiError({
+          vendor: 'zego',
+          action: 'DescribeRecordStatus',
+          kind: 'notFound',
+          code: '300001000',
+          message: 'task does not exist',
+          retryable: false,
+        });
       },
     };
     const ledger = ledgerWith(source);
@@ -141,7 +162,8 @@ describe('the ledger fetches files on refresh', () => {
       describeRoom: async () => gmeTask,
       describeFiles: async (t: Task) => {
         filesCalls++;
-        if (failFiles) throw new MediaApiError({ vendor: 'tencent', action: 'DescribeRecordInfo', kind: 'server', code: 'InternalError', message: 'x', retryable: false });
+        if (failFiles)
+          throw new MediaApiError({ vendor: 'tencent', action: 'DescribeRecordInfo', kind: 'server', code: 'InternalError', message: 'x', retryable: false });
         return { ...t, files: [file({ fileName: '/biz_room_task_3342', state: 'uploading', vodFileId: '5285485487985271487' })] };
       },
       describeMedia: async (ids: readonly string[]): Promise<VodMediaAnswer> => {

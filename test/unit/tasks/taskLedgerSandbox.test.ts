@@ -47,7 +47,10 @@ describe('task ledger over the sandbox', function () {
       if (!entry || !['starting', 'running', 'stopping'].includes(entry.task.status)) continue;
       assert.equal(entry.task.room, 'lobby');
       assert.equal(entry.pinned, true);
-      assert.deepEqual(entry.history.map((h) => h.status), [entry.task.status]);
+      assert.deepEqual(
+        entry.history.map((h) => h.status),
+        [entry.task.status],
+      );
       live.push(taskId);
     }
     assert.ok(live.length > 0, 'one of the demo recordings is live now');

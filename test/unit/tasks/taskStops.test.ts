@@ -38,7 +38,11 @@ describe('task stops over the ledger and the sandbox', function () {
     plan = demoAccountPlans(sandbox.demo(), sandbox.url)[0];
     account = { ...plan.account, id: 'acct' } as Account;
     const sources = createTaskSources(account, plan.secret, { logger: silentLogger });
-    ledger = new TaskLedger(new LedgerFile(dir, { logger: silentLogger, debounceMs: 5 }), async (_id, product) => sources.find((s) => s.product === product)!, silentLogger);
+    ledger = new TaskLedger(
+      new LedgerFile(dir, { logger: silentLogger, debounceMs: 5 }),
+      async (_id, product) => sources.find((s) => s.product === product)!,
+      silentLogger,
+    );
     readOnly = false;
     lines = [];
     stops = new TaskStops({
@@ -81,7 +85,12 @@ describe('task stops over the ledger and the sandbox', function () {
     assert.equal(ledger.get(key)?.task.status, 'ended', 'then DescribeStreamIngest says NotExist');
     assert.equal(requests(), 1);
     assert.equal(lines.length, 1, lines.join('\n'));
-    assert.match(lines[0], new RegExp(`StopStreamIngest account "${account.label}" \\(acct\\), trtc-relay task ${key.taskId.replace(/[+/]/g, '\\$&')} in room "relay-room": stopped \\(RequestId [0-9a-f-]{36}\\)`));
+    assert.match(
+      lines[0],
+      new RegExp(
+        `StopStreamIngest account "${account.label}" \\(acct\\), trtc-relay task ${key.taskId.replace(/[+/]/g, '\\$&')} in room "relay-room": stopped \\(RequestId [0-9a-f-]{36}\\)`,
+      ),
+    );
     const secret = plan.secret.vendor === 'tencent' ? plan.secret.secretKey : plan.secret.serverSecret;
     assert.ok(!lines[0].includes(secret), 'no secret in the log');
   });

@@ -69,7 +69,10 @@ describe('F5: launch.json and tasks.json', () => {
       const c = config(name);
       assert.equal(c.type, 'extensionHost');
       assert.ok(c.args.includes('--extensionDevelopmentPath=${workspaceFolder}'), `${name}: not the development extension`);
-      assert.ok(tasks.some((t) => t.label === c.preLaunchTask), `${name}: preLaunchTask "${c.preLaunchTask}" is not in tasks.json`);
+      assert.ok(
+        tasks.some((t) => t.label === c.preLaunchTask),
+        `${name}: preLaunchTask "${c.preLaunchTask}" is not in tasks.json`,
+      );
     }
   });
 
@@ -81,7 +84,10 @@ describe('F5: launch.json and tasks.json', () => {
 
   it('runs the integration tests from the entry the bundler writes, in a folder of its own', async () => {
     const c = config('Integration Tests');
-    const { integrationEntry, f5Workspace } = (await import(path.join(root, 'scripts', 'vscode', 'integration.mjs'))) as { integrationEntry: string; f5Workspace: string };
+    const { integrationEntry, f5Workspace } = (await import(path.join(root, 'scripts', 'vscode', 'integration.mjs'))) as {
+      integrationEntry: string;
+      f5Workspace: string;
+    };
     const testsPath = c.args.find((a) => a.startsWith('--extensionTestsPath='));
     assert.equal(resolve(testsPath?.slice('--extensionTestsPath='.length) ?? ''), integrationEntry);
     assert.ok(c.args.map(resolve).includes(f5Workspace), 'opens the folder the preLaunchTask creates (exports are written there)');
@@ -89,7 +95,7 @@ describe('F5: launch.json and tasks.json', () => {
     assert.equal(task.command, 'node scripts/vscode/integration.mjs');
   });
 
-  it("has a watch task whose problem matcher sees the start, the end and an error of a real `npm run watch` build", async function () {
+  it('has a watch task whose problem matcher sees the start, the end and an error of a real `npm run watch` build', async function () {
     this.timeout(90_000);
     const watch = tasks.find((t) => t.type === 'npm' && t.script === 'watch');
     assert.ok(watch?.isBackground && watch.problemMatcher, 'a background npm: watch task with a problem matcher');
@@ -97,7 +103,10 @@ describe('F5: launch.json and tasks.json', () => {
     const { beginsPattern, endsPattern } = watch.problemMatcher.background;
     const lines = await watchOutput();
     assert.ok(new RegExp(beginsPattern).test(lines[0]), `first line ${JSON.stringify(lines[0])} does not match ${beginsPattern}`);
-    assert.ok(lines.some((l) => new RegExp(endsPattern).test(l)), `no line matches ${endsPattern}: ${lines.join(' | ')}`);
+    assert.ok(
+      lines.some((l) => new RegExp(endsPattern).test(l)),
+      `no line matches ${endsPattern}: ${lines.join(' | ')}`,
+    );
     const error = new RegExp(watch.problemMatcher.pattern.regexp).exec('src/extension.ts:12:5: error: Expected ";" but found "x"');
     assert.deepEqual(error?.slice(1), ['src/extension.ts', '12', '5', 'Expected ";" but found "x"']);
   });

@@ -19,7 +19,15 @@ import { TaskTreeModel } from '../../../src/tree/taskTreeModel';
 import { CommandIds } from '../../../src/ids/commands';
 
 const T0 = Date.UTC(2026, 2, 3, 12, 0, 0);
-const tencent: Account = { id: 'tc', label: 'Tencent', vendor: 'tencent', site: 'mainland', region: 'ap-guangzhou', trtcSdkAppId: 1400000001, gmeBizId: 3400000001 } as Account;
+const tencent: Account = {
+  id: 'tc',
+  label: 'Tencent',
+  vendor: 'tencent',
+  site: 'mainland',
+  region: 'ap-guangzhou',
+  trtcSdkAppId: 1400000001,
+  gmeBizId: 3400000001,
+} as Account;
 const zego: Account = { id: 'zg', label: 'ZEGO', vendor: 'zego', appId: 1234567 } as Account;
 
 function task(product: Product, taskId: string, over: Partial<Task> = {}): Task {

@@ -26,7 +26,9 @@ describe('l10n bundle', () => {
 
   it('sees every way the code localizes: vscode.l10n.t, a `t` alias or Localize parameter, and `<name>.t`', async () => {
     const { extractorView } = await script();
-    const { getL10nJson } = (await import('@vscode/l10n-dev')) as { getL10nJson(f: Array<{ extension: string; contents: string }>): Promise<Record<string, unknown>> };
+    const { getL10nJson } = (await import('@vscode/l10n-dev')) as {
+      getL10nJson(f: Array<{ extension: string; contents: string }>): Promise<Record<string, unknown>>;
+    };
     const text = [
       "import * as vscode from 'vscode';",
       "const a = vscode.l10n.t('Direct {0}', 1);",

@@ -22,7 +22,8 @@ interface MenuItem {
   when?: string;
   group?: string;
 }
-const menuItems = (): [string, MenuItem][] => Object.entries(contributes.menus as Record<string, MenuItem[]>).flatMap(([menu, items]) => items.map((i): [string, MenuItem] => [menu, i]));
+const menuItems = (): [string, MenuItem][] =>
+  Object.entries(contributes.menus as Record<string, MenuItem[]>).flatMap(([menu, items]) => items.map((i): [string, MenuItem] => [menu, i]));
 
 /** Every token the builder can put in a contextValue, over every combination of facts. */
 function producibleTokens(): Set<string> {
@@ -41,7 +42,7 @@ function producibleTokens(): Set<string> {
 
 describe('manifest and code agree', () => {
   it('contributes exactly the commands of the id table, each with the category, a codicon and a localized title', () => {
-    const contributed = (contributes.commands as { command: string; title: string; category: string; icon: string }[]);
+    const contributed = contributes.commands as { command: string; title: string; category: string; icon: string }[];
     assert.deepEqual(contributed.map((c) => c.command).sort(), [...ids].sort());
     for (const c of contributed) {
       assert.equal(c.category, 'Media Tasks', c.command);
@@ -70,7 +71,10 @@ describe('manifest and code agree', () => {
       assert.ok(ids.has(item.command), `${menu}: unknown command ${item.command}`);
       if (menu.startsWith('view/')) assert.match(item.when ?? '', /view == mediaTasks\.tasks/, `${menu} ${item.command}`);
     }
-    const hidden = (contributes.menus.commandPalette as MenuItem[]).filter((i) => i.when === 'false').map((i) => i.command).sort();
+    const hidden = (contributes.menus.commandPalette as MenuItem[])
+      .filter((i) => i.when === 'false')
+      .map((i) => i.command)
+      .sort();
     assert.deepEqual(hidden, [CommandIds.loadMore, CommandIds.refreshNode, CommandIds.retry].sort());
   });
 
@@ -121,9 +125,19 @@ describe('manifest and code agree', () => {
   });
 
   it('contributes the view ids, webview types (activating for restored panels, nothing eager) and context keys of the id table', () => {
-    assert.deepEqual(contributes.viewsContainers.activitybar.map((c: { id: string }) => c.id), [VIEW_CONTAINER_ID]);
-    assert.deepEqual(contributes.views[VIEW_CONTAINER_ID].map((v: { id: string }) => v.id), [TASKS_VIEW_ID]);
-    assert.deepEqual(pkg.activationEvents, [`onWebviewPanel:${TASK_DETAILS_VIEW_TYPE}`, `onWebviewPanel:${STORAGE_FILE_VIEW_TYPE}`, `onWebviewPanel:${ROOM_VIEW_TYPE}`]);
+    assert.deepEqual(
+      contributes.viewsContainers.activitybar.map((c: { id: string }) => c.id),
+      [VIEW_CONTAINER_ID],
+    );
+    assert.deepEqual(
+      contributes.views[VIEW_CONTAINER_ID].map((v: { id: string }) => v.id),
+      [TASKS_VIEW_ID],
+    );
+    assert.deepEqual(pkg.activationEvents, [
+      `onWebviewPanel:${TASK_DETAILS_VIEW_TYPE}`,
+      `onWebviewPanel:${STORAGE_FILE_VIEW_TYPE}`,
+      `onWebviewPanel:${ROOM_VIEW_TYPE}`,
+    ]);
     const whens = [...menuItems().map(([, i]) => i.when ?? ''), ...contributes.viewsWelcome.map((w: { when: string }) => w.when)].join(' ');
     // `config.mediaTasks.*` are settings, which VS Code provides to when clauses itself.
     const used = new Set(whens.match(/(?<!config\.)mediaTasks\.[A-Za-z]+(?![.\w])/g) ?? []);

@@ -36,7 +36,15 @@ describe('log redaction', () => {
     const redactor = new Redactor(createRedactor);
     redactor.register('abc');
     const out = sink();
-    const error = new MediaApiError({ vendor: 'tencent', action: 'DescribeTaskInfo', kind: 'auth', code: 'AuthFailure.SignatureFailure', message: 'bad', requestId: 'r-1', retryable: false });
+    const error = new MediaApiError({
+      vendor: 'tencent',
+      action: 'DescribeTaskInfo',
+      kind: 'auth',
+      code: 'AuthFailure.SignatureFailure',
+      message: 'bad',
+      requestId: 'r-1',
+      retryable: false,
+    });
     createRedactingLogger(out, redactor).error('abc failed', error);
     assert.equal(out.lines[0], 'abc failed DescribeTaskInfo: AuthFailure.SignatureFailure (RequestId r-1) auth: bad');
   });

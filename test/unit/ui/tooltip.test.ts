@@ -31,7 +31,12 @@ describe('tree tooltips', () => {
 
   it('renders hostile vendor strings as text: no link, autolink, icon, image or emphasis; bidi and NUL visible', () => {
     const md = new FakeMarkdownString();
-    taskTooltip(md, { ...entry({ room: HOSTILE, extras: { SubscribeUserIds: [HOSTILE], RecordMode: 2, UnSubscribeUserIds: [] } }), lastError: HOSTILE }, time, l10n);
+    taskTooltip(
+      md,
+      { ...entry({ room: HOSTILE, extras: { SubscribeUserIds: [HOSTILE], RecordMode: 2, UnSubscribeUserIds: [] } }), lastError: HOSTILE },
+      time,
+      l10n,
+    );
     const { html, icons, links } = rendered(md);
     assert.equal(links, 0, `links in ${html}`);
     assert.deepEqual(icons, ['warning'], 'only our own icon (Last refresh failed)');
@@ -40,7 +45,10 @@ describe('tree tooltips', () => {
     assert.ok(!html.includes('\u202E') && !html.includes('\u0000'), 'a raw RLO or NUL reached the hover');
     assert.match(html, /\\u\{202E\}exe\.txt \\u\{0\}/);
     assert.match(html, /http:\/\/127\.0\.0\.1:9\/x www\.example\.com a@b\.co/);
-    assert.ok(md.markdown.every((m) => !m.includes('](command:')), md.markdown.join('|'));
+    assert.ok(
+      md.markdown.every((m) => !m.includes('](command:')),
+      md.markdown.join('|'),
+    );
     // What main did: appendText leaves the URL to GFM's autolinks.
     const plain = new FakeMarkdownString();
     plain.appendText('see http://127.0.0.1:9/x');
@@ -53,7 +61,13 @@ describe('tree tooltips', () => {
     assert.match(shownText(md.value), /Room: r{119}…/);
     assert.ok(md.value.length < 2_000, `a 10 KB room made a ${md.value.length}-character tooltip`);
     const crowd = new FakeMarkdownString();
-    roomTooltip(crowd, 'room-1', entry({ extras: { RecordMode: 2, SubscribeUserIds: Array.from({ length: 500 }, (_, i) => `user-${i}`), UnSubscribeUserIds: [] } }), time, l10n);
+    roomTooltip(
+      crowd,
+      'room-1',
+      entry({ extras: { RecordMode: 2, SubscribeUserIds: Array.from({ length: 500 }, (_, i) => `user-${i}`), UnSubscribeUserIds: [] } }),
+      time,
+      l10n,
+    );
     assert.match(shownText(crowd.value), /Allow list: user-0, .*user-9, and 490 more/);
   });
 

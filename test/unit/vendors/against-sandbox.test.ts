@@ -201,10 +201,7 @@ describe('vendor clients against the sandbox', function () {
     const limiters = new RateLimiterRegistry();
     const relay = tencentSources({ limiters })<TaskIdSource>('trtc-relay');
     const zegoList = zegoSource({ limiters });
-    await Promise.all([
-      ...Array.from({ length: 50 }, () => relay.describeTask('t', 'r')),
-      ...Array.from({ length: 25 }, () => zegoList.probe()),
-    ]);
+    await Promise.all([...Array.from({ length: 50 }, () => relay.describeTask('t', 'r')), ...Array.from({ length: 25 }, () => zegoList.probe())]);
     const stats = sb.stats.snapshot();
     assert.equal(stats.DescribeStreamIngest.requests, 50);
     assert.equal(stats.DescribeStreamIngest.rateLimited, 0);
@@ -214,7 +211,7 @@ describe('vendor clients against the sandbox', function () {
     assert.ok(stats.DescribeTasks.maxPerSecond <= 10, `${stats.DescribeTasks.maxPerSecond}/s`);
   });
 
-  it('signs for the host the server checks: the endpoint\'s (sandbox, private deployment) or Tencent Cloud\'s (forwarding gateway)', async () => {
+  it("signs for the host the server checks: the endpoint's (sandbox, private deployment) or Tencent Cloud's (forwarding gateway)", async () => {
     // A sandbox playing a private deployment (only its own host verifies), and one playing Tencent
     // Cloud behind a forwarding gateway (only the vendor's own host verifies).
     const direct = await startSandbox({ port: 0, tencentSignedHost: 'sandbox' });
@@ -226,7 +223,10 @@ describe('vendor clients against the sandbox', function () {
       await ask(direct.url, 'endpoint');
       await ask(behindGateway.url, 'vendor');
       const refused = async (url: string, mode: 'endpoint' | 'vendor') => {
-        const err = (await ask(url, mode).then(() => undefined, (e: unknown) => e)) as MediaApiError | undefined;
+        const err = (await ask(url, mode).then(
+          () => undefined,
+          (e: unknown) => e,
+        )) as MediaApiError | undefined;
         assert.equal(err?.code, 'AuthFailure.SignatureFailure', `${mode} signing against ${url} was not refused`);
       };
       await refused(direct.url, 'vendor');
@@ -236,5 +236,4 @@ describe('vendor clients against the sandbox', function () {
       await behindGateway.close();
     }
   });
-
 });

@@ -74,7 +74,10 @@ describe('createTaskSources', () => {
         ['css', 'listing'],
       ],
     );
-    assert.deepEqual(sources(zego, () => ok({})).list.map((s) => s.kind), ['listing']);
+    assert.deepEqual(
+      sources(zego, () => ok({})).list.map((s) => s.kind),
+      ['listing'],
+    );
   });
 });
 
@@ -166,11 +169,15 @@ describe('Tencent client on the wire (scripted transport)', () => {
 
   it('sends X-TC-Token when the secret carries one', async () => {
     const transport = new FakeTransport(() => ok({ Status: 'InProgress' }));
-    const [, relay] = createTaskSources(tencent, { vendor: 'tencent', secretId: 'id', secretKey: 'k', token: 'sts-token' }, {
-      logger: recordingLogger(),
-      transport,
-      limiters: new RateLimiterRegistry(),
-    });
+    const [, relay] = createTaskSources(
+      tencent,
+      { vendor: 'tencent', secretId: 'id', secretKey: 'k', token: 'sts-token' },
+      {
+        logger: recordingLogger(),
+        transport,
+        limiters: new RateLimiterRegistry(),
+      },
+    );
     await (relay as TaskIdSource).describeTask('t', 'r');
     assert.equal(transport.requests[0].headers['X-TC-Token'], 'sts-token');
   });
@@ -178,13 +185,21 @@ describe('Tencent client on the wire (scripted transport)', () => {
   it('finds an id never seen only when TRTC knows it: a relay’s NotExist and an ended recording are "not found"', async () => {
     let answer: Record<string, unknown> = { Status: 'NotExist' };
     const transport = new FakeTransport(() => ok(answer));
-    const [recording, relay] = createTaskSources(tencent, { vendor: 'tencent', secretId: 'id', secretKey: 'k' }, { logger: recordingLogger(), transport, limiters: new RateLimiterRegistry() });
+    const [recording, relay] = createTaskSources(
+      tencent,
+      { vendor: 'tencent', secretId: 'id', secretKey: 'k' },
+      { logger: recordingLogger(), transport, limiters: new RateLimiterRegistry() },
+    );
     assert.equal(await (relay as TaskIdSource).findTask('unknown'), undefined);
     assert.equal((await (relay as TaskIdSource).describeTask('tracked', 'r')).status, 'ended', 'a tracked relay that says NotExist has ended');
     answer = { Status: 'InProgress' };
     assert.equal((await (relay as TaskIdSource).findTask('live'))?.status, 'running');
     const ended = new FakeTransport(() => tcError('FailedOperation', 'task not exist'));
-    const [endedRecording] = createTaskSources(tencent, { vendor: 'tencent', secretId: 'id', secretKey: 'k' }, { logger: recordingLogger(), transport: ended, limiters: new RateLimiterRegistry() });
+    const [endedRecording] = createTaskSources(
+      tencent,
+      { vendor: 'tencent', secretId: 'id', secretKey: 'k' },
+      { logger: recordingLogger(), transport: ended, limiters: new RateLimiterRegistry() },
+    );
     assert.equal(await (endedRecording as TaskIdSource).findTask('gone'), undefined);
     void recording;
   });
@@ -360,7 +375,8 @@ describe('CSS listing (scripted transport)', () => {
   it('refuses a start older than 90 days before sending, and accepts the earliest start', async () => {
     const { transport, byProduct } = sources(tencent, () => ok({ TaskList: [], ScrollToken: '' }), { now: () => now });
     const source = byProduct<ListingSource>('css');
-    await assert.rejects(source.list({ startMs: now - 90 * DAY, endMs: now - 89 * DAY })[Symbol.asyncIterator]().next(), (e: MediaApiError) => {
+    const pages = source.list({ startMs: now - 90 * DAY, endMs: now - 89 * DAY });
+    await assert.rejects(pages[Symbol.asyncIterator]().next(), (e: MediaApiError) => {
       assert.equal(e.kind, 'invalidInput');
       assert.match(e.message, /90 days/);
       return true;
@@ -403,13 +419,20 @@ describe('ZEGO client and listing (scripted transport)', () => {
   });
 
   it('"all" queries Status 2 then 3, pages from 1 by 50, dedupes and honours TaskidList', async () => {
-    const rows = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ TaskId: `${prefix}${i}`, RoomId: 'r', Status: 2, RecordBeginTimestamp: now - 1000 }));
+    const rows = (prefix: string, n: number) =>
+      Array.from({ length: n }, (_, i) => ({ TaskId: `${prefix}${i}`, RoomId: 'r', Status: 2, RecordBeginTimestamp: now - 1000 }));
     const { transport, byProduct } = sources(
       zego,
       (req) => {
         const p = JSON.parse(req.body) as { Status: number; PageOffset: number };
         if (p.Status === 2) return zegoOk({ TotalCount: 60, TaskList: p.PageOffset === 1 ? rows('run', 50) : rows('late', 10) });
-        return zegoOk({ TotalCount: 2, TaskidList: [{ TaskId: 'run0', RoomId: 'r', Status: 3 }, { TaskId: 'done', RoomId: 'r', Status: 3 }] });
+        return zegoOk({
+          TotalCount: 2,
+          TaskidList: [
+            { TaskId: 'run0', RoomId: 'r', Status: 3 },
+            { TaskId: 'done', RoomId: 'r', Status: 3 },
+          ],
+        });
       },
       { now: () => now },
     );
@@ -432,7 +455,8 @@ describe('ZEGO client and listing (scripted transport)', () => {
 
   it('refuses a start older than 3 days before sending', async () => {
     const { transport, byProduct } = sources(zego, () => zegoOk({}), { now: () => now });
-    await assert.rejects(byProduct<ListingSource>('zego-recording').list({ startMs: now - 3 * DAY, endMs: now })[Symbol.asyncIterator]().next(), {
+    const pages = byProduct<ListingSource>('zego-recording').list({ startMs: now - 3 * DAY, endMs: now });
+    await assert.rejects(pages[Symbol.asyncIterator]().next(), {
       kind: 'invalidInput',
       code: 'StartTimeTooOld',
     });
@@ -467,7 +491,11 @@ describe('ZEGO client and listing (scripted transport)', () => {
 
   it('cancels: an aborted signal rejects with kind cancelled and sends nothing more', async () => {
     const controller = new AbortController();
-    const { transport, byProduct } = sources(zego, () => zegoOk({ TotalCount: 500, TaskList: Array.from({ length: 50 }, (_, i) => ({ TaskId: `${Math.random()}${i}`, RoomId: 'r', Status: 2 })) }), { now: () => now });
+    const { transport, byProduct } = sources(
+      zego,
+      () => zegoOk({ TotalCount: 500, TaskList: Array.from({ length: 50 }, (_, i) => ({ TaskId: `${Math.random()}${i}`, RoomId: 'r', Status: 2 })) }),
+      { now: () => now },
+    );
     const pages = byProduct<ListingSource>('zego-recording').list({ startMs: now - DAY, endMs: now }, controller.signal);
     const iterator = pages[Symbol.asyncIterator]();
     await iterator.next();

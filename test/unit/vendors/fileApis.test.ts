@@ -91,7 +91,10 @@ describe('file APIs against the sandbox', function () {
 
     it('answers 300001000 (notFound) for a TaskId it does not know, and 300000004 without one', async () => {
       const listed = (await zegoTasks())[0]!;
-      await assert.rejects(zego().describeFiles!({ ...listed, taskId: 'AAAAAAAAAAAAAAAA' }), (e: unknown) => e instanceof MediaApiError && e.kind === 'notFound' && e.code === '300001000');
+      await assert.rejects(
+        zego().describeFiles!({ ...listed, taskId: 'AAAAAAAAAAAAAAAA' }),
+        (e: unknown) => e instanceof MediaApiError && e.kind === 'notFound' && e.code === '300001000',
+      );
       const raw = await callZego(sb, zapp, { action: 'DescribeRecordStatus', body: {} }, now);
       assert.equal(JSON.parse(raw.text).Code, 300000004);
     });

@@ -3,12 +3,7 @@ import { cssStatus, gmeStatus, trtcRecordingStatus, trtcRelayStatus, zegoStatus 
 import { parseJsonLossless } from '../../../src/vendors/shared/json';
 import { ShapeError, type RawObject } from '../../../src/vendors/shared/fields';
 import { normalizeCssTask, normalizeGmeTask, normalizeTrtcRecording, normalizeTrtcRelay } from '../../../src/vendors/tencent/normalize';
-import {
-  readCssRecordTaskPage,
-  readGmeTaskInfo,
-  readTrtcCloudRecording,
-  readTrtcStreamIngest,
-} from '../../../src/vendors/tencent/records';
+import { readCssRecordTaskPage, readGmeTaskInfo, readTrtcCloudRecording, readTrtcStreamIngest } from '../../../src/vendors/tencent/records';
 import { normalizeZegoTask } from '../../../src/vendors/zego/normalize';
 import { readZegoTaskPage } from '../../../src/vendors/zego/records';
 
@@ -69,7 +64,7 @@ describe('Tencent normalizers on the seed samples', () => {
     ]);
   });
 
-  it('TRTC relay: InProgress runs, NotExist is an ended snapshot with the caller\'s task id', () => {
+  it("TRTC relay: InProgress runs, NotExist is an ended snapshot with the caller's task id", () => {
     assert.equal(normalizeTrtcRelay(readTrtcStreamIngest(tencentResponse(RELAY_SAMPLE)), '1234', ctx).status, 'running');
     const ended = normalizeTrtcRelay({ Status: 'NotExist' }, '1234', ctx);
     assert.equal(ended.status, 'ended');
@@ -92,7 +87,10 @@ describe('Tencent normalizers on the seed samples', () => {
   });
 
   it('rejects an undocumented shape with the field path', () => {
-    assert.throws(() => readTrtcCloudRecording({ TaskId: 'x', Status: 3 }), (e: unknown) => e instanceof ShapeError && e.path === 'Status');
+    assert.throws(
+      () => readTrtcCloudRecording({ TaskId: 'x', Status: 3 }),
+      (e: unknown) => e instanceof ShapeError && e.path === 'Status',
+    );
     assert.throws(() => readCssRecordTaskPage({ TaskList: [{ TaskId: 'x' }] }), ShapeError);
   });
 });

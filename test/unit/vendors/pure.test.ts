@@ -65,12 +65,27 @@ describe('retry policy', () => {
   it('uses full jitter under an exponential, capped ceiling', () => {
     const policy = { maxAttempts: 10, baseDelayMs: 100, maxDelayMs: 1000 };
     const server = apiError('server', true);
-    assert.equal(backoffDelayMs(1, policy, () => 0.999, server), 99);
-    assert.equal(backoffDelayMs(3, policy, () => 0.5, server), 200);
-    assert.equal(backoffDelayMs(9, policy, () => 0.5, server), 500);
-    assert.equal(backoffDelayMs(1, policy, () => 0, server), 0);
+    assert.equal(
+      backoffDelayMs(1, policy, () => 0.999, server),
+      99,
+    );
+    assert.equal(
+      backoffDelayMs(3, policy, () => 0.5, server),
+      200,
+    );
+    assert.equal(
+      backoffDelayMs(9, policy, () => 0.5, server),
+      500,
+    );
+    assert.equal(
+      backoffDelayMs(1, policy, () => 0, server),
+      0,
+    );
     // A rate-limit answer waits up to a whole second first: the vendor counts per second.
-    assert.equal(backoffDelayMs(1, policy, () => 0.5, apiError('rateLimit', true)), 500);
+    assert.equal(
+      backoffDelayMs(1, policy, () => 0.5, apiError('rateLimit', true)),
+      500,
+    );
   });
 
   it('stops after bounded attempts and never retries a parameter error', async () => {
@@ -165,7 +180,7 @@ describe('clock offsets', () => {
 });
 
 describe('agent selection', () => {
-  it('proxies vendor hosts through VS Code\'s proxy but never loopback, and reuses keep-alive agents', () => {
+  it("proxies vendor hosts through VS Code's proxy but never loopback, and reuses keep-alive agents", () => {
     const select = agentSelector('http://proxy.example:3128');
     const vendor = select(new URL('https://gme.tencentcloudapi.com/'));
     assert.ok(vendor instanceof HttpsProxyAgent);

@@ -1,12 +1,5 @@
 import { strict as assert } from 'node:assert';
-import {
-  canonicalRequest,
-  parseAuthorization,
-  sha256Hex,
-  signingKey,
-  tc3Sign,
-  utcDate,
-} from '../../../src/vendors/tencent/sign';
+import { canonicalRequest, parseAuthorization, sha256Hex, signingKey, tc3Sign, utcDate } from '../../../src/vendors/tencent/sign';
 import { zegoCommonParams, zegoNonce, zegoSignature } from '../../../src/vendors/zego/sign';
 
 // Official worked examples, from the vendors' public documentation: Tencent Cloud's "Signature v3" page
@@ -18,8 +11,7 @@ const SECRET_KEY = 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE';
 
 describe('TC3-HMAC-SHA256 signer', () => {
   it('reproduces the official POST example to the byte', () => {
-    const payload =
-      '{"Limit": 1, "Filters": [{"Values": ["\\u672a\\u547d\\u540d"], "Name": "instance-name"}]}';
+    const payload = '{"Limit": 1, "Filters": [{"Values": ["\\u672a\\u547d\\u540d"], "Name": "instance-name"}]}';
     assert.equal(sha256Hex(payload), '35e9c5b0e3ae67532d3c9f17ead6c90222632e5b1ff7f6e89887f1398934f064');
     const signed = tc3Sign({
       method: 'POST',
@@ -52,10 +44,7 @@ describe('TC3-HMAC-SHA256 signer', () => {
   });
 
   it('derives the documented intermediate keys', () => {
-    assert.equal(
-      signingKey(SECRET_KEY, '2019-02-25', 'cvm').toString('hex'),
-      'ac658d5dde49e9bfdd14e04e062f66b05d9f637d44b8a8d845327d4a77f666b1',
-    );
+    assert.equal(signingKey(SECRET_KEY, '2019-02-25', 'cvm').toString('hex'), 'ac658d5dde49e9bfdd14e04e062f66b05d9f637d44b8a8d845327d4a77f666b1');
   });
 
   it('reproduces the official GET example', () => {
@@ -122,10 +111,7 @@ describe('TC3-HMAC-SHA256 signer', () => {
 
 describe('ZEGO signer', () => {
   it("reproduces ZEGO's published example", () => {
-    assert.equal(
-      zegoSignature(12345, '4fd24687296dd9f3', '9193cc662a4c0ec135ec71fb57194b38', 1615186943),
-      '43e5cfcca828314675f91b001390566a',
-    );
+    assert.equal(zegoSignature(12345, '4fd24687296dd9f3', '9193cc662a4c0ec135ec71fb57194b38', 1615186943), '43e5cfcca828314675f91b001390566a');
   });
 
   it('makes 16-hex nonces that differ between calls', () => {

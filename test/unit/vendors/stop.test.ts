@@ -40,7 +40,8 @@ describe('stop actions against the sandbox', function () {
 
   function forProduct(product: Product, extra: Partial<TaskSourceDeps> = {}, secretId = app.secretId, secretKey = app.secretKey) {
     const account = product === 'zego-recording' ? zegoAccount() : tencentAccount();
-    const secret = product === 'zego-recording' ? { vendor: 'zego' as const, serverSecret: zapp.serverSecret } : { vendor: 'tencent' as const, secretId, secretKey };
+    const secret =
+      product === 'zego-recording' ? { vendor: 'zego' as const, serverSecret: zapp.serverSecret } : { vendor: 'tencent' as const, secretId, secretKey };
     const source = createTaskSources(account, secret, deps(extra)).find((s) => s.product === product) as TaskSource;
     const stopper = createTaskStoppers(account, secret, deps(extra)).find((s) => s.product === product) as TaskStopper;
     return { source, stopper };

@@ -69,7 +69,10 @@ describe('details page in the browser: task strip', function () {
     assert.match(f.label, /^img: The vendor reports it ran from /);
     assert.deepEqual(f.lanes, ['Reported by Tencent Cloud', 'Observed by this extension', '']);
     assert.deepEqual(f.spans, [['span s-ended'], ['span s-running', 'span s-paused']]);
-    assert.deepEqual(f.marks, [['file', 'file', 'stop'], ['seen', 'change', 'stop', 'poll']]);
+    assert.deepEqual(f.marks, [
+      ['file', 'file', 'stop'],
+      ['seen', 'change', 'stop', 'poll'],
+    ]);
     assert.deepEqual(f.legend, ['running', 'paused', 'ended', 'first seen', 'last checked', 'status change', 'storage file began', 'stopped']);
     assert.equal(new Set(f.boxes.map((b) => b.join(','))).size, 1, `tracks and axis line up: ${JSON.stringify(f.boxes)}`);
     assert.ok(f.boxes[0]![1]! > 500, 'the strip takes the panel width');
@@ -85,7 +88,10 @@ describe('details page in the browser: task strip', function () {
       handlers: [...document.querySelectorAll('*')].flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name)),
       xss: window.__xss === undefined ? 'none' : String(window.__xss),
     }))()`)) as { titles: string[]; imgs: number; handlers: string[]; xss: string };
-    assert.ok(facts.titles.some((t) => t === `File ${XSS}.m3u8 began: May 1, 2024, 11:05:00 AM`), JSON.stringify(facts.titles));
+    assert.ok(
+      facts.titles.some((t) => t === `File ${XSS}.m3u8 began: May 1, 2024, 11:05:00 AM`),
+      JSON.stringify(facts.titles),
+    );
     assert.ok(facts.titles.some((t) => t.includes('vendor status </title><script>window.__xss=2</script>')));
     assert.equal(facts.imgs, 0);
     assert.deepEqual(facts.handlers, []);

@@ -113,9 +113,7 @@ describe('task details document', () => {
   });
 
   it('explains GME record modes and allow/block lists', () => {
-    const gme = makeEntry(
-      makeTask({ product: 'gme', extras: { RecordMode: 1, SubscribeUserIds: ['3342'], UnSubscribeUserIds: [], Future: 'x' } }),
-    );
+    const gme = makeEntry(makeTask({ product: 'gme', extras: { RecordMode: 1, SubscribeUserIds: ['3342'], UnSubscribeUserIds: [], Future: 'x' } }));
     const extras = fields(taskDocument(gme, gme, ctx).document, 'Tencent Cloud details');
     assert.deepEqual(extras.get('Record mode'), { label: 'Record mode', value: 'Single streams (one file per user)', raw: '1' });
     assert.deepEqual(extras.get('Allowlist (SubscribeUserIds)'), { label: 'Allowlist (SubscribeUserIds)', value: '3342', raw: '["3342"]' });
@@ -130,7 +128,10 @@ describe('task details document', () => {
     assert.match(cssExtras.get('Stopped by StopRecordTask')!.value, /^Jul 26, 2020, 5:11:40 PM \(/);
     assert.equal(cssExtras.get('Stopped by StopRecordTask')!.raw, '1595783500');
     const notStopped = makeEntry(makeTask({ product: 'css', extras: { Stopped: 0 } }));
-    assert.equal(fields(taskDocument(notStopped, notStopped, ctx).document, 'Tencent Cloud details').get('Stopped by StopRecordTask')!.value, 'not stopped (0)');
+    assert.equal(
+      fields(taskDocument(notStopped, notStopped, ctx).document, 'Tencent Cloud details').get('Stopped by StopRecordTask')!.value,
+      'not stopped (0)',
+    );
     const zego = makeEntry(makeTask({ product: 'zego-recording', vendor: 'zego', extras: { Status: 4 } }));
     assert.deepEqual(fields(taskDocument(zego, zego, ctx).document, 'ZEGO details').get('ZEGO status'), {
       label: 'ZEGO status',
@@ -155,7 +156,10 @@ describe('task details document', () => {
     const { document } = taskDocument(key, undefined, ctx);
     assert.equal(document.banners[0]!.tone, 'info');
     assert.equal(document.status, undefined);
-    assert.deepEqual(document.actions.map((a) => a.id), ['refresh']);
+    assert.deepEqual(
+      document.actions.map((a) => a.id),
+      ['refresh'],
+    );
     assert.equal(fields(document, 'Task').get('Task ID')!.value, 'gone');
   });
 
@@ -190,7 +194,10 @@ describe('storage file document', () => {
     assert.match(f.get('BeginTimeStamp')!.value, /\(1 minute ago\)$/);
     const task = fields(document, 'Task m9-bVVU7… (TRTC Cloud Recording)');
     assert.deepEqual(task.get('Task status'), { label: 'Task status', value: 'running', raw: 'InProgress' });
-    assert.deepEqual(document.actions.map((a) => a.id), ['openTask', 'refresh']);
+    assert.deepEqual(
+      document.actions.map((a) => a.id),
+      ['openTask', 'refresh'],
+    );
     const raw = section(document, 'Raw file entry (JSON)');
     assert.deepEqual(raw.kind === 'pre' && JSON.parse(raw.text), file);
   });

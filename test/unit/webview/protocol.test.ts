@@ -1,11 +1,5 @@
 import * as assert from 'node:assert/strict';
-import {
-  fileFromCommandArgs,
-  panelStateKey,
-  parsePanelState,
-  parseTaskKey,
-  taskKeyFromCommandArg,
-} from '../../../src/webview/identity';
+import { fileFromCommandArgs, panelStateKey, parsePanelState, parseTaskKey, taskKeyFromCommandArg } from '../../../src/webview/identity';
 import { parseWebviewMessage } from '../../../src/webview/protocol';
 import { HOSTILE, U64_TASK_ID } from './fixtures';
 

@@ -10,8 +10,19 @@ const state = { kind: 'room' as const, accountId: 'acc-1', product: 'trtc-record
 
 describe('room document', () => {
   const ended = makeEntry(
-    makeTask({ taskId: 'b', status: 'ended', startedAt: NOW - 60 * M, endedAt: NOW - 30 * M, files: [{ userId: 'u', fileName: 'a.m3u8', trackType: 'audio', beginTimeMs: NOW - 59 * M }] }),
-    { history: [{ status: 'running', rawStatus: 'InProgress', at: NOW - 60 * M }, { status: 'ended', rawStatus: 'Exited', at: NOW - 29 * M }] },
+    makeTask({
+      taskId: 'b',
+      status: 'ended',
+      startedAt: NOW - 60 * M,
+      endedAt: NOW - 30 * M,
+      files: [{ userId: 'u', fileName: 'a.m3u8', trackType: 'audio', beginTimeMs: NOW - 59 * M }],
+    }),
+    {
+      history: [
+        { status: 'running', rawStatus: 'InProgress', at: NOW - 60 * M },
+        { status: 'ended', rawStatus: 'Exited', at: NOW - 29 * M },
+      ],
+    },
   );
   const relay = makeEntry(makeTask({ taskId: 'a', product: 'trtc-relay', startedAt: NOW - 90 * M, endedAt: undefined }));
   const css = makeEntry(makeTask({ taskId: 'c', product: 'css', status: 'running', startedAt: NOW - 10 * M, endedAt: NOW + 50 * M }));
@@ -20,7 +31,10 @@ describe('room document', () => {
     const doc = roomDocument(state, [ended, relay], ctx);
     const c = doc.tasks;
     assert.deepEqual(c.ref, ['trtc-relay/a', 'trtc-recording/b']);
-    assert.deepEqual(c.status.map((i) => ROOM_STATUSES[i]), ['running', 'ended']);
+    assert.deepEqual(
+      c.status.map((i) => ROOM_STATUSES[i]),
+      ['running', 'ended'],
+    );
     assert.deepEqual(c.start, [NOW - 90 * M, NOW - 60 * M]);
     assert.deepEqual(c.end, [null, NOW - 30 * M]);
     assert.deepEqual([c.fileTask, c.fileAt, c.fileName], [[1], [NOW - 59 * M], ['a.m3u8']]);
@@ -39,9 +53,16 @@ describe('room document', () => {
     const seen = makeEntry(makeTask({ status: 'ended', startedAt: NOW - 60 * M, endedAt: undefined }), {
       firstSeen: NOW - 60 * M,
       lastSeen: NOW,
-      history: [{ status: 'running', rawStatus: '2', at: NOW - 60 * M }, { status: 'ended', rawStatus: '3', at: NOW - 20 * M }],
+      history: [
+        { status: 'running', rawStatus: '2', at: NOW - 60 * M },
+        { status: 'ended', rawStatus: '3', at: NOW - 20 * M },
+      ],
     });
-    const late = makeEntry(makeTask({ status: 'ended', startedAt: NOW - 60 * M, endedAt: undefined }), { firstSeen: NOW - 30 * M, lastSeen: NOW, history: [{ status: 'ended', rawStatus: '3', at: NOW - 30 * M }] });
+    const late = makeEntry(makeTask({ status: 'ended', startedAt: NOW - 60 * M, endedAt: undefined }), {
+      firstSeen: NOW - 30 * M,
+      lastSeen: NOW,
+      history: [{ status: 'ended', rawStatus: '3', at: NOW - 30 * M }],
+    });
     assert.deepEqual(roomTaskColumns([seen, late]).end, [NOW - 20 * M, NOW - 30 * M], 'not the last sighting, which moves on every listing');
   });
 
@@ -76,10 +97,23 @@ describe('room identity and messages', () => {
 
   it('reads a room identity and its saved zoom from a page state or a tree row, and nothing else', () => {
     assert.deepEqual(parseRoomState({ ...state, view: { startMs: 1, endMs: 2 } }), { ...state, view: { startMs: 1, endMs: 2 } });
-    assert.deepEqual(parseRoomState({ kind: 'room', id: 'x', accountId: 'acc-1', product: 'gme', room: '9832', parent: {} }), { kind: 'room', accountId: 'acc-1', product: 'gme', room: '9832' });
+    assert.deepEqual(parseRoomState({ kind: 'room', id: 'x', accountId: 'acc-1', product: 'gme', room: '9832', parent: {} }), {
+      kind: 'room',
+      accountId: 'acc-1',
+      product: 'gme',
+      room: '9832',
+    });
     assert.deepEqual(parseRoomState({ ...state, view: { startMs: 2, endMs: 1 } }), state, 'a backwards zoom is dropped, the room kept');
     assert.deepEqual(parseRoomState({ ...state, view: { startMs: 'x', endMs: Infinity } }), state);
-    for (const bad of [undefined, null, 'room-42', { ...state, product: 'youtube' }, { ...state, accountId: '' }, { ...state, room: 42 }, { ...state, room: 'x'.repeat(16 * 1024 + 1) }]) {
+    for (const bad of [
+      undefined,
+      null,
+      'room-42',
+      { ...state, product: 'youtube' },
+      { ...state, accountId: '' },
+      { ...state, room: 42 },
+      { ...state, room: 'x'.repeat(16 * 1024 + 1) },
+    ]) {
       assert.equal(parseRoomState(bad), undefined, JSON.stringify(bad)?.slice(0, 60));
     }
   });
@@ -87,7 +121,15 @@ describe('room identity and messages', () => {
   it('accepts only ready and openTask from the room page', () => {
     assert.deepEqual(parseRoomMessage({ type: 'ready', x: 1 }), { type: 'ready' });
     assert.deepEqual(parseRoomMessage({ type: 'openTask', ref: 'gme/1' }), { type: 'openTask', ref: 'gme/1' });
-    for (const bad of [null, 'ready', { type: 'openTask' }, { type: 'openTask', ref: '' }, { type: 'openTask', ref: 1 }, { type: 'openTask', ref: 'x'.repeat(32 * 1024 + 1) }, { type: 'eval' }]) {
+    for (const bad of [
+      null,
+      'ready',
+      { type: 'openTask' },
+      { type: 'openTask', ref: '' },
+      { type: 'openTask', ref: 1 },
+      { type: 'openTask', ref: 'x'.repeat(32 * 1024 + 1) },
+      { type: 'eval' },
+    ]) {
       assert.equal(parseRoomMessage(bad), undefined, JSON.stringify(bad)?.slice(0, 60));
     }
   });

@@ -80,27 +80,38 @@ describe('room chart layout', () => {
     assert.deepEqual(wide, { kind: 'bar', task: 3, x0: 600, x1: 700 });
     // Zoomed into the first six minutes, the three are bars again.
     const zoomed = layoutRoom(model, { startMs: T0, endMs: T0 + 6 * M, widthPx: 720 });
-    assert.deepEqual(zoomed.rows[0]!.items.map((i) => i.kind), ['bar', 'bar', 'bar']);
+    assert.deepEqual(
+      zoomed.rows[0]!.items.map((i) => i.kind),
+      ['bar', 'bar', 'bar'],
+    );
   });
 
   it('gives a lone short task a bar of the minimum width, never a cluster', () => {
     const model = prepareRoom([bar(0, 0.01), bar(300, 300.01)]);
     const items = layoutRoom(model, { startMs: T0, endMs: T0 + 600 * M, widthPx: 600 }).rows[0]!.items;
-    assert.deepEqual(items.map((i) => [i.kind, i.x1 - i.x0]), [
-      ['bar', DEFAULT_LAYOUT.minBarPx],
-      ['bar', DEFAULT_LAYOUT.minBarPx],
-    ]);
+    assert.deepEqual(
+      items.map((i) => [i.kind, i.x1 - i.x0]),
+      [
+        ['bar', DEFAULT_LAYOUT.minBarPx],
+        ['bar', DEFAULT_LAYOUT.minBarPx],
+      ],
+    );
   });
 
   it('draws only what reaches into the view', () => {
     const model = prepareRoom([bar(0, 10), bar(20, 30), bar(40, 50), bar(60, 70)]);
     const items = layoutRoom(model, { startMs: T0 + 25 * M, endMs: T0 + 45 * M, widthPx: 200 }).rows[0]!.items;
-    assert.deepEqual(items.map((i) => (i.kind === 'bar' ? i.task : -1)), [1, 2]);
+    assert.deepEqual(
+      items.map((i) => (i.kind === 'bar' ? i.task : -1)),
+      [1, 2],
+    );
     assert.equal(items[0]!.x0, -1, 'a bar starting before the view is clipped just outside it');
   });
 
   it('marks storage files, status changes and callbacks on their bar, once per pixel', () => {
-    const model = prepareRoom([bar(0, 60, 'running', { files: [T0 + 10 * M, T0 + 10 * M + 100, T0 + 30 * M], changes: [T0 + 5 * M], callbacks: [T0 + 50 * M] })]);
+    const model = prepareRoom([
+      bar(0, 60, 'running', { files: [T0 + 10 * M, T0 + 10 * M + 100, T0 + 30 * M], changes: [T0 + 5 * M], callbacks: [T0 + 50 * M] }),
+    ]);
     const row = layoutRoom(model, { startMs: T0, endMs: T0 + 60 * M, widthPx: 600 }).rows[0]!;
     assert.deepEqual(
       row.marks.map((m) => [m.kind, m.x, m.index]),

@@ -89,7 +89,10 @@ describe('room page in the browser', function () {
     await page.page.locator('.room-body rect.bar').nth(1).click();
     await page.page.locator('.room-chart').focus();
     await page.page.keyboard.press('ArrowRight');
-    assert.match(await page.page.locator('.visually-hidden').innerText(), new RegExp(`^Task ${XSS.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(TRTC Cloud Recording\\)`));
+    assert.match(
+      await page.page.locator('.visually-hidden').innerText(),
+      new RegExp(`^Task ${XSS.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(TRTC Cloud Recording\\)`),
+    );
     await page.page.keyboard.press('Enter');
     assert.deepEqual((await page.posted()).slice(1), [
       { type: 'openTask', ref: 'trtc-recording/task-1' },
@@ -160,7 +163,9 @@ describe('room page in the browser', function () {
     const added = makeEntry(makeTask({ taskId: 'new-one', room: state.room, status: 'running', startedAt: NOW - 10 * M }));
     const all = [...entries.slice(1), added];
     await page.send({ type: 'update', now: NOW, upsert: roomTaskColumns([added]), remove: [`trtc-recording/${XSS}`], summary: roomSummary(all, ctx) });
-    await page.page.waitForFunction(`document.querySelector('.subtitle').textContent.startsWith('6 tasks') && document.querySelectorAll('.room-body rect.bar').length === 6`);
+    await page.page.waitForFunction(
+      `document.querySelector('.subtitle').textContent.startsWith('6 tasks') && document.querySelectorAll('.room-body rect.bar').length === 6`,
+    );
     const ids = await (await openTable()).locator('td:first-child').allInnerTexts();
     assert.equal(ids.length, 6);
     assert.equal(ids.at(-1), 'new-one');

@@ -102,19 +102,35 @@ describe('task strip', () => {
   });
 
   it('widens a window too short to see into one minute, and keeps every position inside it', () => {
-    const once = makeEntry(makeTask({ startedAt: NOW, status: 'unknown', rawStatus: '' }), { firstSeen: NOW, lastSeen: NOW, history: [{ status: 'unknown', rawStatus: '', at: NOW }] });
+    const once = makeEntry(makeTask({ startedAt: NOW, status: 'unknown', rawStatus: '' }), {
+      firstSeen: NOW,
+      lastSeen: NOW,
+      history: [{ status: 'unknown', rawStatus: '', at: NOW }],
+    });
     const s = strip(once);
     const positions = s.lanes.flatMap((l) => [...l.spans.flatMap((x) => [x.from, x.to]), ...l.marks.map((m) => m.at)]);
-    assert.ok(positions.every((p) => p >= 0 && p <= 1), JSON.stringify(positions));
+    assert.ok(
+      positions.every((p) => p >= 0 && p <= 1),
+      JSON.stringify(positions),
+    );
     assert.ok(s.ticks.length >= 2, 'a one-minute window still has ticks');
   });
 
   it('labels its axis on round times and names every status and mark it draws', () => {
     const s = strip(ended);
-    assert.deepEqual(s.ticks.map((t) => t.label), ['11:00 AM', '11:10 AM', '11:20 AM', '11:30 AM', '11:40 AM', '11:50 AM']);
+    assert.deepEqual(
+      s.ticks.map((t) => t.label),
+      ['11:00 AM', '11:10 AM', '11:20 AM', '11:30 AM', '11:40 AM', '11:50 AM'],
+    );
     assert.ok(s.ticks.every((t, i) => i === 0 || t.at > s.ticks[i - 1]!.at));
-    assert.deepEqual(s.legend.map((l) => l.label), ['starting', 'running', 'ended', 'first seen', 'last checked', 'status change', 'storage file began', 'stopped']);
-    assert.match(s.summary, /^The vendor reports it ran from May 1, 2024, 11:00:00 AM to May 1, 2024, 11:50:00 AM\. .* saw 2 status changes since, .* 1 storage files are marked where they began\.$/);
+    assert.deepEqual(
+      s.legend.map((l) => l.label),
+      ['starting', 'running', 'ended', 'first seen', 'last checked', 'status change', 'storage file began', 'stopped'],
+    );
+    assert.match(
+      s.summary,
+      /^The vendor reports it ran from May 1, 2024, 11:00:00 AM to May 1, 2024, 11:50:00 AM\. .* saw 2 status changes since, .* 1 storage files are marked where they began\.$/,
+    );
   });
 
   it('keeps hostile file names and vendor statuses as text, hidden characters made visible', () => {

@@ -42,7 +42,10 @@ describe('chart time scale', () => {
     assert.equal(kolkata(T0), 330);
     const ticks = timeTicks({ startMs: T0, endMs: T0 + 5 * H }, 6, kolkata);
     const labeler = new TickLabeler('en-GB', 'Asia/Kolkata');
-    assert.deepEqual(ticks.map((t) => labeler.label(t)), ['16:00', '17:00', '18:00', '19:00', '20:00']);
+    assert.deepEqual(
+      ticks.map((t) => labeler.label(t)),
+      ['16:00', '17:00', '18:00', '19:00', '20:00'],
+    );
   });
 
   it('labels ticks as precisely as their spacing needs', () => {

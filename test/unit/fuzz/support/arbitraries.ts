@@ -115,7 +115,10 @@ const setTo = (label: string, values: fc.Arbitrary<JsonTree>): fc.Arbitrary<Labe
 const mutation: fc.Arbitrary<Labelled> = fc.oneof(
   fc.constant<Labelled>([{ op: 'delete' }, 'missingField']),
   setTo('null', fc.constant(null)),
-  setTo('beyond2^64', fc.constantFrom(...HUGE_NUMBERS).map((t) => new RawToken(t))),
+  setTo(
+    'beyond2^64',
+    fc.constantFrom(...HUGE_NUMBERS).map((t) => new RawToken(t)),
+  ),
   setTo('hostileString', fc.constantFrom(...HOSTILE_STRINGS)),
   setTo('deepNesting', deep),
   setTo('hugeArray', hugeArray),
@@ -185,7 +188,11 @@ const gme = tencentOk(
       fields:
         id === undefined
           ? {}
-          : { TaskId: quoted ? String(id) : new RawToken(String(id)), RecordMode: mode, SubscribeRecordUserIds: { SubscribeUserIds: allow, UnSubscribeUserIds: block } },
+          : {
+              TaskId: quoted ? String(id) : new RawToken(String(id)),
+              RecordMode: mode,
+              SubscribeRecordUserIds: { SubscribeUserIds: allow, UnSubscribeUserIds: block },
+            },
       tasks: id === undefined ? 0 : 1,
     })),
 );
@@ -194,14 +201,26 @@ const storageFile = fc.record({ UserId: text, FileName: text, TrackType: fc.cons
 
 const trtcRecording = tencentOk(
   fc
-    .record({ TaskId: text, Status: fc.constantFrom('Idle', 'InProgress', 'Exited'), StorageFileList: fc.option(fc.array(storageFile, { maxLength: 6 }), { nil: null }) })
+    .record({
+      TaskId: text,
+      Status: fc.constantFrom('Idle', 'InProgress', 'Exited'),
+      StorageFileList: fc.option(fc.array(storageFile, { maxLength: 6 }), { nil: null }),
+    })
     .map((fields) => ({ fields, tasks: 1 })),
 );
 
 const trtcRelay = tencentOk(fc.record({ Status: fc.constantFrom('InProgress', 'NotExist') }).map((fields) => ({ fields, tasks: 1 })));
 
-const cssTask = fc
-  .record({ TaskId: text, DomainName: text, AppName: text, StreamName: text, StartTime: epochSec, EndTime: epochSec, TemplateId: fc.nat(), Stopped: fc.oneof(fc.constant(0), epochSec) });
+const cssTask = fc.record({
+  TaskId: text,
+  DomainName: text,
+  AppName: text,
+  StreamName: text,
+  StartTime: epochSec,
+  EndTime: epochSec,
+  TemplateId: fc.nat(),
+  Stopped: fc.oneof(fc.constant(0), epochSec),
+});
 
 const css = tencentOk(
   fc.record({ TaskList: taskList(cssTask), ScrollToken: fc.oneof(fc.constant(''), fc.base64String({ minLength: 4, maxLength: 40 })) }).map((fields) => ({
@@ -227,7 +246,14 @@ const zegoOk: fc.Arbitrary<Template> = fc
 const ZEGO_CODES = [100000004, 100000005, 100000010, 100000001, 300000002, 300000003, 300000004, 300001000, 300001001, 300010000, 100000015];
 
 const zegoError: fc.Arbitrary<Template> = fc
-  .record({ code: fc.oneof(fc.constantFrom(...ZEGO_CODES), fc.integer().filter((n) => n !== 0)), message: text, rid: requestId })
+  .record({
+    code: fc.oneof(
+      fc.constantFrom(...ZEGO_CODES),
+      fc.integer().filter((n) => n !== 0),
+    ),
+    message: text,
+    rid: requestId,
+  })
   .map(({ code, message, rid }) => ({ tree: { Code: code, Message: message, RequestId: rid }, expect: { code: String(code) } }));
 
 const zegoRecordFile = fc.record({
@@ -245,9 +271,29 @@ const zegoRecordFile = fc.record({
 });
 
 const zegoRecordStatus: fc.Arbitrary<Template> = fc
-  .record({ rid: requestId, message: text, status: fc.integer({ min: 1, max: 5 }), begin: epochMs, end: fc.oneof(fc.constant(0), epochMs), files: fc.option(fc.array(zegoRecordFile, { maxLength: 8 }), { nil: null }) })
+  .record({
+    rid: requestId,
+    message: text,
+    status: fc.integer({ min: 1, max: 5 }),
+    begin: epochMs,
+    end: fc.oneof(fc.constant(0), epochMs),
+    files: fc.option(fc.array(zegoRecordFile, { maxLength: 8 }), { nil: null }),
+  })
   .map(({ rid, message, status: s, begin, end, files }) => ({
-    tree: { Code: 0, Message: message, RequestId: rid, Data: { RoomId: 'r', RecordMode: 1, StreamType: 3, RecordBeginTimestamp: begin, RecordEndTimestamp: end, Status: s, ...(files ? { RecordFiles: files } : {}) } },
+    tree: {
+      Code: 0,
+      Message: message,
+      RequestId: rid,
+      Data: {
+        RoomId: 'r',
+        RecordMode: 1,
+        StreamType: 3,
+        RecordBeginTimestamp: begin,
+        RecordEndTimestamp: end,
+        Status: s,
+        ...(files ? { RecordFiles: files } : {}),
+      },
+    },
     expect: { tasks: 1 },
   }));
 
@@ -255,7 +301,15 @@ const gmeRecordInfo = tencentOk(
   fc
     .record({
       RecordInfo: fc.option(
-        fc.array(fc.record({ UserId: fc.oneof(text, fc.integer({ min: 0, max: 99999 })), FileName: text, RecordBeginTime: epochSec, RecordStatus: fc.constantFrom(2, 10, 11, 12, 13, 14) }), { maxLength: 6 }),
+        fc.array(
+          fc.record({
+            UserId: fc.oneof(text, fc.integer({ min: 0, max: 99999 })),
+            FileName: text,
+            RecordBeginTime: epochSec,
+            RecordStatus: fc.constantFrom(2, 10, 11, 12, 13, 14),
+          }),
+          { maxLength: 6 },
+        ),
         { nil: null },
       ),
       RecordMode: fc.constantFrom(1, 2, 3),
@@ -266,13 +320,21 @@ const gmeRecordInfo = tencentOk(
 
 const vodMedia = fc.record({
   FileId: fc.constantFrom('5285000000000000000', '5285000000000000001', 'unknown'),
-  BasicInfo: fc.record({ Name: text, MediaUrl: text, Type: fc.constantFrom('mp4', 'm3u8'), ExpireTime: fc.constantFrom('9999-12-31T23:59:59Z', '2030-01-01T00:00:00Z', 'soon') }),
+  BasicInfo: fc.record({
+    Name: text,
+    MediaUrl: text,
+    Type: fc.constantFrom('mp4', 'm3u8'),
+    ExpireTime: fc.constantFrom('9999-12-31T23:59:59Z', '2030-01-01T00:00:00Z', 'soon'),
+  }),
   MetaData: fc.record({ Size: fc.nat(), Duration: fc.double({ min: 0, max: 1e6, noNaN: true }) }),
 });
 
 const vodMediaInfos = tencentOk(
   fc
-    .record({ MediaInfoSet: fc.option(fc.array(vodMedia, { maxLength: 20 }), { nil: null }), NotExistFileIdSet: fc.option(fc.array(text, { maxLength: 5 }), { nil: null }) })
+    .record({
+      MediaInfoSet: fc.option(fc.array(vodMedia, { maxLength: 20 }), { nil: null }),
+      NotExistFileIdSet: fc.option(fc.array(text, { maxLength: 5 }), { nil: null }),
+    })
     .map((fields) => ({ fields, tasks: 1 })),
 );
 
@@ -313,7 +375,24 @@ const bodyDamage: fc.Arbitrary<BodyDamage> = fc.oneof(
     arbitrary: fc
       .oneof(
         fc
-          .constantFrom('', '   \r\n', HTML_PAGE, `  ${HTML_PAGE}`, '<?xml version="1.0"?><Error/>', 'Service Unavailable', 'null', '[]', '{}', '"Response"', '0', 'true', '{"Response":null}', '{"Response":"x"}', '{"Response":[]}', '{"Data":null,"Code":0}')
+          .constantFrom(
+            '',
+            '   \r\n',
+            HTML_PAGE,
+            `  ${HTML_PAGE}`,
+            '<?xml version="1.0"?><Error/>',
+            'Service Unavailable',
+            'null',
+            '[]',
+            '{}',
+            '"Response"',
+            '0',
+            'true',
+            '{"Response":null}',
+            '{"Response":"x"}',
+            '{"Response":[]}',
+            '{"Data":null,"Code":0}',
+          )
           .map((t) => Buffer.from(t)),
         fc.string({ unit: 'binary', maxLength: 200 }).map((t) => Buffer.from(t)),
         fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b)),
@@ -348,7 +427,11 @@ const contentType = fc.oneof(
 );
 type Encoding = 'identity' | 'gzip' | 'bogusGzip' | 'bogusDeflate';
 const encoding = fc.oneof({ weight: 12, arbitrary: fc.constant<Encoding>('identity') }, fc.constantFrom<Encoding>('gzip', 'bogusGzip', 'bogusDeflate'));
-const delivery = fc.oneof({ weight: 100, arbitrary: fc.constant<Delivery>('whole') }, { weight: 1, arbitrary: fc.constant<Delivery>('cut') }, { weight: 1, arbitrary: fc.constant<Delivery>('stall') });
+const delivery = fc.oneof(
+  { weight: 100, arbitrary: fc.constant<Delivery>('whole') },
+  { weight: 1, arbitrary: fc.constant<Delivery>('cut') },
+  { weight: 1, arbitrary: fc.constant<Delivery>('stall') },
+);
 const followUp = fc.oneof({ weight: 4, arbitrary: fc.constant<'terminal'>('terminal') }, fc.constant<'repeat'>('repeat'));
 
 function encode(body: Buffer, how: Encoding): { body: Buffer; header?: string } {
@@ -363,7 +446,10 @@ export function fuzzCase(api: ApiName): fc.Arbitrary<FuzzCase> {
   return fc
     .record({
       template: TEMPLATES[api],
-      mutations: fc.oneof({ weight: 1, arbitrary: fc.constant<Array<[number, Labelled]>>([]) }, { weight: 2, arbitrary: fc.array(fc.tuple(fc.nat(), mutation), { minLength: 1, maxLength: 3 }) }),
+      mutations: fc.oneof(
+        { weight: 1, arbitrary: fc.constant<Array<[number, Labelled]>>([]) },
+        { weight: 2, arbitrary: fc.array(fc.tuple(fc.nat(), mutation), { minLength: 1, maxLength: 3 }) },
+      ),
       body: bodyDamage,
       status,
       contentType,
@@ -390,8 +476,20 @@ export function fuzzCase(api: ApiName): fc.Arbitrary<FuzzCase> {
         mode === 'whole' ? '' : mode,
         next === 'repeat' ? 'repeat' : '',
       ].filter((d) => d !== '');
-      const pristine = mutations.length === 0 && body.kind === 'none' && code === 200 && type.includes('json') && (how === 'identity' || how === 'gzip') && mode === 'whole' && next === 'terminal';
-      const fuzz: FuzzCase = { reply: { status: code, headers, body: encoded.body, delivery: mode }, followUp: next, expect: pristine ? template.expect : undefined, damage };
+      const pristine =
+        mutations.length === 0 &&
+        body.kind === 'none' &&
+        code === 200 &&
+        type.includes('json') &&
+        (how === 'identity' || how === 'gzip') &&
+        mode === 'whole' &&
+        next === 'terminal';
+      const fuzz: FuzzCase = {
+        reply: { status: code, headers, body: encoded.body, delivery: mode },
+        followUp: next,
+        expect: pristine ? template.expect : undefined,
+        damage,
+      };
       return withShortPrint(fuzz);
     });
 }

@@ -80,7 +80,17 @@ const ZEGO_APP_ID = 1234567890;
 export function accountFor(vendor: Vendor, endpoint: string): Account {
   return vendor === 'zego'
     ? { id: 'fuzz-z', label: 'fuzz', vendor: 'zego', appId: ZEGO_APP_ID, endpoint }
-    : { id: 'fuzz-t', label: 'fuzz', vendor: 'tencent', site: 'intl', region: 'ap-singapore', endpoint, trtcSdkAppId: 1400000001, gmeBizId: 1400000002, cssEnabled: true };
+    : {
+        id: 'fuzz-t',
+        label: 'fuzz',
+        vendor: 'tencent',
+        site: 'intl',
+        region: 'ap-singapore',
+        endpoint,
+        trtcSdkAppId: 1400000001,
+        gmeBizId: 1400000002,
+        cssEnabled: true,
+      };
 }
 
 export function secretFor(vendor: Vendor): AccountSecret {
@@ -267,7 +277,7 @@ export class RecordingLogger implements Logger {
   readonly lines: string[] = [];
   private record(level: string, message: string | Error, args: unknown[]): void {
     const text = message instanceof Error ? `${message.stack ?? message.message}` : message;
-    this.lines.push([level, text, ...args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a) ?? String(a)))].join(' '));
+    this.lines.push([level, text, ...args.map((a) => (typeof a === 'string' ? a : (JSON.stringify(a) ?? String(a))))].join(' '));
   }
   trace(message: string, ...args: unknown[]): void {
     this.record('trace', message, args);

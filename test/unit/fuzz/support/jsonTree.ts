@@ -18,7 +18,10 @@ export function jsonText(value: JsonTree): string {
   if (value instanceof RawToken) return value.text;
   if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : String(value);
   if (Array.isArray(value)) return `[${value.map(jsonText).join(',')}]`;
-  if (isBranch(value)) return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}:${jsonText(v)}`).join(',')}}`;
+  if (isBranch(value))
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${JSON.stringify(k)}:${jsonText(v)}`)
+      .join(',')}}`;
   return JSON.stringify(value);
 }
 

@@ -10,12 +10,18 @@ import { TaskLedger } from '../../../../src/tasks/taskLedger';
 import { task } from '../fixtures';
 
 const [dir, mode, first] = process.argv.slice(2);
-const ledger = new TaskLedger(new LedgerFile(dir, { logger: silentLogger, debounceMs: 0, minIntervalMs: 0 }), () => Promise.reject(new Error('no sources')), silentLogger);
+const ledger = new TaskLedger(
+  new LedgerFile(dir, { logger: silentLogger, debounceMs: 0, minIntervalMs: 0 }),
+  () => Promise.reject(new Error('no sources')),
+  silentLogger,
+);
 
 void (async () => {
   await ledger.load();
   for (let batch = Number(first); ; batch++) {
-    const tasks = Array.from({ length: 200 }, (_, j) => task({ taskId: mode === 'new' ? `b${batch}-${j}` : `t${j}`, rawStatus: `r${batch}`, observedAt: Date.now() }));
+    const tasks = Array.from({ length: 200 }, (_, j) =>
+      task({ taskId: mode === 'new' ? `b${batch}-${j}` : `t${j}`, rawStatus: `r${batch}`, observedAt: Date.now() }),
+    );
     ledger.record(tasks);
     await ledger.flush();
     process.stdout.write(`saved ${batch}\n`);
