@@ -43,7 +43,7 @@ const suites = [
   // the extension, tests, bench and scripts (tsconfig.json), then the webview script against the DOM (media/webview)
   // Budgets are about three times a full run on 2 cores.
   { name: 'typecheck', cmd: 'npm', args: ['run', '--silent', 'typecheck'], counts: false, budget: 300 },
-  { name: 'lint', cmd: bin('eslint'), args: ['.'], counts: false, budget: 300 },
+  { name: 'lint', cmd: 'npm', args: ['run', '--silent', 'lint'], counts: false, budget: 300 },
   { name: 'unit', cmd: bin('mocha'), args: [], counts: true, budget: 480, killSignal: 'SIGKILL' },
   // The integration tests on the oldest VS Code engines.vscode promises and on the default one (the e2e's).
   ...(process.env.MTE_INTEGRATION_CODE_SERVERS ?? 'min,default')

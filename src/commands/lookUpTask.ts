@@ -33,18 +33,28 @@ export function lookUpTaskCommand(deps: {
   return {
     id: CommandIds.lookUpTask,
     run: async (arg?: unknown) => {
-      const taskId = (typeof arg === 'string' ? arg : await vscode.window.showInputBox({ title: t('Look Up Task by ID'), prompt: t('Paste a task ID (TRTC, CSS, ZEGO, or a GME task already seen)') }))?.trim();
+      const taskId = (
+        typeof arg === 'string'
+          ? arg
+          : await vscode.window.showInputBox({ title: t('Look Up Task by ID'), prompt: t('Paste a task ID (TRTC, CSS, ZEGO, or a GME task already seen)') })
+      )?.trim();
       if (!taskId) return;
       const known = deps.ledger.all().find((e) => e.taskId === taskId);
       if (known) return found(known);
       const candidates = lookupCandidates(deps.accounts.list(), taskId);
       if (candidates.length === 0) {
-        const why = looksLikeGmeTaskId(taskId) ? t('GME answers per room, not per task: use Add Room… with the task’s room.') : t('No account has a product that could own it.');
+        const why = looksLikeGmeTaskId(taskId)
+          ? t('GME answers per room, not per task: use Add Room… with the task’s room.')
+          : t('No account has a product that could own it.');
         void vscode.window.showInformationMessage(t('Task {0} was not found. {1}', messageText(taskId), why));
         return;
       }
       const outcomes = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: t('Looking up {0} in {1} places…', messageText(taskId), candidates.length), cancellable: true },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: t('Looking up {0} in {1} places…', messageText(taskId), candidates.length),
+          cancellable: true,
+        },
         async (_progress, token) => {
           const abort = new AbortController();
           const cancelled = token.onCancellationRequested(() => abort.abort());
@@ -68,9 +78,12 @@ export function lookUpTaskCommand(deps: {
         deps.ledger.record([match.task], true);
         return found(match.task);
       }
-      const name = (c: LookupCandidate): string => `${messageText(deps.accounts.get(c.accountId)?.label ?? c.accountId)} (${productLabel(c.product, vscode.l10n)})`;
+      const name = (c: LookupCandidate): string =>
+        `${messageText(deps.accounts.get(c.accountId)?.label ?? c.accountId)} (${productLabel(c.product, vscode.l10n)})`;
       const notFound = outcomes.filter((o) => !o.error).map((o) => name(o.candidate));
-      const failed = outcomes.filter((o) => o.error).map((o) => `${name(o.candidate)}: ${messageText(isMediaApiError(o.error) ? o.error.summary() : String(o.error))}`);
+      const failed = outcomes
+        .filter((o) => o.error)
+        .map((o) => `${name(o.candidate)}: ${messageText(isMediaApiError(o.error) ? o.error.summary() : String(o.error))}`);
       const parts = [t('Task {0} was not found.', messageText(taskId))];
       if (notFound.length > 0) parts.push(t('Answered "not found": {0}.', notFound.join(', ')));
       if (failed.length > 0) parts.push(t('Could not ask: {0}.', failed.join('; ')));

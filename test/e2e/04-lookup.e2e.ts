@@ -15,7 +15,14 @@ describe('e2e 4: Look Up Task by ID…', () => {
     const frame = await detailsFrameFor(page, id, 30_000);
     assert.ok(frame);
     await waitFor(
-      async () => (await sidebar(page).locator('.monaco-list-row.selected .label-name').first().textContent().catch(() => ''))?.trim() === id,
+      async () =>
+        (
+          await sidebar(page)
+            .locator('.monaco-list-row.selected .label-name')
+            .first()
+            .textContent()
+            .catch(() => '')
+        )?.trim() === id,
       `the tree did not reveal and select ${id}`,
       15_000,
     );

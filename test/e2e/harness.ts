@@ -10,7 +10,6 @@ import { chromium, type Browser, type BrowserContext, type Frame, type Locator, 
 export const root = path.resolve(__dirname, '..', '..');
 export const screenshotsDir = process.env.MTE_SCREENSHOTS_DIR ?? path.join(root, 'test-results');
 
-
 /**
  * The little of the DOM that browser-side callbacks use, typed here because the project compiles
  * without the DOM library (the extension runs in Node). Casts are erased, so callbacks stay valid
@@ -120,7 +119,16 @@ export async function openViewContainer(page: Page, title: string): Promise<void
   if (!selected || !(await page.locator('.part.sidebar').isVisible())) await item.click();
   await page.locator('.part.sidebar').waitFor({ state: 'visible', timeout: 10_000 });
   await waitFor(
-    async () => ((await page.locator('.part.sidebar .composite.title h2, .part.sidebar .title-label h2').first().innerText().catch(() => '')) ?? '').toUpperCase().includes(title.toUpperCase()),
+    async () =>
+      (
+        (await page
+          .locator('.part.sidebar .composite.title h2, .part.sidebar .title-label h2')
+          .first()
+          .innerText()
+          .catch(() => '')) ?? ''
+      )
+        .toUpperCase()
+        .includes(title.toUpperCase()),
     `the side bar does not show "${title}"`,
     10_000,
   );
@@ -171,7 +179,10 @@ export function rowMatching(page: Page, text: string | RegExp): Locator {
 }
 
 /** Expands collapsed rows breadth-first until `done` says stop or nothing is left (bounded). */
-export async function expandTree(page: Page, opts: { maxExpansions?: number; skip?: (r: RowInfo) => boolean; done?: (rows: RowInfo[]) => boolean } = {}): Promise<RowInfo[]> {
+export async function expandTree(
+  page: Page,
+  opts: { maxExpansions?: number; skip?: (r: RowInfo) => boolean; done?: (rows: RowInfo[]) => boolean } = {},
+): Promise<RowInfo[]> {
   const max = opts.maxExpansions ?? 40;
   const tried = new Set<string>();
   for (let n = 0; n < max; n++) {
@@ -181,9 +192,16 @@ export async function expandTree(page: Page, opts: { maxExpansions?: number; ski
     if (!next) return rows;
     tried.add(`${next.level}:${next.ariaLabel}`);
     const row = treeRows(page).nth(next.index);
-    await row.locator('.monaco-tl-twistie').click().catch(async () => row.click());
+    await row
+      .locator('.monaco-tl-twistie')
+      .click()
+      .catch(async () => row.click());
     // wait for children to load (a progress bar or a new row)
-    await waitFor(async () => (await rowInfos(page)).length !== rows.length || (await row.getAttribute('aria-expanded')) === 'true', 'row did not expand', 15_000).catch(() => undefined);
+    await waitFor(
+      async () => (await rowInfos(page)).length !== rows.length || (await row.getAttribute('aria-expanded')) === 'true',
+      'row did not expand',
+      15_000,
+    ).catch(() => undefined);
     await page.waitForTimeout(300);
   }
   return rowInfos(page);
@@ -207,7 +225,15 @@ export async function walkSubtree(
    * the row last seen with the same label (or the start row) to take the focus back.
    */
   const ensureFocus = async (lastLabel: string | undefined): Promise<void> => {
-    if (await focused().waitFor({ state: 'attached', timeout: 3_000 }).then(() => true, () => false)) return;
+    if (
+      await focused()
+        .waitFor({ state: 'attached', timeout: 3_000 })
+        .then(
+          () => true,
+          () => false,
+        )
+    )
+      return;
     const rows = await rowInfos(page);
     const same = lastLabel === undefined ? undefined : rows.find((r) => r.label === lastLabel);
     await (same ? treeRows(page).nth(same.index) : start).click();
@@ -223,7 +249,11 @@ export async function walkSubtree(
         const t = { timeout: 2_000 };
         const [id, label, ariaLabel, level, exp, actions] = await Promise.all([
           row.getAttribute('id', t),
-          row.locator('.label-name').first().textContent(t).catch(() => ''),
+          row
+            .locator('.label-name')
+            .first()
+            .textContent(t)
+            .catch(() => ''),
           row.getAttribute('aria-label', t),
           row.getAttribute('aria-level', t),
           row.getAttribute('aria-expanded', t),
@@ -282,11 +312,23 @@ export async function openProductBranch(page: Page, start: Locator, product: Reg
  * Like `openProductBranch`, but stops at the first row under the product that `found` accepts, which then
  * has the keyboard focus (so it is rendered, however long the list).
  */
-export async function findInProductBranch(page: Page, start: Locator, product: RegExp, found: (r: RowInfo) => boolean, maxSteps = 400): Promise<RowInfo | undefined> {
+export async function findInProductBranch(
+  page: Page,
+  start: Locator,
+  product: RegExp,
+  found: (r: RowInfo) => boolean,
+  maxSteps = 400,
+): Promise<RowInfo | undefined> {
   return (await walkProductBranch(page, start, product, maxSteps, found)).stopped;
 }
 
-async function walkProductBranch(page: Page, start: Locator, product: RegExp, maxSteps: number, found?: (r: RowInfo) => boolean): Promise<{ visited: RowInfo[]; stopped?: RowInfo }> {
+async function walkProductBranch(
+  page: Page,
+  start: Locator,
+  product: RegExp,
+  maxSteps: number,
+  found?: (r: RowInfo) => boolean,
+): Promise<{ visited: RowInfo[]; stopped?: RowInfo }> {
   let accountLevel: number | undefined;
   let inProduct = false;
   return walkSubtree(page, start, {
@@ -331,12 +373,18 @@ export const quickInput = (page: Page): Locator => page.locator('.quick-input-wi
 
 /** Runs a command from the palette by its full title ("Media Tasks: Look Up Task by ID…"). */
 export async function runPaletteCommand(page: Page, title: string): Promise<void> {
-  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => undefined);
+  await page
+    .locator('.monaco-workbench')
+    .click({ position: { x: 700, y: 450 } })
+    .catch(() => undefined);
   await page.keyboard.press('F1');
   const input = quickInput(page).locator('input');
   await input.waitFor({ state: 'visible', timeout: 10_000 });
   await input.fill(`>${title}`);
-  const row = quickInput(page).locator('.monaco-list-row').filter({ hasText: title.replace(/^.*?: /, '') }).first();
+  const row = quickInput(page)
+    .locator('.monaco-list-row')
+    .filter({ hasText: title.replace(/^.*?: /, '') })
+    .first();
   await row.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => {
     throw new Error(`the command palette has no command "${title}"`);
   });
@@ -431,7 +479,9 @@ export async function recordingCount(page: Page): Promise<number | undefined> {
 
 /** Notifications currently shown (toasts), as text. */
 export async function notifications(page: Page): Promise<string[]> {
-  return page.locator('.notifications-toasts .notification-toast, .notification-list-item').evaluateAll((els) => els.map((e) => ((e as unknown as DomEl).innerText ?? '').trim()));
+  return page
+    .locator('.notifications-toasts .notification-toast, .notification-list-item')
+    .evaluateAll((els) => els.map((e) => ((e as unknown as DomEl).innerText ?? '').trim()));
 }
 
 // ---- More quick input, view and editor reads ---------------------------------------------------
@@ -473,7 +523,12 @@ export async function quickInputRows(page: Page): Promise<QuickInputRow[]> {
 export async function viewDescription(page: Page): Promise<string> {
   return sidebar(page)
     .locator('.pane-header .description')
-    .evaluateAll((els) => els.map((e) => ((e as unknown as DomEl).textContent ?? '').trim()).filter(Boolean).join(' '))
+    .evaluateAll((els) =>
+      els
+        .map((e) => ((e as unknown as DomEl).textContent ?? '').trim())
+        .filter(Boolean)
+        .join(' '),
+    )
     .catch(() => '');
 }
 
@@ -481,7 +536,13 @@ export async function viewDescription(page: Page): Promise<string> {
 export async function activeEditorTab(page: Page): Promise<string> {
   const tab = page.locator('.part.editor .tabs-container .tab.active').first();
   if (!(await tab.count())) return '';
-  return ((await tab.locator('.label-name').first().textContent().catch(() => '')) ?? '').trim();
+  return (
+    (await tab
+      .locator('.label-name')
+      .first()
+      .textContent()
+      .catch(() => '')) ?? ''
+  ).trim();
 }
 
 /** Closes the active editor tab with its close button. */
@@ -490,5 +551,7 @@ export async function closeActiveEditor(page: Page): Promise<void> {
   const before = await activeEditorTab(page);
   await tab.hover();
   await tab.locator('.tab-actions .action-label').first().click();
-  await waitFor(async () => (await activeEditorTab(page)) !== before || !(await tab.count()), `the editor "${before}" did not close`, 5_000).catch(() => undefined);
+  await waitFor(async () => (await activeEditorTab(page)) !== before || !(await tab.count()), `the editor "${before}" did not close`, 5_000).catch(
+    () => undefined,
+  );
 }

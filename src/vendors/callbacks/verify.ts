@@ -4,7 +4,14 @@
  * body read. A callback is accepted only when a key verifies it, and the key says which account it
  * belongs to; everything else is refused with the reason, before anything is recorded.
  */
-import { MAX_CALLBACK_BYTES, type CallbackEvent, type CallbackKind, type CallbackVerdict, type KeyringEntry, type ReceivedCallback } from '../../model/callback';
+import {
+  MAX_CALLBACK_BYTES,
+  type CallbackEvent,
+  type CallbackKind,
+  type CallbackVerdict,
+  type KeyringEntry,
+  type ReceivedCallback,
+} from '../../model/callback';
 import type { Vendor } from '../../model/task';
 import { ShapeError, isObject, type RawObject } from '../shared/fields';
 import { parseJsonLossless } from '../shared/json';
@@ -112,7 +119,11 @@ export function verifyCallback(received: ReceivedCallback, keyring: readonly Key
     if (verdict !== 'wrong') problem = verdict;
   }
   if (!match) {
-    return { ok: false, kind, reason: problem ?? `A ${name} callback whose signature matches none of your ${name} callback keys: it was changed, or sent with another key.` };
+    return {
+      ok: false,
+      kind,
+      reason: problem ?? `A ${name} callback whose signature matches none of your ${name} callback keys: it was changed, or sent with another key.`,
+    };
   }
   try {
     return { ok: true, accountId: match.accountId, kind, event: readEvent(kind, parsed, received) };

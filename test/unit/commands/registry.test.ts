@@ -39,7 +39,15 @@ describe('command registry', () => {
 
   it('otherwise reports the failure and resolves', async () => {
     const reported: unknown[] = [];
-    await runGuarded({ run: () => { throw new Error('boom'); } }, [], { rethrow: false, onFailure: async (err) => void reported.push(err) });
+    await runGuarded(
+      {
+        run: () => {
+          throw new Error('boom');
+        },
+      },
+      [],
+      { rethrow: false, onFailure: async (err) => void reported.push(err) },
+    );
     assert.equal(reported.length, 1);
   });
 

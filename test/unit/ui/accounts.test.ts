@@ -6,13 +6,31 @@ import { plainLocalizer as t } from '../../../src/display/localize';
 import type { Account } from '../../../src/model/account';
 import { lookupCandidates, looksLikeGmeTaskId } from '../../../src/tasks/lookup';
 
-const tencent: Account = { id: 'a1', label: 'Prod', vendor: 'tencent', site: 'intl', region: 'ap-singapore', trtcSdkAppId: 1400000001, gmeBizId: 3400352518, cssEnabled: true };
+const tencent: Account = {
+  id: 'a1',
+  label: 'Prod',
+  vendor: 'tencent',
+  site: 'intl',
+  region: 'ap-singapore',
+  trtcSdkAppId: 1400000001,
+  gmeBizId: 3400352518,
+  cssEnabled: true,
+};
 const zego: Account = { id: 'z1', label: 'Zego', vendor: 'zego', appId: 12345 };
 
 describe('accounts', () => {
   it('reads stored accounts back, skipping malformed records', () => {
-    const stored = [tencent, zego, { id: 'x', label: 'bad', vendor: 'tencent', site: 'moon', region: 'ap-x' }, { id: 'y', vendor: 'zego', label: 'z', appId: -1 }, 'junk'];
-    assert.deepEqual(readAccounts(JSON.parse(JSON.stringify(stored))).map((a) => a.id), ['a1', 'z1']);
+    const stored = [
+      tencent,
+      zego,
+      { id: 'x', label: 'bad', vendor: 'tencent', site: 'moon', region: 'ap-x' },
+      { id: 'y', vendor: 'zego', label: 'z', appId: -1 },
+      'junk',
+    ];
+    assert.deepEqual(
+      readAccounts(JSON.parse(JSON.stringify(stored))).map((a) => a.id),
+      ['a1', 'z1'],
+    );
     assert.deepEqual(readAccounts(undefined), []);
   });
 
@@ -38,7 +56,22 @@ describe('accounts', () => {
 
   it('turns the sandbox demo into accounts pointed at it, with tasks and rooms to pin', () => {
     const demo = {
-      tencent: [{ label: 'Demo', secretId: 'AKIDdemo', secretKey: 'demo-key', region: 'ap-singapore', trtcSdkAppId: 1400000001, gmeBizId: 3400352518, cssDomain: 'push.example', gmeRoomIds: ['9832'], trtcRecordingTaskIds: ['rec-1'], trtcRelayTaskIds: ['relay-1'], trtcTaskRooms: { 'rec-1': 'lobby', 'relay-1': 7, x: '' } }, { label: 'broken' }],
+      tencent: [
+        {
+          label: 'Demo',
+          secretId: 'AKIDdemo',
+          secretKey: 'demo-key',
+          region: 'ap-singapore',
+          trtcSdkAppId: 1400000001,
+          gmeBizId: 3400352518,
+          cssDomain: 'push.example',
+          gmeRoomIds: ['9832'],
+          trtcRecordingTaskIds: ['rec-1'],
+          trtcRelayTaskIds: ['relay-1'],
+          trtcTaskRooms: { 'rec-1': 'lobby', 'relay-1': 7, x: '' },
+        },
+        { label: 'broken' },
+      ],
       zego: [{ label: 'Zego demo', appId: 12345, serverSecret: 's'.repeat(32) }],
     };
     const plans = demoAccountPlans(demo, 'http://127.0.0.1:9000');
@@ -52,7 +85,7 @@ describe('accounts', () => {
     assert.deepEqual(demoAccountPlans('nonsense', 'http://x'), []);
   });
 
-  it('leaves the sandbox\'s hostile-strings apps out of the demo unless asked for', () => {
+  it("leaves the sandbox's hostile-strings apps out of the demo unless asked for", () => {
     const demo = {
       tencent: [
         { label: 'Singapore demo', hostileStrings: false, secretId: 'AKIDa', secretKey: 'ka', region: 'ap-singapore', trtcSdkAppId: 1400000001 },
@@ -65,7 +98,12 @@ describe('accounts', () => {
     };
     const labels = (plans: ReturnType<typeof demoAccountPlans>) => plans.map((p) => `${p.account.vendor}:${p.account.label}`);
     assert.deepEqual(labels(demoAccountPlans(demo, 'http://x')), ['tencent:Singapore demo', 'zego:ZEGO demo']);
-    assert.deepEqual(labels(demoAccountPlans(demo, 'http://x', { hostileStrings: true })), ['tencent:Singapore demo', 'tencent:Hostile strings', 'zego:ZEGO demo', 'zego:Hostile strings']);
+    assert.deepEqual(labels(demoAccountPlans(demo, 'http://x', { hostileStrings: true })), [
+      'tencent:Singapore demo',
+      'tencent:Hostile strings',
+      'zego:ZEGO demo',
+      'zego:Hostile strings',
+    ]);
   });
 
   it('looks a task id up only where it could live', () => {
