@@ -7,7 +7,7 @@ import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { VSCODE_VERSION, codeServerBin, codeServerEnv, vscodeTestDir } from './paths.mjs';
-import { ownProcessGroup } from './processGroups.mjs';
+import { endProcessGroup, ownProcessGroup, signalGroup } from './processGroups.mjs';
 
 /** Settings that keep a test VS Code quiet and offline-friendly. */
 export const quietSettings = {
@@ -149,11 +149,7 @@ export async function startCodeServer({ dirs, env = {}, port, echo = false, extr
   try {
     await waitReady(url, child, readyTimeoutMs);
   } catch (err) {
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      /* gone */
-    }
+    signalGroup(child, 'SIGKILL');
     throw new Error(`${err.message}\n--- code-server output ---\n${output.join('')}`);
   }
 
@@ -169,22 +165,7 @@ export async function startCodeServer({ dirs, env = {}, port, echo = false, extr
   let stopping;
   const stop = () => {
     stopping ??= (async () => {
-      if (child.exitCode === null && child.signalCode === null) {
-        try {
-          process.kill(-child.pid, 'SIGTERM');
-        } catch {
-          /* gone */
-        }
-        const killer = setTimeout(() => {
-          try {
-            process.kill(-child.pid, 'SIGKILL');
-          } catch {
-            /* gone */
-          }
-        }, 5000);
-        await exited;
-        clearTimeout(killer);
-      }
+      await endProcessGroup(child, exited, 5000);
       await new Promise((r) => log.end(r));
     })();
     return stopping;

@@ -26,3 +26,21 @@ export function ownProcessGroup(child) {
   }
   return () => owned.delete(child.pid);
 }
+
+/** Signals `child`'s whole process group; a group already gone is not an error. */
+export function signalGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    /* gone */
+  }
+}
+
+/** Ends `child`'s group: SIGTERM, then SIGKILL if it is still there after `graceMs`. Resolves once it exited. */
+export async function endProcessGroup(child, exited, graceMs) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  signalGroup(child, 'SIGTERM');
+  const killer = setTimeout(() => signalGroup(child, 'SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(killer);
+}

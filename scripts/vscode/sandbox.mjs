@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { root } from './paths.mjs';
-import { ownProcessGroup } from './processGroups.mjs';
+import { endProcessGroup, ownProcessGroup, signalGroup } from './processGroups.mjs';
 
 export const sandboxCli = path.join(root, 'src', 'sandbox', 'cli.ts');
 
@@ -54,33 +54,12 @@ export async function startSandbox({ port = 0, timeoutMs = 30_000, echo = false 
       reject(new Error(`sandbox exited (${code ?? signal}) before printing its URL\n${stderr.join('')}`));
     });
   }).catch(async (err) => {
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      /* gone */
-    }
+    signalGroup(child, 'SIGKILL');
     throw err;
   });
   let stopping;
   const stop = () => {
-    stopping ??= (async () => {
-      if (child.exitCode === null && child.signalCode === null) {
-        try {
-          process.kill(-child.pid, 'SIGTERM');
-        } catch {
-          /* gone */
-        }
-        const killer = setTimeout(() => {
-          try {
-            process.kill(-child.pid, 'SIGKILL');
-          } catch {
-            /* gone */
-          }
-        }, 3000);
-        await exited;
-        clearTimeout(killer);
-      }
-    })();
+    stopping ??= endProcessGroup(child, exited, 3000);
     return stopping;
   };
   return { url: info.url, credentials: info.credentials, info, stop };
