@@ -2,7 +2,6 @@ import { strict as assert } from 'node:assert';
 import type { Frame } from 'playwright-core';
 import {
   type DomDoc,
-  clickInlineAction,
   collapseAll,
   detailsField,
   detailsFrameFor,
@@ -12,6 +11,7 @@ import {
   screenshot,
   treeRows,
   openProductBranch,
+  openTaskDetailsFromRow,
 } from './harness';
 import { state } from './state';
 
@@ -51,7 +51,7 @@ describe('e2e 3: task details panel', () => {
     for (const info of rows) {
       const row = treeRows(page).nth(info.index);
       if (!(await row.locator('.action-label[aria-label^="Open Task Details"]').count())) continue;
-      await clickInlineAction(page, row, 'Open Task Details');
+      await openTaskDetailsFromRow(page, row);
       const frame = await detailsFrameFor(page, info.label, 30_000);
       await page.waitForTimeout(300);
       const files = (await detailsHeadings(frame)).find((h) => /^Storage files? \(\d+\)$/.test(h));

@@ -2,7 +2,6 @@ import { strict as assert } from 'node:assert';
 import type { Frame } from 'playwright-core';
 import {
   type DomDoc,
-  clickInlineAction,
   collapseAll,
   detailsFrameFor,
   focusedRow,
@@ -15,6 +14,7 @@ import {
   sidebar,
   treeRows,
   walkSubtree,
+  openTaskDetailsFromRow,
 } from './harness';
 
 // What the sandbox serves in its "Hostile strings" apps (src/sandbox/demo/hostile.ts).
@@ -67,7 +67,7 @@ describe('e2e 5: hostile strings from the sandbox', () => {
       stop: (r) => isTaskRow(r) && hostile(r.label),
     });
     assert.ok(stopped, 'no task with a hostile id under "Hostile strings"');
-    await clickInlineAction(page, focusedRow(page), 'Open Task Details');
+    await openTaskDetailsFromRow(page, focusedRow(page));
     const frame = await detailsFrameFor(page, stopped.label, 30_000);
     await page.waitForTimeout(1500); // give an injected handler the chance to fire
     const text = await frameText(frame);

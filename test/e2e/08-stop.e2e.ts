@@ -12,12 +12,13 @@ const STOP = '.action-label[aria-label^="Stop Task"]';
 const dialog = (page: Page): Locator => page.locator('.monaco-dialog-box');
 
 /**
- * Where a running task that offers Stop is found. The tracked relays are the ones running when spec 02
- * added the accounts and have ended some minutes later (TRTC cannot list, so newer ones are not in the
- * tree); CSS lists its streams, and one of its staggered demo streams is always recording.
+ * Where a running task that offers Stop is found. The tracked relays and recordings are the ones running
+ * when spec 02 added the accounts, and end some minutes later (TRTC cannot list, so newer ones are not in
+ * the tree); CSS lists its streams, and one of its staggered demo streams is always recording.
  */
 const STOPPABLE = [
   { branch: /TRTC Relay/, product: 'TRTC Relay (Stream Ingest)', fields: ['SdkAppId:', 'Room:'] },
+  { branch: /TRTC Cloud Recording/, product: 'TRTC Cloud Recording', fields: ['SdkAppId:', 'Room:'] },
   { branch: /CSS Live Recording/, product: 'CSS Live Recording', fields: ['Push domain:', 'Stream:'] },
 ] as const;
 
@@ -35,7 +36,7 @@ async function stoppableRow(page: Page): Promise<{ row: Locator; aria: string; k
     });
     if (found) return { row: rowFor(page, taskIdOf(found.ariaLabel)), aria: found.ariaLabel, kind };
   }
-  throw new Error(`no running relay or CSS row offers Stop Task: ${JSON.stringify(seen)}`);
+  throw new Error(`no running relay, TRTC recording or CSS row offers Stop Task: ${JSON.stringify(seen)}`);
 }
 
 const taskIdOf = (aria: string): string => aria.replace(/^Task /, '').replace(/, .*$/, '');

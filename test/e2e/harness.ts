@@ -367,6 +367,26 @@ export async function clickInlineAction(_page: Page, row: Locator, title: string
   await row.locator(`.action-label[aria-label^="${title}"]`).first().click();
 }
 
+/**
+ * Clicks a task row's "Open Task Details". When the tree redraws that row under the click (its task just
+ * changed), VS Code runs the command without its row, and the command asks which task: that pick is
+ * closed and the click repeated on the redrawn row.
+ */
+export async function openTaskDetailsFromRow(page: Page, row: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await clickInlineAction(page, row, 'Open Task Details');
+    const asked = quickInput(page).locator('input[placeholder^="Select a task to show its details"]');
+    const picked = await asked.waitFor({ state: 'visible', timeout: 1_500 }).then(
+      () => true,
+      () => false,
+    );
+    if (!picked) return;
+    await page.keyboard.press('Escape');
+    if (attempt === 3) throw new Error('"Open Task Details" asked for a task three times: the row never kept still');
+    await page.waitForTimeout(500);
+  }
+}
+
 // ---- Command palette and quick input ---------------------------------------------------------
 
 export const quickInput = (page: Page): Locator => page.locator('.quick-input-widget');
