@@ -16,10 +16,10 @@ import { traitsOf } from '../model/productTraits';
 import { buildContextValue } from './contextValue';
 import type { ProductNode, TreeNode } from './nodes';
 import { bucketLabel, taskDescription } from './rowText';
+import { errorTooltip, roomTooltip, taskTooltip } from './tooltip';
 
 /** The statuses a task is not done in, in the order a room row counts them. */
 const ACTIVE_STATUSES: readonly TaskStatus[] = ['running', 'starting', 'paused', 'stopping', 'unknown'];
-import { errorTooltip, roomTooltip, taskTooltip } from './tooltip';
 
 /** What an item needs to know beyond its node; the provider supplies it. */
 export interface ItemContext {
@@ -94,9 +94,11 @@ export function buildTreeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem
         item.tooltip = markdown((md) => roomTooltip(md, node.room, current, ctx.time, vscode.l10n));
       } else {
         // Counted per status, so "running" means what the status bar counts; starting or stopping tasks are named as such.
-        const counts = ACTIVE_STATUSES.map((status) => [status, running.filter((e) => e.task.status === status).length] as const)
-          .filter(([, n]) => n > 0)
-          .map(([status, n]) => t('{0} {1}', n, statusLabel(status, vscode.l10n)));
+        const byStatus = new Map<TaskStatus, number>();
+        for (const e of running) byStatus.set(e.task.status, (byStatus.get(e.task.status) ?? 0) + 1);
+        const counts = ACTIVE_STATUSES.filter((status) => byStatus.has(status)).map((status) =>
+          t('{0} {1}', byStatus.get(status) ?? 0, statusLabel(status, vscode.l10n)),
+        );
         item.description = [nounCount(entries.length, 'task', vscode.l10n), ...counts].join(' · ');
       }
       const error = ctx.error(node);
