@@ -13,6 +13,7 @@ import {
   screenshot,
   sidebar,
   treeRows,
+  waitFor,
   walkSubtree,
   openTaskDetailsFromRow,
 } from './harness';
@@ -118,9 +119,21 @@ describe('e2e 5: icon syntax, URLs, control characters and 10 KB strings from th
     for (const needle of [ICONS, URL_TEXT]) {
       const row = treeRows(page).filter({ hasText: needle }).first();
       assert.ok((await row.count()) > 0, `no row shows ${needle}`);
-      await row.hover();
       const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: needle }).first();
-      await hover.waitFor({ state: 'visible', timeout: 15_000 });
+      // The workbench may skip a hover that starts right after another one closed: leave and come back.
+      await waitFor(
+        async () => {
+          await page.mouse.move(900, 600);
+          await row.hover();
+          return hover.waitFor({ state: 'visible', timeout: 4_000 }).then(
+            () => true,
+            () => false,
+          );
+        },
+        `no tooltip shows ${needle}`,
+        30_000,
+        500,
+      );
       const found = await hover.evaluate((el) => {
         const root = el as unknown as { querySelectorAll(s: string): ArrayLike<{ getAttribute(n: string): string | null }> };
         return {
