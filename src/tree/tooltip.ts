@@ -9,6 +9,7 @@ import { productLabel, statusLabel } from '../display/labels';
 import type { Localizer, TimeContext } from '../display/localize';
 import { appendBold, LINE_BREAK, PARAGRAPH, type MarkdownSink } from '../display/markdown';
 import { recordModeLabel } from '../display/meanings';
+import { fileReadiness, stopReason } from '../display/stopReasons';
 import { formatClock, formatDuration } from '../display/time';
 import { appendVendorText, VENDOR_MESSAGE_MAX, type MarkdownOut } from '../display/vendorText';
 
@@ -58,7 +59,10 @@ export function taskTooltip(md: Sink, entry: LedgerEntry, time: TimeContext, l10
   if (task.endedAt !== undefined) field(md, l10n.t('Ended'), formatClock(task.endedAt, time));
   if (task.startedAt !== undefined) field(md, l10n.t('Duration'), formatDuration((task.endedAt ?? time.now) - task.startedAt, time.locale));
   field(md, l10n.t('First seen'), `${formatClock(entry.firstSeen, time)} · ${l10n.t('last seen')}: ${formatClock(entry.lastSeen, time)}`);
-  if (task.files.length > 0) field(md, l10n.t('Files'), String(task.files.length));
+  const reason = stopReason(entry, l10n, time);
+  if (reason) field(md, l10n.t('Why it ended'), reason.text);
+  const readiness = fileReadiness(task, l10n, time);
+  if (readiness) field(md, l10n.t('Files'), readiness.text);
   for (const [name, value] of Object.entries(task.extras)) vendorExtra(md, name, value, l10n);
   if (entry.history.length > 1) {
     md.appendMarkdown(PARAGRAPH);

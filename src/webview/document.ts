@@ -11,6 +11,7 @@ import type { Localizer, TimeContext } from '../display/localize';
 import { fileUserLabel, recordModeMeaning, trackTypeLabel, zegoStatusMeaning } from '../display/meanings';
 import { taskTitle } from '../display/taskPick';
 import { visibleString } from '../display/text';
+import { fileReadiness, stopReason } from '../display/stopReasons';
 import { formatDuration, formatEpochMs } from '../display/time';
 import { displayedFile, fileFields } from './fileFields';
 import { taskStrip } from './taskStrip';
@@ -232,6 +233,13 @@ export function taskDocument(key: TaskKey, entry: LedgerEntry | undefined, ctx: 
     const d = durationText(end - task.startedAt, ctx);
     identity.value(l10n.t('Duration'), d.human, d.raw);
   }
+  const reason = stopReason(entry, l10n, ctx.time);
+  if (reason) {
+    identity.value(l10n.t('Why it ended'), reason.text, reason.source);
+    if (reason.nextStep !== undefined) identity.value(l10n.t('Next step'), reason.nextStep);
+  }
+  const readiness = fileReadiness(task, l10n, ctx.time);
+  if (readiness) identity.value(l10n.t('Files'), readiness.text);
   if (task.requestId !== undefined) identity.text(l10n.t('RequestId of the snapshot'), task.requestId, true);
 
   const observed = new FieldList(copies);

@@ -94,6 +94,11 @@ describe('Stop Task (real VS Code)', function () {
     assert.equal(seen[0], 'stopping', `first change is "stopping": ${seen.join(' → ')}`);
     await eventually(() => api.ledger.get(key)?.task.status === 'ended', 'the relay to end');
     assert.equal(await stopRequests('StopStreamIngest'), 1);
+    const node = await api.tree.findTaskNode(key);
+    assert.ok(node, 'the stopped relay is in the tree');
+    const tooltip = api.tree.getTreeItem(node).tooltip;
+    const shown = (tooltip instanceof vscode.MarkdownString ? tooltip.value : String(tooltip)).replace(/&nbsp;/g, ' ').replace(/\\/g, '');
+    assert.match(shown, /Why it ended: You stopped it from this extension at /, 'the row says the stop came from here');
   });
 
   it('cancelling the modal sends nothing and leaves the task running', async () => {

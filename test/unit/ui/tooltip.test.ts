@@ -29,6 +29,23 @@ describe('tree tooltips', () => {
     assert.match(shown, /Duration: 1h 2m/);
   });
 
+  it('says why an ended task ended and where its files are', () => {
+    const md = new FakeMarkdownString();
+    const ended = entry({ product: 'zego-recording', vendor: 'zego', status: 'ended', rawStatus: '3', endedAt: T0 - 60_000 });
+    taskTooltip(
+      md,
+      {
+        ...ended,
+        callbacks: [{ vendor: 'zego', eventType: '2', at: T0, receivedAt: T0, source: 'receiver', applied: true, files: [], facts: { quit_reason: 4 } }],
+      },
+      time,
+      l10n,
+    );
+    const shown = shownText(md.value);
+    assert.match(shown, /Why it ended: It reached MaxRecordTime \(24 h by default\)\./);
+    assert.match(shown, /Files: No files reported yet; vendors upload them after the task ends\./);
+  });
+
   it('renders hostile vendor strings as text: no link, autolink, icon, image or emphasis; bidi and NUL visible', () => {
     const md = new FakeMarkdownString();
     taskTooltip(

@@ -140,6 +140,24 @@ describe('task details document', () => {
     });
   });
 
+  it('says why a task ended, what to do next and where its files are', () => {
+    const trtc = makeEntry(makeTask({ status: 'ended', rawStatus: 'Exited', endedAt: NOW - 3_600_000 }), {
+      callbacks: [
+        { vendor: 'tencent', eventType: '302', at: NOW - 3_600_000, receivedAt: NOW, source: 'paste', applied: true, files: [], facts: { LeaveCode: 101 } },
+      ],
+    });
+    const task = fields(taskDocument(trtc, trtc, ctx).document, 'Task');
+    assert.deepEqual(task.get('Why it ended'), {
+      label: 'Why it ended',
+      value: 'A second user joined with the robot’s UserId, so the robot was kicked out.',
+      raw: 'TRTC callback 302, LeaveCode 101',
+    });
+    assert.equal(task.get('Next step')?.value, 'Give each recording its own robot UserId, unused by clients.');
+    assert.equal(task.get('Files')?.value, 'No files 1h 0m after the task ended.');
+    const running = fields(taskDocument(entry, entry, ctx).document, 'Task');
+    assert.equal(running.get('Why it ended'), undefined, 'a running task has no stop reason');
+  });
+
   it('shows the last error, and explains ended TRTC tasks', () => {
     const failed = makeEntry(makeTask({ status: 'ended', rawStatus: 'Exited' }), { lastError: 'task not exist (DescribeCloudRecording: X)' });
     const { document } = taskDocument(failed, failed, ctx);
