@@ -1,6 +1,6 @@
 /**
- * What an error toast calls a command: its title as the Command Palette shows it ("Look Up Task by
- * ID"), taken from the manifest VS Code loaded (already localized), not its id.
+ * What an error toast calls a command: its title as the Command Palette shows it ("Go to
+ * Task"), taken from the manifest VS Code loaded (already localized), not its id.
  */
 export function commandTitles(packageJSON: unknown): ReadonlyMap<string, string> {
   const titles = new Map<string, string>();

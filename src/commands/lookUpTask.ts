@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { isMediaApiError } from '../model/errors';
 import type { Task, TaskKey } from '../model/task';
 import type { AccountStore } from '../accounts/accountStore';
-import { lookupCandidates, looksLikeGmeTaskId, type LookupCandidate } from '../tasks/lookup';
+import { looksLikeGmeTaskId, narrowedCandidates, type LookupCandidate } from '../tasks/lookup';
+import { readPastedReference, type PastedReference } from '../sources/pastedReference';
 import type { TaskLedger } from '../tasks/taskLedger';
 import type { TaskLoader } from '../tasks/taskLoader';
 import { productLabel } from '../display/labels';
@@ -15,9 +16,25 @@ const t = vscode.l10n.t;
 
 type Outcome = { readonly candidate: LookupCandidate; readonly task?: Task; readonly error?: unknown };
 
+/** What the pasted text was read as, for messages: `a tccli line (trtc DescribeStreamIngest)`. */
+function recognised(ref: PastedReference): string {
+  switch (ref.kind) {
+    case 'id':
+      return t('a task ID');
+    case 'json':
+      return ref.product === undefined ? t('a JSON body') : t('a {0} JSON body', productLabel(ref.product, vscode.l10n));
+    case 'tccli':
+      return t('a tccli line ({0})', messageText(ref.command ?? ''));
+    case 'log':
+      return t('a log line');
+  }
+}
+
 /**
- * Look Up Task by ID…: the ledger first, then every account that could own the id, in parallel
- * (the vendor layer's rate limiters pace them). A match is pinned, revealed and opened.
+ * Go to Task…: reads what was pasted (a task id, callback body, request JSON, tccli line or log line),
+ * looks in the ledger first (by TaskId, or by the RequestId of a snapshot), then asks every account the
+ * reading fits, narrowed by the product and app id it names, in parallel (the vendor layer's rate
+ * limiters pace them). A match is pinned, revealed and opened.
  */
 export function lookUpTaskCommand(deps: {
   readonly accounts: AccountStore;
@@ -33,20 +50,42 @@ export function lookUpTaskCommand(deps: {
   return {
     id: CommandIds.lookUpTask,
     run: async (arg?: unknown) => {
-      const taskId = (
+      const text =
         typeof arg === 'string'
           ? arg
-          : await vscode.window.showInputBox({ title: t('Look Up Task by ID'), prompt: t('Paste a task ID (TRTC, CSS, ZEGO, or a GME task already seen)') })
-      )?.trim();
-      if (!taskId) return;
-      const known = deps.ledger.all().find((e) => e.taskId === taskId);
+          : await vscode.window.showInputBox({
+              title: t('Go to Task'),
+              prompt: t('Paste a task ID, a callback body, a request JSON, a tccli line or a log line with a TaskId or RequestId'),
+            });
+      if (!text?.trim()) return;
+      const ref = readPastedReference(text);
+      if (!ref) {
+        void vscode.window.showInformationMessage(
+          t('Nothing in the pasted text names a task. Paste a TaskId, a callback body, a request JSON, a tccli line, or a log line with TaskId or RequestId.'),
+        );
+        return;
+      }
+      const entries = deps.ledger.all();
+      const known =
+        ref.taskId !== undefined
+          ? (entries.find((e) => e.taskId === ref.taskId && (ref.product === undefined || e.product === ref.product)) ??
+            entries.find((e) => e.taskId === ref.taskId))
+          : entries.find((e) => e.task.requestId === ref.requestId);
       if (known) return found(known);
-      const candidates = lookupCandidates(deps.accounts.list(), taskId);
+      const taskId = ref.taskId;
+      const read = ref.kind === 'id' ? '' : `${t('Read {0}.', recognised(ref))} `;
+      if (taskId === undefined) {
+        void vscode.window.showInformationMessage(
+          `${read}${t('No task in the ledger carries RequestId {0}; paste its TaskId instead.', messageText(ref.requestId ?? ''))}`,
+        );
+        return;
+      }
+      const candidates = narrowedCandidates(deps.accounts.list(), taskId, ref);
       if (candidates.length === 0) {
         const why = looksLikeGmeTaskId(taskId)
           ? t('GME answers per room, not per task: use Add Room… with the task’s room.')
           : t('No account has a product that could own it.');
-        void vscode.window.showInformationMessage(t('Task {0} was not found. {1}', messageText(taskId), why));
+        void vscode.window.showInformationMessage(`${read}${t('Task {0} was not found. {1}', messageText(taskId), why)}`);
         return;
       }
       const outcomes = await vscode.window.withProgress(
@@ -84,7 +123,7 @@ export function lookUpTaskCommand(deps: {
       const failed = outcomes
         .filter((o) => o.error)
         .map((o) => `${name(o.candidate)}: ${messageText(isMediaApiError(o.error) ? o.error.summary() : String(o.error))}`);
-      const parts = [t('Task {0} was not found.', messageText(taskId))];
+      const parts = [`${read}${t('Task {0} was not found.', messageText(taskId))}`];
       if (notFound.length > 0) parts.push(t('Answered "not found": {0}.', notFound.join(', ')));
       if (failed.length > 0) parts.push(t('Could not ask: {0}.', failed.join('; ')));
       void (failed.length > 0 ? vscode.window.showWarningMessage(parts.join(' ')) : vscode.window.showInformationMessage(parts.join(' ')));

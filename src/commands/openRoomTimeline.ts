@@ -25,7 +25,7 @@ function knownRooms(store: TaskStore): Array<{ state: RoomPanelState; tasks: num
 
 /**
  * Open Room Timeline: every task of a room on one time axis. From a room row (its inline action and
- * context menu), a task row or a task key (the details panel, Look Up), or a pick of the known rooms.
+ * context menu), a task row or a task key (the details panel, Go to Task), or a pick of the known rooms.
  */
 export function openRoomTimelineCommand(deps: { readonly store: TaskStore; readonly panels: Pick<TaskDetailsPanels, 'showRoom' | 'showRoomOf'> }): Command {
   return {

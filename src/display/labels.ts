@@ -1,6 +1,6 @@
 /**
  * The one name of each product, vendor and status, and the other short words every surface (tree,
- * panels, status bar, notifications, pickers, Look Up, account checks) uses for the same thing.
+ * panels, status bar, notifications, pickers, Go to Task, account checks) uses for the same thing.
  */
 import type { Account } from '../model/account';
 import type { Product, TaskStatus, Vendor } from '../model/task';

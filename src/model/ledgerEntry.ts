@@ -19,7 +19,7 @@ export interface LedgerEntry extends TaskKey {
   readonly lastSeen: number;
   /** Transitions in the order observed; the first one is the status at first sight. */
   readonly history: readonly StatusTransition[];
-  /** The user pinned it (Track Task…, Look Up) rather than it coming from a listing. */
+  /** The user pinned it (Track Task…, Go to Task) rather than it coming from a listing. */
   readonly pinned: boolean;
   /** The last refresh failed with this message (the snapshot above is then older). */
   readonly lastError?: string;

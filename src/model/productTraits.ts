@@ -1,6 +1,6 @@
 /**
  * How each product is asked, in one table: the task-loading service (src/tasks/taskLoader.ts), the
- * tree, Look Up and the filter read these traits instead of naming products. A new vendor API is a
+ * tree, Go to Task and the filter read these traits instead of naming products. A new vendor API is a
  * new row here plus its vendor client and sandbox emulation.
  */
 import type { Product } from './task';
@@ -31,7 +31,7 @@ export interface ProductTraits {
   readonly listAction?: string;
   /** Whether the vendor still answers once a task ended (TRTC does not: the ledger keeps its last snapshot). */
   readonly answersAfterEnd: boolean;
-  /** What a pasted id must look like for this product to be asked in Look Up; `never`: only the ledger can find it. */
+  /** What a pasted id must look like for this product to be asked in Go to Task; `never`: only the ledger can find it. */
   readonly lookUpIds: 'any' | 'nonNumeric' | 'sixteenChars' | 'never';
 }
 

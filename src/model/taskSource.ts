@@ -81,7 +81,7 @@ export interface TaskIdSource extends SourceBase {
    */
   describeTask(taskId: string, room: string, signal?: AbortSignal): Promise<Task>;
   /**
-   * An id nobody tracked yet (Look Up): the task, or `undefined` when the vendor says it does not know
+   * An id nobody tracked yet (Go to Task): the task, or `undefined` when the vendor says it does not know
    * it. Each API says that its own way, so the rule lives with the client.
    */
   findTask(taskId: string, signal?: AbortSignal): Promise<Task | undefined>;

@@ -13,7 +13,7 @@ export interface TaskStore {
   all(): readonly LedgerEntry[];
   /** Entries whose last known status is not terminal (kept up to date, not filtered from `all()`). */
   running(): readonly LedgerEntry[];
-  /** Entries the user pinned (Track Task…, Look Up), kept up to date likewise. */
+  /** Entries the user pinned (Track Task…, Go to Task), kept up to date likewise. */
   pinned(): readonly LedgerEntry[];
   /**
    * Asks the vendor for the task's current state and records it. Resolves with the updated entry;

@@ -9,7 +9,7 @@ import type { MediaTasksSettings } from '../settings/values';
 
 /**
  * Hours per product (0 = off) and the scope: `watched` alerts only for tasks the user pinned (Track
- * Task…, Look Up) or opened the details of, `all` for every running task.
+ * Task…, Go to Task) or opened the details of, `all` for every running task.
  */
 export type AlertPolicy = Pick<MediaTasksSettings['alerts'], 'hours' | 'scope'>;
 

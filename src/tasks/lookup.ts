@@ -1,4 +1,4 @@
-/** Which accounts and products could own a pasted task id (Look Up Task by ID…). Pure. */
+/** Which accounts and products could own a pasted task id (Go to Task…). Pure. */
 import { accountProducts, type Account } from '../model/account';
 import { traitsOf } from '../model/productTraits';
 import type { Product } from '../model/task';
@@ -41,4 +41,33 @@ function idFits(rule: ReturnType<typeof traitsOf>['lookUpIds'], id: string, digi
 /** Whether an id looks like GME's (a u64 in decimal), which only a pinned room can find. */
 export function looksLikeGmeTaskId(taskId: string): boolean {
   return /^\d{1,20}$/.test(taskId.trim());
+}
+
+/** The app id an account has for `product` (SdkAppId, BizId, ZEGO AppId); CSS tasks name a push domain instead. */
+function accountAppId(account: Account, product: Product): string | undefined {
+  if (account.vendor === 'zego') return String(account.appId);
+  if (product === 'trtc-recording' || product === 'trtc-relay') return account.trtcSdkAppId?.toString();
+  if (product === 'gme') return account.gmeBizId?.toString();
+  return undefined;
+}
+
+/**
+ * The candidates for a pasted task id, narrowed by what else the paste named: its product (a tccli
+ * action, a callback's shape) and its app id. A hint that would leave nothing is ignored, so a
+ * paste from another account's logs still finds a task the id alone fits.
+ */
+export function narrowedCandidates(
+  accounts: readonly Account[],
+  taskId: string,
+  hints: { readonly product?: Product; readonly appId?: string },
+): LookupCandidate[] {
+  let candidates = lookupCandidates(accounts, taskId);
+  const byId = new Map(accounts.map((a) => [a.id, a]));
+  const narrow = (keep: (c: LookupCandidate) => boolean): void => {
+    const kept = candidates.filter(keep);
+    if (kept.length > 0) candidates = kept;
+  };
+  if (hints.product !== undefined) narrow((c) => c.product === hints.product);
+  if (hints.appId !== undefined) narrow((c) => accountAppId(byId.get(c.accountId)!, c.product) === hints.appId);
+  return candidates;
 }

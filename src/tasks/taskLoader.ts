@@ -1,5 +1,5 @@
 /**
- * The task-loading service: how each product is asked, below the UI. The tree, Look Up and the
+ * The task-loading service: how each product is asked, below the UI. The tree, Go to Task and the
  * commands ask it to load a scope (an account's product, or one room of it) and read back a load
  * state; it picks the vendor call from the product's traits (src/model/productTraits.ts): listing
  * pages with Load more for CSS and ZEGO, one query per pinned room for GME, one per tracked task for
@@ -146,7 +146,7 @@ export class TaskLoader {
   }
 
   /**
-   * An id nobody tracked (Look Up): the product's own answer for an id (TRTC), or a scan of the
+   * An id nobody tracked (Go to Task): the product's own answer for an id (TRTC), or a scan of the
    * listing's whole window (CSS, ZEGO); a product that answers per room cannot find one.
    */
   async lookUp(accountId: string, product: Product, taskId: string, signal?: AbortSignal): Promise<Task | undefined> {

@@ -391,7 +391,7 @@ export async function openTaskDetailsFromRow(page: Page, row: Locator): Promise<
 
 export const quickInput = (page: Page): Locator => page.locator('.quick-input-widget');
 
-/** Runs a command from the palette by its full title ("Media Tasks: Look Up Task by ID…"). */
+/** Runs a command from the palette by its full title ("Media Tasks: Go to Task…"). */
 export async function runPaletteCommand(page: Page, title: string): Promise<void> {
   await page
     .locator('.monaco-workbench')

@@ -53,7 +53,7 @@ describe('command registry', () => {
 
   it('names a failed command by its title, not its id', () => {
     const titles = commandTitles(localizedManifest());
-    assert.equal(titles.get(CommandIds.lookUpTask), 'Look Up Task by ID');
+    assert.equal(titles.get(CommandIds.lookUpTask), 'Go to Task');
     assert.equal(titles.get(CommandIds.refresh), 'Refresh');
     for (const id of Object.values(CommandIds)) {
       const title = titles.get(id);

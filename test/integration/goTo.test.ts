@@ -1,0 +1,97 @@
+// Go to Task… in a real VS Code against the harness sandbox: each kind of paste (tccli line, request
+// JSON, log line with a TaskId, log line with only a RequestId) finds the same running demo relay, pins
+// it and reveals it; a paste that names no task says so and pins nothing. Messages are read by replacing
+// `showInformationMessage` for the duration of a test.
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { CommandIds } from '../../src/ids/commands';
+import type { MediaTasksApi } from '../../src/extension';
+import type { TaskKey } from '../../src/model/task';
+import { addDemoAccounts, mediaTasks } from './support/mediaTasks';
+
+type InfoFn = (message: string, ...rest: unknown[]) => Thenable<unknown>;
+
+function recordInformation(): { said: string[]; restore(): void } {
+  const window = vscode.window as unknown as { showInformationMessage: InfoFn };
+  const real = window.showInformationMessage;
+  const said: string[] = [];
+  window.showInformationMessage = (message: string) => {
+    said.push(message);
+    return Promise.resolve(undefined);
+  };
+  return { said, restore: () => (window.showInformationMessage = real) };
+}
+
+describe('Go to Task (real VS Code)', function () {
+  this.timeout(120_000);
+  let api: MediaTasksApi;
+  let relay: TaskKey & { appId: string };
+
+  before(async () => {
+    api = await mediaTasks();
+    const { tencent, plans } = await addDemoAccounts(api);
+    // A relay answers only while it runs; the demo's relays are staggered so that one runs at any moment.
+    for (const taskId of plans[0].trtcRelayTaskIds) {
+      const key = { accountId: tencent.id, product: 'trtc-relay' as const, taskId };
+      await api.ledger.forget(key);
+      await vscode.commands.executeCommand(CommandIds.lookUpTask, taskId);
+      const found = api.ledger.get(key);
+      if (found?.task.status === 'running') {
+        relay = { ...key, appId: found.task.appId };
+        return;
+      }
+    }
+    throw new Error('no demo relay is running');
+  });
+  after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  async function goTo(text: string): Promise<void> {
+    await api.ledger.forget(relay);
+    assert.equal(api.ledger.get(relay), undefined);
+    await vscode.commands.executeCommand(CommandIds.lookUpTask, text);
+  }
+
+  it('finds the task from a tccli line, a request JSON and a log line, pinning it each time', async () => {
+    const pastes = [
+      `tccli trtc DescribeStreamIngest --SdkAppId ${relay.appId} --TaskId "${relay.taskId}"`,
+      JSON.stringify({ SdkAppId: Number(relay.appId), TaskId: relay.taskId }, null, 2),
+      `2026-12-04T06:30:00Z WARN relay slow TaskId=${relay.taskId} room=x`,
+    ];
+    for (const paste of pastes) {
+      await goTo(paste);
+      const entry = api.ledger.get(relay);
+      assert.ok(entry, `found from: ${paste}`);
+      assert.equal(entry.pinned, true);
+      assert.equal(entry.task.status, 'running');
+    }
+  });
+
+  it('finds a task the ledger holds from a log line carrying only its RequestId', async () => {
+    const entry = api.ledger.get(relay);
+    const requestId = entry?.task.requestId;
+    assert.ok(requestId, 'the snapshot carries the RequestId of its answer');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand(CommandIds.lookUpTask, `[TencentCloudSDK] RequestId: ${requestId} took 120ms`);
+    await new Promise((r) => setTimeout(r, 1500));
+    const panels = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview);
+    assert.equal(panels.length, 1, 'the found task’s details panel opened');
+    const selected = api.view.view.selection[0];
+    assert.equal(selected?.kind === 'task' ? selected.key.taskId : undefined, relay.taskId, 'the task is revealed and selected');
+  });
+
+  it('says what it read and what was missing, and pins nothing, for a paste that finds no task', async () => {
+    const info = recordInformation();
+    try {
+      const before = api.ledger.all().length;
+      await vscode.commands.executeCommand(CommandIds.lookUpTask, 'the recording did not start');
+      await vscode.commands.executeCommand(CommandIds.lookUpTask, 'tccli trtc DescribeStreamIngest --SdkAppId 1 --TaskId no-such-relay-0123456789');
+      await vscode.commands.executeCommand(CommandIds.lookUpTask, 'RequestId: 00000000-never-seen');
+      assert.equal(api.ledger.all().length, before, 'nothing was pinned');
+      assert.match(info.said[0] ?? '', /Nothing in the pasted text names a task/);
+      assert.match(info.said[1] ?? '', /^Read a tccli line \(trtc DescribeStreamIngest\)\. Task no-such-relay-0123456789 was not found\./);
+      assert.match(info.said[2] ?? '', /^Read a log line\. No task in the ledger carries RequestId 00000000-never-seen/);
+    } finally {
+      info.restore();
+    }
+  });
+});
