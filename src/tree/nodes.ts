@@ -97,3 +97,12 @@ export const roomNodeId = (vendor: Vendor, accountId: string, product: Product, 
   `${productNodeId(vendor, accountId, product)}/${seg(room)}`;
 /** `vendor/account/product/room/task`: the same whatever groups sit between, so reveal finds it. */
 export const taskNodeId = (vendor: Vendor, key: TaskKey, room: string): string => `${roomNodeId(vendor, key.accountId, key.product, room)}/${seg(key.taskId)}`;
+
+/**
+ * The vendor of the account a node belongs to: a level that fails is labelled with it. The root (the
+ * account list) belongs to no vendor's account; its failures come from our store, labelled Tencent.
+ */
+export function nodeVendor(node: TreeNode | undefined): Vendor {
+  for (let n = node; n; n = n.parent) if (n.kind === 'account') return n.vendor;
+  return 'tencent';
+}

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { Logger } from '../model/logger';
-import type { Product, TaskKey, Vendor } from '../model/task';
+import type { Product, TaskKey } from '../model/task';
 import type { AccountStore } from '../accounts/accountStore';
 import { TASKS_VIEW_ID } from '../ids/views';
 import { asMediaApiError } from '../tasks/apiErrors';
@@ -13,7 +13,7 @@ import type { TaskLedger } from '../tasks/taskLedger';
 import type { TaskLoader } from '../tasks/taskLoader';
 import type { FilterState } from './filterState';
 import { issueNode, issueNodes } from './issuedNodes';
-import type { ProductNode, RoomNode, TaskNode, TreeNode } from './nodes';
+import { nodeVendor, type ProductNode, type RoomNode, type TaskNode, type TreeNode } from './nodes';
 import { TaskTreeModel } from './taskTreeModel';
 import { buildTreeItem, type ItemContext } from './treeItems';
 
@@ -91,7 +91,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       return issueNodes(children);
     } catch (err) {
       // Defensive: a bug in a level must show as a row, never as a spinner that never ends.
-      const error = asMediaApiError(err, vendorOf(node), 'tree');
+      const error = asMediaApiError(err, nodeVendor(node), 'tree');
       this.deps.logger.error(`[tree] children of ${node?.id ?? 'root'} failed`, err);
       return node ? issueNodes([this.model.errorNode(node, error, node.kind === 'account' ? node.accountId : '')]) : [];
     }
@@ -183,10 +183,4 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       error: (node) => this.model.error(node),
     };
   }
-}
-
-/** The vendor of the account a node belongs to (a level that failed is labelled with it). */
-function vendorOf(node: TreeNode | undefined): Vendor {
-  for (let n = node; n; n = n.parent) if (n.kind === 'account') return n.vendor;
-  return 'tencent';
 }
