@@ -72,9 +72,7 @@ export function lookUpTaskCommand(deps: {
         ref.taskId !== undefined
           ? (entries.find((e) => e.taskId === ref.taskId && (ref.product === undefined || e.product === ref.product)) ??
             entries.find((e) => e.taskId === ref.taskId))
-          : ref.requestId !== undefined
-            ? entries.find((e) => e.task.requestId === ref.requestId)
-            : undefined;
+          : entries.find((e) => e.task.requestId === ref.requestId);
       if (known) return found(known);
       // A room or stream id finds its newest task; a bare id is tried as one once no task has it as id.
       const room = ref.taskId === undefined ? ref.room : ref.kind === 'id' ? ref.taskId : undefined;
