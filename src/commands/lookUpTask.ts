@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { isMediaApiError } from '../model/errors';
+import { byNewest } from '../model/ledgerEntry';
 import type { Task, TaskKey } from '../model/task';
 import type { AccountStore } from '../accounts/accountStore';
 import { looksLikeGmeTaskId, narrowedCandidates, type LookupCandidate } from '../tasks/lookup';
@@ -31,10 +32,11 @@ function recognised(ref: PastedReference): string {
 }
 
 /**
- * Go to Task…: reads what was pasted (a task id, callback body, request JSON, tccli line or log line),
- * looks in the ledger first (by TaskId, or by the RequestId of a snapshot), then asks every account the
- * reading fits, narrowed by the product and app id it names, in parallel (the vendor layer's rate
- * limiters pace them). A match is pinned, revealed and opened.
+ * Go to Task…: reads what was pasted (a task id, room or stream id, callback body, request JSON,
+ * tccli line or log line), looks in the ledger first (by TaskId, a snapshot's RequestId, or a room's
+ * newest task), then asks every account the reading fits, narrowed by the product and app id it
+ * names, in parallel (the vendor layer's rate limiters pace them). A match is pinned, revealed and
+ * opened.
  */
 export function lookUpTaskCommand(deps: {
   readonly accounts: AccountStore;
@@ -70,14 +72,23 @@ export function lookUpTaskCommand(deps: {
         ref.taskId !== undefined
           ? (entries.find((e) => e.taskId === ref.taskId && (ref.product === undefined || e.product === ref.product)) ??
             entries.find((e) => e.taskId === ref.taskId))
-          : entries.find((e) => e.task.requestId === ref.requestId);
+          : ref.requestId !== undefined
+            ? entries.find((e) => e.task.requestId === ref.requestId)
+            : undefined;
       if (known) return found(known);
+      // A room or stream id finds its newest task; a bare id is tried as one once no task has it as id.
+      const room = ref.taskId === undefined ? ref.room : ref.kind === 'id' ? ref.taskId : undefined;
+      const inRoom =
+        room === undefined ? [] : entries.filter((e) => e.task.room === room && (ref.product === undefined || e.product === ref.product)).sort(byNewest);
+      if (inRoom[0]) return found(inRoom[0]);
       const taskId = ref.taskId;
       const read = ref.kind === 'id' ? '' : `${t('Read {0}.', recognised(ref))} `;
       if (taskId === undefined) {
-        void vscode.window.showInformationMessage(
-          `${read}${t('No task in the ledger carries RequestId {0}; paste its TaskId instead.', messageText(ref.requestId ?? ''))}`,
-        );
+        const missing =
+          ref.requestId !== undefined
+            ? t('No task in the ledger carries RequestId {0}; paste its TaskId instead.', messageText(ref.requestId))
+            : t('It names no TaskId, and no task in the ledger is in room or stream {0} (Add Room… asks GME about a room).', messageText(room ?? ''));
+        void vscode.window.showInformationMessage(`${read}${missing}`);
         return;
       }
       const candidates = narrowedCandidates(deps.accounts.list(), taskId, ref);

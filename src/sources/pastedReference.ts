@@ -45,7 +45,7 @@ export function readPastedReference(text: string): PastedReference | undefined {
 }
 
 /** `tccli trtc DescribeCloudRecording --SdkAppId 1400 --TaskId "abc"`. */
-function readTccli(line: string): PastedReference {
+function readTccli(line: string): PastedReference | undefined {
   const words = [...line.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
   const [, service = '', action = ''] = words;
   const params = new Map<string, string>();
@@ -53,10 +53,13 @@ function readTccli(line: string): PastedReference {
     const name = /^--(\w+)$/.exec(words[i]!)?.[1];
     if (name !== undefined && i + 1 < words.length && !words[i + 1]!.startsWith('--')) params.set(name, words[++i]!);
   }
-  const pick = (keys: readonly string[]): string | undefined => keys.map((k) => params.get(k)).find((v) => v !== undefined && v !== '');
+  const pick = (keys: readonly string[]): string | undefined => keys.map((k) => params.get(k)).find(isIdValue);
+  const taskId = pick(TASK_KEYS);
+  const room = pick(ROOM_KEYS);
+  if (taskId === undefined && room === undefined) return undefined;
   return {
     kind: 'tccli',
-    ...defined({ taskId: pick(TASK_KEYS), room: pick(ROOM_KEYS), appId: pick(APP_KEYS), product: tencentProduct(service, action) }),
+    ...defined({ taskId, room, appId: pick(APP_KEYS), product: tencentProduct(service, action) }),
     command: `${service} ${action}`.trim(),
   };
 }
@@ -93,7 +96,7 @@ function readJson(text: string): PastedReference | undefined {
     }
   };
   visit(value, 0);
-  const pick = (keys: readonly string[]): string | undefined => keys.map((k) => found.get(k)).find((v) => v !== undefined);
+  const pick = (keys: readonly string[]): string | undefined => keys.map((k) => found.get(k)).find(isIdValue);
   const taskId = pick(TASK_KEYS);
   const requestId = pick(REQUEST_KEYS);
   if (taskId === undefined && requestId === undefined) return undefined;
@@ -124,6 +127,14 @@ function readLogLine(text: string): PastedReference | undefined {
   const requestId = value(REQUEST_KEYS);
   if (taskId === undefined && requestId === undefined) return undefined;
   return { kind: 'log', ...defined({ taskId, requestId, room: value(ROOM_KEYS), appId: value(APP_KEYS) }) };
+}
+
+/**
+ * An id worth asking about: 1–128 characters, no control, bidi or zero-width characters (a hostile
+ * paste's field is dropped, never passed on to a request or a message).
+ */
+function isIdValue(value: string | undefined): value is string {
+  return value !== undefined && value.length > 0 && value.length <= 128 && !/[\p{Cc}\p{Cf}]/u.test(value);
 }
 
 /** The fields that have a value (optional fields stay absent rather than `undefined`). */

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { CommandIds } from '../../src/ids/commands';
 import type { MediaTasksApi } from '../../src/extension';
 import type { TaskKey } from '../../src/model/task';
-import { addDemoAccounts, mediaTasks } from './support/mediaTasks';
+import { accountNode, addDemoAccounts, childrenOf, mediaTasks } from './support/mediaTasks';
 
 type InfoFn = (message: string, ...rest: unknown[]) => Thenable<unknown>;
 
@@ -26,10 +26,12 @@ describe('Go to Task (real VS Code)', function () {
   this.timeout(120_000);
   let api: MediaTasksApi;
   let relay: TaskKey & { appId: string };
+  let tencentId = '';
 
   before(async () => {
     api = await mediaTasks();
     const { tencent, plans } = await addDemoAccounts(api);
+    tencentId = tencent.id;
     // A relay answers only while it runs; the demo's relays are staggered so that one runs at any moment.
     for (const taskId of plans[0].trtcRelayTaskIds) {
       const key = { accountId: tencent.id, product: 'trtc-relay' as const, taskId };
@@ -79,6 +81,24 @@ describe('Go to Task (real VS Code)', function () {
     assert.equal(selected?.kind === 'task' ? selected.key.taskId : undefined, relay.taskId, 'the task is revealed and selected');
   });
 
+  it('finds the newest task of a room from its room id alone', async () => {
+    // The tree lists the account's TRTC recording rooms into the ledger.
+    const trtc = (await childrenOf(api, await accountNode(api, tencentId))).find((p) => p.kind === 'product' && p.product === 'trtc-recording')!;
+    for (const room of await childrenOf(api, trtc)) await childrenOf(api, room);
+    const rooms = new Set(api.ledger.entriesOf(tencentId, 'trtc-recording').map((e) => e.task.room));
+    const [room] = [...rooms].filter((r) => r !== '' && !api.ledger.all().some((e) => e.taskId === r));
+    assert.ok(room, 'the demo ledger holds a TRTC recording room');
+    const newest = api.ledger
+      .all()
+      .filter((e) => e.task.room === room && e.product === 'trtc-recording')
+      .sort((a, b) => (b.task.startedAt ?? b.firstSeen) - (a.task.startedAt ?? a.firstSeen))[0]!;
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand(CommandIds.lookUpTask, `tccli trtc DescribeCloudRecording --RoomId ${room}`);
+    await new Promise((r) => setTimeout(r, 1500));
+    const selected = api.view.view.selection[0];
+    assert.equal(selected?.kind === 'task' ? selected.key.taskId : undefined, newest.taskId, `the newest task of ${room} is selected`);
+  });
+
   it('says what it read and what was missing, and pins nothing, for a paste that finds no task', async () => {
     const info = recordInformation();
     try {
@@ -86,10 +106,15 @@ describe('Go to Task (real VS Code)', function () {
       await vscode.commands.executeCommand(CommandIds.lookUpTask, 'the recording did not start');
       await vscode.commands.executeCommand(CommandIds.lookUpTask, 'tccli trtc DescribeStreamIngest --SdkAppId 1 --TaskId no-such-relay-0123456789');
       await vscode.commands.executeCommand(CommandIds.lookUpTask, 'RequestId: 00000000-never-seen');
+      await vscode.commands.executeCommand(CommandIds.lookUpTask, 'tccli gme DescribeTaskInfo --BizId 1 --RoomId no-such-room');
       assert.equal(api.ledger.all().length, before, 'nothing was pinned');
       assert.match(info.said[0] ?? '', /Nothing in the pasted text names a task/);
       assert.match(info.said[1] ?? '', /^Read a tccli line \(trtc DescribeStreamIngest\)\. Task no-such-relay-0123456789 was not found\./);
       assert.match(info.said[2] ?? '', /^Read a log line\. No task in the ledger carries RequestId 00000000-never-seen/);
+      assert.match(
+        info.said[3] ?? '',
+        /^Read a tccli line \(gme DescribeTaskInfo\)\. It names no TaskId, and no task in the ledger is in room or stream no-such-room/,
+      );
     } finally {
       info.restore();
     }
