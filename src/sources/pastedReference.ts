@@ -31,11 +31,17 @@ const ROOM_KEYS = ['RoomId', 'RoomID', 'room_id', 'StrRoomId', 'StreamName', 'st
 const APP_KEYS = ['SdkAppId', 'SdkAppid', 'BizId', 'BizID', 'app_id', 'AppId', 'appid'];
 const REQUEST_KEYS = ['RequestId', 'request_id', 'requestId'];
 
+/**
+ * A vendor id, at most 128 characters: TRTC relay TaskIds are standard base64 (`+`, `/`, `=` padding),
+ * recording ones base64url (`-`, `_`, a trailing `.`); ZEGO, GME and CSS ids are word characters, `@`, `:`.
+ */
+const ID = '[\\w.@:+/-]{1,126}={0,2}';
+
 /** Reads `text`; undefined when it holds nothing that names a task. */
 export function readPastedReference(text: string): PastedReference | undefined {
   const trimmed = text.trim();
   if (trimmed === '' || trimmed.length > MAX_PASTED_CHARS) return undefined;
-  if (/^[\w.@:-]{1,128}$/.test(trimmed)) return { kind: 'id', taskId: trimmed };
+  if (!trimmed.includes('://') && new RegExp(`^${ID}$`).test(trimmed)) return { kind: 'id', taskId: trimmed };
   if (/^tccli\s/.test(trimmed)) return readTccli(trimmed);
   if (trimmed.startsWith('{')) {
     const json = readJson(trimmed);
@@ -122,7 +128,7 @@ function jsonProduct(found: ReadonlyMap<string, string>): Product | undefined {
 
 /** `... TaskId: abc ...`, `task_id=abc`, `"TaskId":"abc"`, `RequestId: 6f1…`. */
 function readLogLine(text: string): PastedReference | undefined {
-  const value = (keys: readonly string[]): string | undefined => new RegExp(`\\b(?:${keys.join('|')})["']?\\s*[:=]\\s*["']?([\\w.@:-]{1,128})`).exec(text)?.[1];
+  const value = (keys: readonly string[]): string | undefined => new RegExp(`\\b(?:${keys.join('|')})["']?\\s*[:=]\\s*["']?(${ID})`).exec(text)?.[1];
   const taskId = value(TASK_KEYS);
   const requestId = value(REQUEST_KEYS);
   if (taskId === undefined && requestId === undefined) return undefined;

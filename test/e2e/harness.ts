@@ -283,8 +283,18 @@ export async function walkSubtree(
   for (let step = 0; step < (opts.maxSteps ?? 200); step++) {
     if (opts.stop?.(current)) return { visited, stopped: current };
     if (current.expanded === false && (opts.expand?.(current) ?? true)) {
-      await page.keyboard.press('ArrowRight');
-      await waitFor(async () => (await read()).expanded === true, `"${current.label}" did not expand`, 15_000).catch(() => undefined);
+      // A key press can land while a refresh replaces the row, and a level can take long to load
+      // behind a rate limit: press again (up to three times) before walking past it unexpanded.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const now = await read();
+        if (now.label !== current.label || now.expanded !== false) break;
+        await page.keyboard.press('ArrowRight');
+        const opened = await waitFor(async () => (await read()).expanded === true, `"${current.label}" did not expand`, 15_000).then(
+          () => true,
+          () => false,
+        );
+        if (opened) break;
+      }
       await page.waitForTimeout(200);
     }
     const before = (await read()).id;

@@ -9,7 +9,7 @@ import { readPastedReference } from '../../../src/sources/pastedReference';
 import { hostileValue } from './support/arbitraries';
 import { jsonText } from './support/jsonTree';
 
-const TOKEN = /^[\w.@:-]{1,128}$/;
+const TOKEN = /^[\w.@:+/-]+={0,2}$/;
 
 function checkReading(text: string): void {
   const ref = readPastedReference(text);

@@ -2,12 +2,36 @@ import { strict as assert } from 'node:assert';
 import type { Account } from '../../../src/model/account';
 import { narrowedCandidates } from '../../../src/tasks/lookup';
 import { MAX_PASTED_CHARS, readPastedReference } from '../../../src/sources/pastedReference';
+import { trtcTaskId } from '../../../src/sandbox/demo/trtc';
+import { buildWorld } from '../../../src/sandbox/demo/world';
 
 describe('Go to Task: reading a paste', () => {
   it('takes a bare id of any vendor as a TaskId', () => {
     for (const id of ['m9-bVVU7nhKM5X3GsED6KNGVG', 'XrlwEZw6AnWq1Wc4', '446192236330927912', '1500004513-abc']) {
       assert.deepEqual(readPastedReference(`  ${id}\n`), { kind: 'id', taskId: id });
     }
+  });
+
+  it('takes a TRTC relay TaskId, which is standard base64 with +, / and =', () => {
+    for (const id of ['e8Pp1z5+7Kx/qQ2mVb0c9w==', '/gTt2ewlVoo1kJpl+', 'm9-bVVU7nhKM5X3GsED6KNGVG.']) {
+      assert.deepEqual(readPastedReference(id), { kind: 'id', taskId: id });
+      assert.equal(readPastedReference(`06:30 WARN relay slow TaskId=${id} room=x`)?.taskId, id);
+    }
+    // Every id the sandbox issues over a day reads back whole, whatever characters its slot drew.
+    const app = buildWorld(1).tencent[0]!;
+    for (const product of ['relay', 'recording'] as const) {
+      for (const lane of product === 'relay' ? app.relayLanes : app.recordingLanes) {
+        for (let slot = 0; slot < 144; slot++) {
+          const id = trtcTaskId(product, lane, slot);
+          assert.equal(readPastedReference(id)?.taskId, id, id);
+        }
+      }
+    }
+  });
+
+  it('reads a URL as a log line, not as an id', () => {
+    assert.equal(readPastedReference('https://console.example.com/trtc/task'), undefined);
+    assert.equal(readPastedReference('https://console.example.com/trtc/task?TaskId=abc')?.taskId, 'abc');
   });
 
   it('reads a tccli line: product from service and action, quoted and unquoted parameters', () => {
