@@ -21,6 +21,8 @@ export const SettingKeys = {
   alertsHoursGme: 'mediaTasks.alerts.hours.gme',
   alertsHoursCss: 'mediaTasks.alerts.hours.css',
   alertsHoursZegoRecording: 'mediaTasks.alerts.hours.zegoRecording',
+  alertsLimitZegoMaxRecordTime: 'mediaTasks.alerts.limits.zegoMaxRecordTimeHours',
+  alertsLimitTrtcResourceExpired: 'mediaTasks.alerts.limits.trtcResourceExpiredHours',
   /** VS Code's own proxy setting, which the vendor transport honours. */
   httpProxy: 'http.proxy',
 } as const;

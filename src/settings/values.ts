@@ -34,7 +34,13 @@ export interface MediaTasksSettings {
   /** The local callback receiver: off unless the user turns it on; 127.0.0.1 only. */
   readonly callbackReceiver: { readonly enabled: boolean; readonly port: number };
   /** Long-running alerts: hours per product (0 = off), which tasks may alert, how long Snooze lasts (h). */
-  readonly alerts: { readonly hours: Readonly<Record<Product, number>>; readonly scope: 'watched' | 'all'; readonly snoozeHours: number };
+  readonly alerts: {
+    readonly hours: Readonly<Record<Product, number>>;
+    /** The vendor's own limit on a running task's life, as the user's start calls set it, hours (0 = off). */
+    readonly limitHours: Readonly<Partial<Record<Product, number>>>;
+    readonly scope: 'watched' | 'all';
+    readonly snoozeHours: number;
+  };
 }
 
 /** Hours a running task of each product may run before it alerts, and each default (h). */
@@ -46,8 +52,22 @@ const ALERT_HOURS: Readonly<Record<Product, readonly [SettingKey, number]>> = {
   'zego-recording': [SettingKeys.alertsHoursZegoRecording, 6],
 };
 
+/**
+ * The vendor limits, with the vendor defaults: ZEGO ends a recording at its StartRecord `MaxRecordTime`
+ * (default 86,400 s); TRTC answers DescribeCloudRecording and DeleteCloudRecording for a task only until its
+ * CreateCloudRecording `ResourceExpiredHour` (default 72, 6 to 720).
+ */
+const ALERT_LIMIT_HOURS: Readonly<Partial<Record<Product, readonly [SettingKey, number, number]>>> = {
+  'zego-recording': [SettingKeys.alertsLimitZegoMaxRecordTime, 24, 24],
+  'trtc-recording': [SettingKeys.alertsLimitTrtcResourceExpired, 72, 720],
+};
+
 /** The settings whose change means the long-running alerts are evaluated again. */
-export const ALERT_SETTING_KEYS: readonly SettingKey[] = [SettingKeys.alertsScope, ...Object.values(ALERT_HOURS).map(([key]) => key)];
+export const ALERT_SETTING_KEYS: readonly SettingKey[] = [
+  SettingKeys.alertsScope,
+  ...Object.values(ALERT_HOURS).map(([key]) => key),
+  ...Object.values(ALERT_LIMIT_HOURS).map(([key]) => key),
+];
 
 function numberIn(value: unknown, fallback: number, min: number, max: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
@@ -81,6 +101,9 @@ export function readSettings(get: (key: SettingKey) => unknown): MediaTasksSetti
         Product,
         number
       >,
+      limitHours: Object.fromEntries(
+        Object.entries(ALERT_LIMIT_HOURS).map(([product, [key, fallback, max]]) => [product, numberIn(get(key), fallback, 0, max)]),
+      ),
       scope: get(SettingKeys.alertsScope) === 'all' ? 'all' : 'watched',
       snoozeHours: numberIn(get(SettingKeys.alertsSnoozeHours), 2, 0.01, 720),
     },

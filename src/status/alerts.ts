@@ -6,8 +6,6 @@
  */
 import * as vscode from 'vscode';
 import { CommandIds } from '../ids/commands';
-import { formatDuration } from '../display/time';
-import { taskPlace, taskTitle } from '../display/taskPick';
 import { messageText } from '../display/vendorText';
 import type { Disposable } from '../model/events';
 import type { Logger } from '../model/logger';
@@ -15,7 +13,8 @@ import { taskKeyString, type TaskKey } from '../model/task';
 import type { TaskStore } from '../model/taskStore';
 import { affectsAny, currentSettings } from '../settings';
 import { ALERT_SETTING_KEYS } from '../settings/values';
-import { parseAlertMemory, snoozeTask, stepAlerts, type AlertMemory, type LongRunningTask } from './longRunning';
+import { longRunningMessage } from './alertText';
+import { alertKey, parseAlertMemory, snoozeTask, stepAlerts, type AlertMemory, type LongRunningTask } from './longRunning';
 
 const MEMORY_KEY = 'mediaTasks.alerts';
 /** Thresholds are hours; a minute's lateness is fine and keeps the timer cheap. */
@@ -88,15 +87,9 @@ export class LongRunningAlerts implements Disposable {
     const key: TaskKey = { accountId: entry.accountId, product: entry.product, taskId: entry.taskId };
     const l10n = vscode.l10n;
     this.deps.logger.info(
-      `[alerts] ${taskKeyString(key)} has run ${Math.round(task.runningMs / 60_000)} min (threshold ${Math.round(task.thresholdMs / 60_000)} min)`,
+      `[alerts] ${taskKeyString(key)} has run ${Math.round(task.runningMs / 60_000)} min (${task.stage === 'limit' ? 'vendor limit' : 'threshold'} ${Math.round(task.thresholdMs / 60_000)} min)`,
     );
-    const message = l10n.t(
-      '{0} in {1} has been running for {2}, longer than its alert threshold ({3}).',
-      taskTitle(key, l10n, messageText),
-      taskPlace(entry.task, l10n, messageText),
-      formatDuration(task.runningMs, vscode.env.language),
-      formatDuration(task.thresholdMs, vscode.env.language),
-    );
+    const message = longRunningMessage(task, l10n, vscode.env.language, messageText);
     const stop = l10n.t('Stop Task');
     const open = l10n.t('Open Details');
     const snooze = l10n.t('Snooze');
@@ -105,7 +98,7 @@ export class LongRunningAlerts implements Disposable {
     if (choice === stop) await vscode.commands.executeCommand(CommandIds.stopTask, key);
     else if (choice === open) await vscode.commands.executeCommand(CommandIds.openTaskDetails, key);
     else if (choice === snooze) {
-      this.remember(snoozeTask(this.memory, taskKeyString(key), this.now(), currentSettings().alerts.snoozeHours * 3_600_000));
+      this.remember(snoozeTask(this.memory, alertKey(task), this.now(), currentSettings().alerts.snoozeHours * 3_600_000));
       this.evaluate();
     }
   }

@@ -4,19 +4,35 @@
  * passed in, so every rule is unit-tested with a fake clock; `alerts.ts` shows the notification.
  */
 import { entryStartMs, type LedgerEntry } from '../model/ledgerEntry';
-import { taskKeyString } from '../model/task';
+import { taskKeyString, type Product } from '../model/task';
 import type { MediaTasksSettings } from '../settings/values';
 
 /**
- * Hours per product (0 = off) and the scope: `watched` alerts only for tasks the user pinned (Track
- * Task…, Go to Task) or opened the details of, `all` for every running task.
+ * Hours per product (0 = off), the vendor limits the user's start calls set, and the scope: `watched`
+ * alerts only for tasks the user pinned (Track Task…, Go to Task) or opened the details of, `all` for
+ * every running task.
  */
-export type AlertPolicy = Pick<MediaTasksSettings['alerts'], 'hours' | 'scope'>;
+export type AlertPolicy = Pick<MediaTasksSettings['alerts'], 'hours' | 'limitHours' | 'scope'>;
+
+/**
+ * What the vendor does at its limit: ZEGO ends the recording (`MaxRecordTime`); TRTC stops answering
+ * queries and stop requests for it (`ResourceExpiredHour`), so it can no longer be stopped from here.
+ */
+export const VENDOR_LIMITS: Readonly<Partial<Record<Product, 'maxRecordTime' | 'resourceExpiry'>>> = {
+  'zego-recording': 'maxRecordTime',
+  'trtc-recording': 'resourceExpiry',
+};
 
 export interface LongRunningTask {
   readonly entry: LedgerEntry;
   /** How long it has run, ms (from the vendor's start, else from when the extension first saw it). */
   readonly runningMs: number;
+  /**
+   * `threshold`: past the user's alert hours. `limit`: close to the vendor's own limit (a separate,
+   * later alert: a snooze of the threshold alert does not hide it).
+   */
+  readonly stage: 'threshold' | 'limit';
+  /** The user's threshold, or at the `limit` stage the vendor limit itself, ms. */
   readonly thresholdMs: number;
 }
 
@@ -36,16 +52,30 @@ export const emptyAlertMemory: AlertMemory = { snoozedUntil: {}, opened: [] };
 
 const HOUR_MS = 3_600_000;
 
-/** Running tasks past their threshold, longest-running first. */
+/** How long before a vendor limit it alerts: an hour, or a quarter of a limit shorter than 4 h. */
+export function limitLeadMs(limitMs: number): number {
+  return Math.min(HOUR_MS, limitMs / 4);
+}
+
+/** The key an alert is remembered by (said, snoozed): the task's, with `#limit` for the vendor-limit stage. */
+export function alertKey(task: Pick<LongRunningTask, 'entry' | 'stage'>): string {
+  const key = taskKeyString(task.entry);
+  return task.stage === 'limit' ? `${key}#limit` : key;
+}
+
+const LIMIT_SUFFIX = /#limit$/;
+
+/** Running tasks past their threshold or close to their vendor limit (one item each), longest-running first. */
 export function longRunningTasks(active: readonly LedgerEntry[], policy: AlertPolicy, opened: ReadonlySet<string>, now: number): LongRunningTask[] {
   const out: LongRunningTask[] = [];
   for (const entry of active) {
-    const hours = policy.hours[entry.task.product];
-    if (entry.task.status !== 'running' || !(hours > 0)) continue;
+    if (entry.task.status !== 'running') continue;
     if (policy.scope === 'watched' && !entry.pinned && !opened.has(taskKeyString(entry))) continue;
     const runningMs = now - entryStartMs(entry);
-    const thresholdMs = hours * HOUR_MS;
-    if (runningMs >= thresholdMs) out.push({ entry, runningMs, thresholdMs });
+    const limitMs = (policy.limitHours[entry.task.product] ?? 0) * HOUR_MS;
+    const thresholdMs = policy.hours[entry.task.product] * HOUR_MS;
+    if (limitMs > 0 && runningMs >= limitMs - limitLeadMs(limitMs)) out.push({ entry, runningMs, stage: 'limit', thresholdMs: limitMs });
+    else if (thresholdMs > 0 && runningMs >= thresholdMs) out.push({ entry, runningMs, stage: 'threshold', thresholdMs });
   }
   return out.sort((a, b) => b.runningMs - a.runningMs);
 }
@@ -77,11 +107,13 @@ export function stepAlerts(input: {
   const activeKeys = new Set(input.active.map((entry) => taskKeyString(entry)));
   // Ended tasks are forgotten: a task id is not reused, and the memory stays as small as what runs.
   const opened = [...new Set([...input.memory.opened, ...input.openNow])].filter((key) => activeKeys.has(key));
-  const snoozedUntil = Object.fromEntries(Object.entries(input.memory.snoozedUntil).filter(([key, until]) => until > now && activeKeys.has(key)));
+  const snoozedUntil = Object.fromEntries(
+    Object.entries(input.memory.snoozedUntil).filter(([key, until]) => until > now && activeKeys.has(key.replace(LIMIT_SUFFIX, ''))),
+  );
   const over = longRunningTasks(input.active, input.policy, new Set(opened), now);
-  const warning = over.filter((task) => !(taskKeyString(task.entry) in snoozedUntil));
-  const notify = warning.filter((task) => !input.alerted.has(taskKeyString(task.entry)));
-  return { memory: { snoozedUntil, opened }, alerted: new Set(warning.map((task) => taskKeyString(task.entry))), warning, notify };
+  const warning = over.filter((task) => !(alertKey(task) in snoozedUntil));
+  const notify = warning.filter((task) => !input.alerted.has(alertKey(task)));
+  return { memory: { snoozedUntil, opened }, alerted: new Set(warning.map(alertKey)), warning, notify };
 }
 
 /** Quiet for `periodMs` from `now`; when it ends and the task still runs too long, it alerts again. */

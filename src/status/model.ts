@@ -136,10 +136,11 @@ export function renderStatusBar(state: StatusBarState, l10n: Localizer, markdown
     md.appendMarkdown('$(warning) ');
     md.appendText(l10n.t('Running longer than their alert threshold:'));
     md.appendMarkdown(PARAGRAPH);
-    for (const { entry, runningMs } of state.longRunning) {
+    for (const { entry, runningMs, stage, thresholdMs } of state.longRunning) {
       md.appendMarkdown('- ');
       appendVendorText(md, `${taskTitle(entry, l10n)}, ${taskPlace(entry.task, l10n)}`, VENDOR_MESSAGE_MAX);
       md.appendText(` ${l10n.t('for {0}', formatDuration(runningMs, locale))} `);
+      if (stage === 'limit') md.appendText(`${l10n.t('(vendor limit {0})', formatDuration(thresholdMs, locale))} `);
       const { accountId, product, taskId } = entry;
       appendCommandLink(md, l10n.t('Open Details'), CommandIds.openTaskDetails, { accountId, product, taskId });
       md.appendMarkdown('\n');

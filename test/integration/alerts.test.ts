@@ -32,7 +32,13 @@ async function until(what: string, check: () => boolean): Promise<void> {
   }
 }
 
-const SETTINGS = ['mediaTasks.alerts.hours.trtcRecording', 'mediaTasks.alerts.scope', 'mediaTasks.readOnly'];
+const SETTINGS = [
+  'mediaTasks.alerts.hours.trtcRecording',
+  'mediaTasks.alerts.hours.zegoRecording',
+  'mediaTasks.alerts.limits.zegoMaxRecordTimeHours',
+  'mediaTasks.alerts.scope',
+  'mediaTasks.readOnly',
+];
 
 describe('long-running alerts (real VS Code)', () => {
   const disposables: vscode.Disposable[] = [];
@@ -127,5 +133,29 @@ describe('long-running alerts (real VS Code)', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     assert.equal(shown.length, 1);
     assert.equal(bar.view.warning, false);
+  });
+
+  it('a ZEGO recording close to the MaxRecordTime in the settings alerts with what ZEGO will do, and the tooltip names the limit', async () => {
+    const config = vscode.workspace.getConfiguration();
+    await config.update('mediaTasks.alerts.hours.zegoRecording', 0, vscode.ConfigurationTarget.Global);
+    // 0.001 h = 3.6 s; the alert comes a quarter of that (0.9 s) before it.
+    await config.update('mediaTasks.alerts.limits.zegoMaxRecordTimeHours', 0.001, vscode.ConfigurationTarget.Global);
+    const { store, bar, shown, alerts, advance } = await setUp();
+    const start = advance(0);
+    const zego = () => entryWith('zego-1', 'running', { product: 'zego-recording', vendor: 'zego', startedAt: start }, true);
+    store.put(zego());
+    alerts.start();
+    advance(2_600);
+    store.put(zego());
+    assert.equal(shown.length, 0, 'not yet within the lead');
+    advance(200);
+    store.put(zego());
+    await until('the notification is shown', () => shown.length === 1);
+    assert.match(
+      shown[0]!.message,
+      /^Task zego-1 \(ZEGO Cloud Recording\) in .+ has been running for 2s: ZEGO ends it at its MaxRecordTime \(3s\), 0s from now\.$/,
+    );
+    assert.equal(bar.view.warning, true);
+    assert.match(bar.view.tooltip.replace(/&nbsp;/g, ' '), /for 2s \\?\(vendor limit 3s\\?\)/);
   });
 });

@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { longRunningMessage } from '../../../src/status/alertText';
+import { plainLocalizer } from '../../../src/display/localize';
+import { plainText } from '../../../src/display/vendorText';
 import {
+  alertKey,
   emptyAlertMemory,
   longRunningTasks,
   parseAlertMemory,
@@ -15,7 +19,7 @@ import { entryWith, makeEntry, makeTask, NOW } from '../webview/fixtures';
 
 const HOUR = 3_600_000;
 const hours = { 'trtc-recording': 2, 'trtc-relay': 2, gme: 2, css: 12, 'zego-recording': 3 };
-const watched: AlertPolicy = { hours, scope: 'watched' };
+const watched: AlertPolicy = { hours, limitHours: {}, scope: 'watched' };
 
 /** Started at NOW (the fake clock starts there). */
 function started(taskId: string, overrides: Parameters<typeof entryWith>[2] = {}, pinned = true): LedgerEntry {
@@ -72,7 +76,7 @@ describe('long-running alerts', () => {
       ['opened'],
     );
     assert.deepEqual(
-      longRunningTasks([listed, opened], { hours, scope: 'all' }, new Set(), NOW)
+      longRunningTasks([listed, opened], { hours, limitHours: {}, scope: 'all' }, new Set(), NOW)
         .map((t) => t.entry.taskId)
         .sort(),
       ['listed', 'opened'],
@@ -81,7 +85,7 @@ describe('long-running alerts', () => {
 
   it('0 hours turns a product off', () => {
     const task = started('t', { startedAt: NOW - 100 * HOUR });
-    assert.deepEqual(longRunningTasks([task], { hours: { ...hours, 'trtc-recording': 0 }, scope: 'all' }, new Set(), NOW), []);
+    assert.deepEqual(longRunningTasks([task], { hours: { ...hours, 'trtc-recording': 0 }, limitHours: {}, scope: 'all' }, new Set(), NOW), []);
   });
 
   it('alerts once per crossing as the clock moves, not on every poll', () => {
@@ -101,7 +105,7 @@ describe('long-running alerts', () => {
   });
 
   it('alerts again after the task was below its threshold, and forgets a task that ended', () => {
-    const low = new Alerts({ hours: { ...hours, 'trtc-recording': 10 }, scope: 'watched' });
+    const low = new Alerts({ hours: { ...hours, 'trtc-recording': 10 }, limitHours: {}, scope: 'watched' });
     const high = new Alerts();
     const task = started('a');
     high.advance(3 * HOUR);
@@ -164,7 +168,12 @@ describe('long-running alerts', () => {
 
   it('settings: per-product hours with defaults and bounds, the scope and the snooze period', () => {
     const defaults = readSettings(() => undefined).alerts;
-    assert.deepEqual(defaults, { hours: { 'trtc-recording': 6, 'trtc-relay': 6, gme: 6, css: 12, 'zego-recording': 6 }, scope: 'watched', snoozeHours: 2 });
+    assert.deepEqual(defaults, {
+      hours: { 'trtc-recording': 6, 'trtc-relay': 6, gme: 6, css: 12, 'zego-recording': 6 },
+      limitHours: { 'zego-recording': 24, 'trtc-recording': 72 },
+      scope: 'watched',
+      snoozeHours: 2,
+    });
     const set: Record<string, unknown> = {
       'mediaTasks.alerts.hours.gme': 0.5,
       'mediaTasks.alerts.hours.css': -3,
@@ -176,5 +185,68 @@ describe('long-running alerts', () => {
     assert.equal(read.hours.css, 0);
     assert.equal(read.scope, 'all');
     assert.equal(read.snoozeHours, 2);
+  });
+});
+
+describe('long-running alerts: the vendor limits (ZEGO MaxRecordTime, TRTC ResourceExpiredHour)', () => {
+  const limited: AlertPolicy = { hours, limitHours: { 'zego-recording': 24, 'trtc-recording': 72 }, scope: 'watched' };
+  const zego = (id: string) => started(id, { product: 'zego-recording', vendor: 'zego' });
+
+  it('alerts an hour before the limit, a second alert after the threshold one, whose snooze does not hide it', () => {
+    const alerts = new Alerts(limited);
+    const task = zego('z');
+    alerts.advance(3 * HOUR);
+    assert.deepEqual(alerts.step([task]).notify, ['z'], 'past the 3 h threshold');
+    alerts.memory = snoozeTask(alerts.memory, taskKeyString(task), alerts.now, 48 * HOUR);
+    assert.deepEqual(alerts.step([task]), { notify: [], warning: [] });
+    alerts.advance(20 * HOUR - 1);
+    assert.deepEqual(alerts.step([task]), { notify: [], warning: [] }, 'one hour and a millisecond before MaxRecordTime: quiet');
+    alerts.advance(1);
+    assert.deepEqual(alerts.step([task]), { notify: ['z'], warning: ['z'] }, 'the threshold snooze does not hide the limit');
+    const [item] = longRunningTasks([task], limited, new Set(), alerts.now);
+    assert.deepEqual([item?.stage, item?.thresholdMs], ['limit', 24 * HOUR]);
+    assert.deepEqual(alerts.step([task]).notify, [], 'said once');
+    alerts.memory = snoozeTask(alerts.memory, alertKey(item!), alerts.now, HOUR);
+    assert.deepEqual(alerts.step([task]), { notify: [], warning: [] }, 'its own snooze quiets it');
+    assert.deepEqual(Object.keys(alerts.memory.snoozedUntil).sort(), [taskKeyString(task), `${taskKeyString(task)}#limit`]);
+  });
+
+  it('uses the limit the settings give, a quarter of a short one as the lead, and 0 turns it off', () => {
+    const task = started('t', { startedAt: NOW - 71 * HOUR });
+    assert.equal(longRunningTasks([task], limited, new Set(), NOW)[0]?.stage, 'limit', 'TRTC: 72 h');
+    assert.equal(longRunningTasks([task], { ...limited, limitHours: { 'trtc-recording': 0 } }, new Set(), NOW)[0]?.stage, 'threshold');
+    const short = { ...limited, hours: { ...hours, 'zego-recording': 0 }, limitHours: { 'zego-recording': 2 } };
+    const at = (ms: number) => longRunningTasks([started('z', { product: 'zego-recording', vendor: 'zego', startedAt: NOW - ms })], short, new Set(), NOW);
+    assert.deepEqual(at(1.5 * HOUR - 1), []);
+    assert.equal(at(1.5 * HOUR)[0]?.stage, 'limit');
+    // A relay has no vendor limit in the settings: only its threshold.
+    const relay = started('r', { product: 'trtc-relay', startedAt: NOW - 500 * HOUR });
+    assert.equal(longRunningTasks([relay], limited, new Set(), NOW)[0]?.stage, 'threshold');
+  });
+
+  it('says what the vendor does at the limit and how long is left, or that it is past', () => {
+    const words = (product: 'zego-recording' | 'trtc-recording', ranHours: number, limitHours: number, stage: 'threshold' | 'limit' = 'limit') =>
+      longRunningMessage(
+        {
+          entry: started('abc', { product, room: 'r1', ...(product === 'zego-recording' ? { vendor: 'zego' as const } : {}) }),
+          runningMs: ranHours * HOUR,
+          stage,
+          thresholdMs: limitHours * HOUR,
+        },
+        plainLocalizer,
+        'en',
+        plainText,
+      );
+    assert.match(words('zego-recording', 23.5, 24), /has been running for 23h 30m: ZEGO ends it at its MaxRecordTime \(1d 0h\), 30m 0s from now\./);
+    assert.match(words('zego-recording', 25, 24), /past the MaxRecordTime in your settings \(1d 0h\): ZEGO may end it at any moment/);
+    assert.match(
+      words('trtc-recording', 71, 72),
+      /at its ResourceExpiredHour \(3d 0h\), 1h 0m from now, TRTC stops answering queries and stop requests for it/,
+    );
+    assert.match(words('trtc-recording', 80, 72), /past the ResourceExpiredHour in your settings/);
+    assert.match(
+      words('trtc-recording', 7, 6, 'threshold'),
+      /^Task abc \(TRTC Cloud Recording\) in Room r1 has been running for 7h 0m, longer than its alert threshold \(6h 0m\)\.$/,
+    );
   });
 });

@@ -89,7 +89,10 @@ describe('status bar state machine', () => {
 
   it('turns to the warning colour naming the long-running tasks with a details link', () => {
     const long = entryWith('[x](command:mediaTasks.forgetTask) $(zap)', 'running', { room: 'room-9' }, true);
-    const warned = run({ type: 'tasks', active }, { type: 'longRunning', tasks: [{ entry: long, runningMs: 7_500_000, thresholdMs: 7_200_000 }] });
+    const warned = run(
+      { type: 'tasks', active },
+      { type: 'longRunning', tasks: [{ entry: long, runningMs: 7_500_000, stage: 'threshold', thresholdMs: 7_200_000 }] },
+    );
     assert.equal(warned.warning, true);
     assert.equal(warned.error, false);
     assert.match(warned.tooltip, /\$\(warning\) Running longer than their alert threshold:/);
@@ -106,7 +109,10 @@ describe('status bar state machine', () => {
       'the link carries the whole key',
     );
     assert.match(warned.accessibilityLabel, /1 running longer than their alert threshold/);
-    const cleared = run({ type: 'longRunning', tasks: [{ entry: long, runningMs: 1, thresholdMs: 1 }] }, { type: 'longRunning', tasks: [] });
+    const cleared = run(
+      { type: 'longRunning', tasks: [{ entry: long, runningMs: 1, stage: 'threshold', thresholdMs: 1 }] },
+      { type: 'longRunning', tasks: [] },
+    );
     assert.equal(cleared.warning, false);
     assert.doesNotMatch(cleared.tooltip, /alert threshold/);
   });
