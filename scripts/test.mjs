@@ -105,6 +105,8 @@ if (selected.some((s) => s.vscode) && (process.env.MTE_VSCODE ?? 'auto') !== 'el
 let passed = 0;
 let failed = 0;
 const summary = [];
+// Repeated after the table: a CI log is often read from its end only.
+const failureLines = [];
 for (const suite of selected) {
   const label = suite.label ?? suite.name;
   console.log(`\n[test] === ${label} ===`);
@@ -124,6 +126,13 @@ for (const suite of selected) {
       const counts = JSON.parse(readFileSync(file, 'utf8'));
       p = counts.passed;
       f = counts.failed;
+      for (const failure of counts.failures ?? []) {
+        const first = String(failure.error ?? '')
+          .split('\n')
+          .slice(0, 3)
+          .join(' | ');
+        failureLines.push(`${label}: ${failure.title}: ${first.slice(0, 400)}`);
+      }
       if (p + f === 0) {
         f = 1;
         note = 'ran zero tests';
@@ -147,5 +156,9 @@ console.log('\n[test] suites:');
 for (const line of setup) console.log(`  setup: ${line}`);
 for (const line of summary) console.log(`  ${line}`);
 console.log(`  total wall time ${((Date.now() - started) / 1000).toFixed(1)} s`);
+if (failureLines.length > 0) {
+  console.log('[test] failed tests:');
+  for (const line of failureLines) console.log(`  ${line}`);
+}
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -297,11 +297,20 @@ export async function walkSubtree(
       }
       await page.waitForTimeout(200);
     }
-    const before = (await read()).id;
+    const here = await read();
     await page.keyboard.press('ArrowDown');
     await page.waitForTimeout(60);
-    const next = await read();
-    if (next.id === before) break; // the end of the list
+    let next = await read();
+    // An expanded row whose children are still loading has none rendered yet, so the key press skips
+    // past them: step back, give the level time to load, and step down again (an empty level stays so).
+    for (let attempt = 0; attempt < 3 && here.expanded === true && next.level <= here.level && next.id !== here.id; attempt++) {
+      await page.keyboard.press('ArrowUp');
+      await page.waitForTimeout(1_500);
+      await page.keyboard.press('ArrowDown');
+      await page.waitForTimeout(60);
+      next = await read();
+    }
+    if (next.id === here.id) break; // the end of the list
     current = next;
     if (current.level <= first.level) break; // left the subtree
     visited.push(current);
