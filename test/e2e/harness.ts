@@ -302,19 +302,13 @@ export async function walkSubtree(
     await page.waitForTimeout(60);
     let next = await read();
     // An expanded row whose children are still loading has none rendered yet, so the key press skips
-    // past them: step back, give the level time to load, and step down again. VS Code marks a level
-    // still loading after 800 ms with a spinning twistie; without one, an empty level is simply empty.
+    // past them: step back, give the level time to load, and step down again (an empty level stays so).
     for (let attempt = 0; attempt < 3 && here.expanded === true && next.level <= here.level && next.id !== here.id; attempt++) {
       await page.keyboard.press('ArrowUp');
       await page.waitForTimeout(1_500);
-      const twistie = await focused()
-        .locator('.monaco-tl-twistie')
-        .getAttribute('class', { timeout: 2_000 })
-        .catch(() => '');
       await page.keyboard.press('ArrowDown');
       await page.waitForTimeout(60);
       next = await read();
-      if (!/codicon-tree-item-loading/.test(twistie ?? '')) break;
     }
     if (next.id === here.id) break; // the end of the list
     current = next;
