@@ -11,8 +11,8 @@
 //   MTE_INTEGRATION_CODE_SERVERS=min,default the code-server builds integration runs on, one suite each
 //                                            (scripts/vscode/paths.mjs; the same test files every time)
 //   MTE_CODE_SERVER=default|min|newest       the code-server e2e runs on (default: default, 4.100.3)
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureNodeModules } from './ensure-deps.mjs';
@@ -89,17 +89,36 @@ if (npmSeconds) setup.push(`npm ci ${npmSeconds.toFixed(1)} s`);
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 
-// Debian packages (libkrb5-dev, ripgrep, chromium) and code-server 4.100.3, when a VS Code suite runs
-// and code-server is the VS Code in use. Its runners check again (a no-op) and fall back or fail clearly.
+// Debian packages (libkrb5-dev, ripgrep, chromium) and the code-server builds, when a VS Code suite
+// runs and code-server is the VS Code in use. They install in the background while the suites that
+// need no VS Code run (typecheck, lint: no timing in them to disturb), and are waited for before the
+// first suite that needs them. Its runners check again (a no-op) and fall back or fail clearly.
 let harnessNote = '';
+/** Resolves once the harness is installed; undefined when no selected suite needs it. */
+let harness;
 if (selected.some((s) => s.vscode) && (process.env.MTE_VSCODE ?? 'auto') !== 'electron') {
-  console.log('\n[test] === setup: code-server harness ===');
   const versions = [...new Set(selected.filter((s) => s.vscode).map((s) => s.env?.MTE_CODE_SERVER ?? process.env.MTE_CODE_SERVER ?? 'default'))];
-  for (const version of versions) {
-    const r = run(process.execPath, ['scripts/vscode/install-code-server.mjs'], { MTE_CODE_SERVER: version });
-    setup.push(`code-server harness (${version}) ${r.seconds.toFixed(1)} s${r.code === 0 ? '' : ' (FAILED)'}`);
-    if (r.code !== 0) harnessNote = `code-server harness (${version}) could not be installed (see above)`;
-  }
+  const logFile = path.join(resultsDir, 'harness-setup.log');
+  const resultsFile = path.join(resultsDir, 'harness-setup.json');
+  // Output to a file, not a pipe: this process blocks in spawnSync meanwhile and would not drain one.
+  const out = openSync(logFile, 'w');
+  const child = spawn(process.execPath, ['scripts/vscode/install-harnesses.mjs', ...versions], {
+    cwd: root,
+    stdio: ['ignore', out, out],
+    env: { ...process.env, MTE_HARNESS_RESULTS: resultsFile },
+  });
+  closeSync(out);
+  console.log(`\n[test] code-server harness (${versions.join(', ')}) installing in the background (log: ${path.relative(root, logFile)})`);
+  harness = new Promise((resolve) => child.once('exit', () => resolve()).once('error', () => resolve())).then(() => {
+    console.log('\n[test] === setup: code-server harness ===');
+    process.stdout.write(readFileSync(logFile, 'utf8'));
+    const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
+    for (const version of versions) {
+      const r = results[version];
+      setup.push(`code-server harness (${version}) ${r ? `${r.seconds.toFixed(1)} s${r.code === 0 ? '' : ' (FAILED)'}` : 'not run (FAILED)'}`);
+      if (!r || r.code !== 0) harnessNote = `code-server harness (${version}) could not be installed (see above)`;
+    }
+  });
 }
 
 let passed = 0;
@@ -109,6 +128,10 @@ const summary = [];
 const failureLines = [];
 for (const suite of selected) {
   const label = suite.label ?? suite.name;
+  if (harness !== undefined && suite.name !== 'typecheck' && suite.name !== 'lint') {
+    await harness;
+    harness = undefined;
+  }
   console.log(`\n[test] === ${label} ===`);
   const file = path.join(resultsDir, `${label}.json`);
   const r = run(suite.cmd, suite.args, { ...(suite.env ?? {}), MTE_RESULTS_FILE: file }, suite.budget, suite.killSignal);

@@ -3,7 +3,9 @@ import { entryStartMs } from '../model/ledgerEntry';
 import type { TaskStore } from '../model/taskStore';
 import type { TaskDetailsPanels } from '../webview';
 import { productLabel, roomLabel } from '../display/labels';
-import { shortId, visibleString } from '../display/text';
+import { accountPickText } from '../display/taskPick';
+import { pickText } from '../display/vendorText';
+import type { AccountStore } from '../accounts/accountStore';
 import { parseRoomState, roomProducts, taskKeyFromCommandArg } from '../webview/identity';
 import type { RoomPanelState } from '../webview/roomProtocol';
 import type { Command } from './command';
@@ -27,7 +29,11 @@ function knownRooms(store: TaskStore): Array<{ state: RoomPanelState; tasks: num
  * Open Room Timeline: every task of a room on one time axis. From a room row (its inline action and
  * context menu), a task row or a task key (the details panel, Go to Task), or a pick of the known rooms.
  */
-export function openRoomTimelineCommand(deps: { readonly store: TaskStore; readonly panels: Pick<TaskDetailsPanels, 'showRoom' | 'showRoomOf'> }): Command {
+export function openRoomTimelineCommand(deps: {
+  readonly store: TaskStore;
+  readonly accounts: Pick<AccountStore, 'get'>;
+  readonly panels: Pick<TaskDetailsPanels, 'showRoom' | 'showRoomOf'>;
+}): Command {
   return {
     id: CommandIds.openRoomTimeline,
     run: async (arg?: unknown) => {
@@ -49,9 +55,10 @@ export function openRoomTimelineCommand(deps: { readonly store: TaskStore; reado
       }
       const picked = await vscode.window.showQuickPick(
         rooms.map((r) => ({
-          label: r.state.room === '' ? t('(no room label)') : visibleString(shortId(r.state.room, 60)),
+          // A vendor room id: no icon syntax, no bidi override, bounded.
+          label: r.state.room === '' ? t('(no room label)') : pickText(r.state.room, 60),
           description: t('{0} · {1} tasks', `${roomLabel(r.state.product, vscode.l10n)} · ${productLabel(r.state.product, vscode.l10n)}`, r.tasks),
-          detail: visibleString(shortId(r.state.accountId, 40)),
+          detail: accountPickText(deps.accounts.get(r.state.accountId)?.label, vscode.l10n),
           room: r.state,
         })),
         { placeHolder: t('Select a room to show its timeline'), matchOnDescription: true, matchOnDetail: true },

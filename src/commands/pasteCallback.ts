@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { MAX_CALLBACK_BYTES } from '../model/callback';
+import { statusLabel } from '../display/labels';
+import { VENDOR_MESSAGE_MAX, messageText } from '../display/vendorText';
 import type { CallbackIntake } from '../tasks/callbackIntake';
 import { missingSignatureHeader, parsePastedCallback } from '../tasks/pastedCallback';
 import type { TaskTreeView } from '../tree/taskTreeView';
@@ -54,16 +56,17 @@ export function pasteCallbackCommand(deps: {
       }
       const result = await deps.intake.accept(received, 'paste');
       if (!result.ok) {
-        void vscode.window.showErrorMessage(t('Callback refused: {0}', result.reason));
+        void vscode.window.showErrorMessage(t('Callback refused: {0}', messageText(result.reason, VENDOR_MESSAGE_MAX)));
         return;
       }
       const { event } = result.verdict;
       const effect = result.outcome.duplicate
         ? t('it was already recorded')
         : result.outcome.applied
-          ? t('the task is now {0}', result.outcome.entry.task.status)
+          ? t('the task is now {0}', statusLabel(result.outcome.entry.task.status, vscode.l10n))
           : t('recorded; it does not change the task’s status');
-      void vscode.window.showInformationMessage(t('Verified callback {0} for task {1}: {2}.', event.eventType, event.taskId, effect));
+      // The event type and task id come from the body: inert text in a notification (no links, no bidi override).
+      void vscode.window.showInformationMessage(t('Verified callback {0} for task {1}: {2}.', messageText(event.eventType), messageText(event.taskId), effect));
       await deps.view.revealTask(result.key);
       deps.panels.show(result.key);
     },

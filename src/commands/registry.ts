@@ -98,7 +98,7 @@ export function createCommands(deps: CommandDeps): Command[] {
     forgetTaskCommand(deps),
     openTaskDetailsCommand({ store, accounts: deps.accounts, panels: deps.panels }),
     openStorageFileCommand({ store, accounts: deps.accounts, panels: deps.panels }),
-    openRoomTimelineCommand({ store, panels: deps.panels }),
+    openRoomTimelineCommand({ store, accounts: deps.accounts, panels: deps.panels }),
     showRunningTasksCommand({ store, accounts: deps.accounts, panels: deps.panels, readOnly: deps.readOnly }),
     showLogCommand(deps),
     stopTaskCommand({ store, stops: deps.stops, accounts: deps.accounts, readOnly: deps.readOnly }),

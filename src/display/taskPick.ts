@@ -20,6 +20,11 @@ export function taskPlace(entry: Pick<LedgerEntry['task'], 'product' | 'room'>, 
   return l10n.t('{0} {1}', roomLabel(entry.product, l10n), show(shortId(entry.room, 40)));
 }
 
+/** The account in a pick row, as the user named it: its internal id means nothing to anyone. */
+export function accountPickText(accountLabel: string | undefined, l10n: Localizer): string {
+  return accountLabel === undefined ? l10n.t('removed account') : pickText(shortId(accountLabel, 40));
+}
+
 export interface TaskPickRow {
   readonly label: string;
   readonly description: string;
@@ -37,8 +42,7 @@ export function taskPickRow(entry: LedgerEntry, time: TimeContext, l10n: Localiz
       : task.endedAt <= time.now
         ? l10n.t('ended {0}', formatRelative(task.endedAt, time))
         : l10n.t('{0}, ends {1}', elapsed, formatRelative(task.endedAt, time));
-  // The account as the user named it; its internal id means nothing to anyone.
-  const account = accountLabel === undefined ? l10n.t('removed account') : pickText(shortId(accountLabel, 40));
+  const account = accountPickText(accountLabel, l10n);
   return {
     label: taskTitle(task, l10n, pickText),
     description: `${statusLabel(task.status, l10n)} · ${taskPlace(task, l10n, pickText)}`,

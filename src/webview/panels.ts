@@ -105,7 +105,7 @@ class DetailsPanel implements Disposable {
       // With a ledger entry the page shows the error as a banner; without one nothing else would.
       if (!this.deps.store.get(this.key)) {
         void vscode.window.showErrorMessage(
-          vscode.l10n.t('Could not refresh {0}: {1}', taskTitle(this.key, vscode.l10n), messageText(message, VENDOR_MESSAGE_MAX)),
+          vscode.l10n.t('Could not refresh {0}: {1}', taskTitle(this.key, vscode.l10n, messageText), messageText(message, VENDOR_MESSAGE_MAX)),
         );
       }
     } finally {

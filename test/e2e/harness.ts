@@ -217,9 +217,32 @@ export async function walkSubtree(
   page: Page,
   start: Locator,
   opts: { maxSteps?: number; expand?: (r: RowInfo) => boolean; stop?: (r: RowInfo) => boolean } = {},
-): Promise<{ visited: RowInfo[]; stopped?: RowInfo }> {
+): Promise<{ visited: RowInfo[]; stopped?: RowInfo; ended: string }> {
   await start.click();
   const focused = () => focusedRow(page);
+  /**
+   * Presses a key in the tree. The list keeps its focused row while something else (a notification,
+   * a panel that restores) holds the keyboard, and a key press then goes there and the walk would read
+   * "end of the list": give the keyboard back to the list first (focusing it keeps its focused row).
+   * Returns what held the keyboard, when it was not the tree.
+   */
+  const press = async (key: string): Promise<string | undefined> => {
+    const elsewhere = await sidebar(page)
+      .locator('.monaco-list:has(.monaco-list-row.focused)')
+      .first()
+      .evaluate((list) => {
+        const doc = (globalThis as unknown as { document: { activeElement: (DomEl & { className: string; tagName: string }) | null } }).document;
+        const active = doc.activeElement;
+        const l = list as unknown as DomEl & { contains(e: unknown): boolean; focus(): void };
+        if (active && l.contains(active)) return undefined;
+        l.focus();
+        return active ? `${active.tagName}.${String(active.className).slice(0, 80)}` : 'nothing';
+      })
+      .catch(() => undefined);
+    await page.keyboard.press(key);
+    return elsewhere;
+  };
+  let keyboardWasAt: string | undefined;
   /**
    * The tree can drop its focused row when a refresh replaces it (tasks end, pages load): then click
    * the row last seen with the same label (or the start row) to take the focus back.
@@ -236,7 +259,7 @@ export async function walkSubtree(
       return;
     const rows = await rowInfos(page);
     const same = lastLabel === undefined ? undefined : rows.find((r) => r.label === lastLabel);
-    await (same ? treeRows(page).nth(same.index) : start).click();
+    await clickKeepingExpansion(page, same ? treeRows(page).nth(same.index) : start);
     await focused().waitFor({ state: 'attached', timeout: 5_000 });
   };
   /** The focused row's state, read in one go (retried: a refresh can replace the row mid-read). */
@@ -281,14 +304,14 @@ export async function walkSubtree(
   let current = first;
   visitedLabel = first.label;
   for (let step = 0; step < (opts.maxSteps ?? 200); step++) {
-    if (opts.stop?.(current)) return { visited, stopped: current };
+    if (opts.stop?.(current)) return { visited, stopped: current, ended: 'stopped' };
     if (current.expanded === false && (opts.expand?.(current) ?? true)) {
       // A key press can land while a refresh replaces the row, and a level can take long to load
       // behind a rate limit: press again (up to three times) before walking past it unexpanded.
       for (let attempt = 0; attempt < 3; attempt++) {
         const now = await read();
         if (now.label !== current.label || now.expanded !== false) break;
-        await page.keyboard.press('ArrowRight');
+        keyboardWasAt = (await press('ArrowRight')) ?? keyboardWasAt;
         const opened = await waitFor(async () => (await read()).expanded === true, `"${current.label}" did not expand`, 15_000).then(
           () => true,
           () => false,
@@ -298,25 +321,76 @@ export async function walkSubtree(
       await page.waitForTimeout(200);
     }
     const here = await read();
-    await page.keyboard.press('ArrowDown');
+    keyboardWasAt = (await press('ArrowDown')) ?? keyboardWasAt;
     await page.waitForTimeout(60);
     let next = await read();
     // An expanded row whose children are still loading has none rendered yet, so the key press skips
-    // past them: step back, give the level time to load, and step down again (an empty level stays so).
+    // past them: step back, wait until its first child is rendered below it (up to 1.5 s, longer while
+    // VS Code shows the level loading with a spinning twistie), and step down again. A level that
+    // shows neither is empty.
     for (let attempt = 0; attempt < 3 && here.expanded === true && next.level <= here.level && next.id !== here.id; attempt++) {
-      await page.keyboard.press('ArrowUp');
-      await page.waitForTimeout(1_500);
-      await page.keyboard.press('ArrowDown');
+      await press('ArrowUp');
+      const loaded = await waitFor(() => childRendered(page, here.id, here.level), 'no child', 1_500, 150).then(
+        () => true,
+        () => false,
+      );
+      const loading = loaded ? false : await stillLoading(page, here.id);
+      if (loading) await waitFor(() => childRendered(page, here.id, here.level), 'no child', 15_000, 250).catch(() => undefined);
+      await press('ArrowDown');
       await page.waitForTimeout(60);
       next = await read();
+      if (!loaded && !loading) break;
     }
-    if (next.id === here.id) break; // the end of the list
+    const why = `after "${here.label}" (level ${here.level}, expanded ${String(here.expanded)}) came "${next.label}" (level ${next.level})${
+      keyboardWasAt ? `; the keyboard had been at ${keyboardWasAt}` : ''
+    }`;
+    if (next.id === here.id) return { visited, ended: `the end of the list: ${why}` };
     current = next;
-    if (current.level <= first.level) break; // left the subtree
+    if (current.level <= first.level) return { visited, ended: `left the subtree: ${why}` };
     visited.push(current);
     visitedLabel = current.label;
   }
-  return { visited };
+  return { visited, ended: 'maxSteps' };
+}
+
+/**
+ * Clicks a tree row to give it the focus. A single click also toggles a row's expansion (the default
+ * `workbench.tree.expandMode`), which collapsed an account mid-walk when the walk had to click its row
+ * again after a refresh: toggle it back with the keyboard.
+ */
+async function clickKeepingExpansion(page: Page, row: Locator): Promise<void> {
+  const before = await row.getAttribute('aria-expanded', { timeout: 2_000 }).catch(() => null);
+  await row.click();
+  if (before === null) return;
+  await page.waitForTimeout(100);
+  const after = await focusedRow(page)
+    .getAttribute('aria-expanded', { timeout: 2_000 })
+    .catch(() => null);
+  if (after !== null && after !== before) await page.keyboard.press(before === 'true' ? 'ArrowRight' : 'ArrowLeft');
+}
+
+/** The DOM id of the list row below the row `id` (monaco lists number their rows: `<list id>_<index>`). */
+const rowIdBelow = (id: string): string | undefined => {
+  const m = /^(.*_)(\d+)$/.exec(id);
+  return m ? `${m[1]}${Number(m[2]) + 1}` : undefined;
+};
+
+/** Is a row deeper than `level` rendered right below the row `id` (its first child)? */
+async function childRendered(page: Page, id: string, level: number): Promise<boolean> {
+  const below = rowIdBelow(id);
+  if (!below) return false;
+  const child = sidebar(page).locator(`.monaco-list-row[id="${below}"]`);
+  const childLevel = await child.getAttribute('aria-level', { timeout: 500 }).catch(() => null);
+  return childLevel !== null && Number(childLevel) > level;
+}
+
+/** Does VS Code show the row `id`'s children as loading (its spinning twistie)? */
+async function stillLoading(page: Page, id: string): Promise<boolean> {
+  const twistie = await sidebar(page)
+    .locator(`.monaco-list-row[id="${id}"] .monaco-tl-twistie`)
+    .getAttribute('class', { timeout: 500 })
+    .catch(() => '');
+  return /codicon-tree-item-loading/.test(twistie ?? '');
 }
 
 /**
@@ -347,7 +421,7 @@ async function walkProductBranch(
   product: RegExp,
   maxSteps: number,
   found?: (r: RowInfo) => boolean,
-): Promise<{ visited: RowInfo[]; stopped?: RowInfo }> {
+): Promise<{ visited: RowInfo[]; stopped?: RowInfo; ended: string }> {
   let accountLevel: number | undefined;
   let inProduct = false;
   return walkSubtree(page, start, {
