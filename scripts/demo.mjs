@@ -14,7 +14,9 @@
 //                                     for escaping); the default demo shows realistic accounts only.
 //
 // The VS Code process gets MTE_DEMO=1 and MTE_SANDBOX_URL: with them the extension adds the sandbox's
-// demo accounts by itself. The user settings also point both vendors' endpoints at the sandbox.
+// demo accounts (and their callback keys) by itself. The user settings also point both vendors' endpoints at
+// the sandbox and turn the extension's callback receiver on, at a free port the sandbox sends its signed
+// recording callbacks to (until VS Code is up they fail, and the vendors' retry rules apply).
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import net from 'node:net';
@@ -30,6 +32,17 @@ function portIsFree(port) {
     srv.once('error', () => resolve(false));
     srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
   });
+}
+
+/** Asks the sandbox to send its demo tasks' signed callbacks to the extension's receiver. */
+async function registerCallbackTarget(sandboxUrl, url, hostileStrings) {
+  const res = await fetch(`${sandboxUrl}/_sandbox/callbacks`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ url, hostileStrings }),
+  });
+  if (!res.ok) throw new Error(`the sandbox refused the callback target ${url}: ${await res.text()}`);
+  log(`sandbox callbacks go to the extension's receiver at ${url}`);
 }
 
 // Everything started so far, stopped in reverse order on Ctrl-C, SIGTERM or a failure: the sandbox and
@@ -81,10 +94,14 @@ async function main() {
   log(`sandbox on ${sandbox.url}`);
   const env = { MTE_DEMO: '1', MTE_SANDBOX_URL: sandbox.url };
   const hostileStrings = process.argv.includes('--hostile-strings') || process.env.MTE_DEMO_HOSTILE_STRINGS === '1';
+  const receiverPort = await freePort();
+  await registerCallbackTarget(sandbox.url, `http://127.0.0.1:${receiverPort}/`, hostileStrings);
   const settings = {
     'mediaTasks.endpoints.tencent': sandbox.url,
     'mediaTasks.endpoints.zego': sandbox.url,
     'mediaTasks.sandbox.hostileStrings': hostileStrings,
+    'mediaTasks.callbacks.receiver.enabled': true,
+    'mediaTasks.callbacks.receiver.port': receiverPort,
     'workbench.startupEditor': 'none',
   };
 

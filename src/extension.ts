@@ -25,7 +25,7 @@ import { TaskLedger } from './tasks/taskLedger';
 import { TaskLoader } from './tasks/taskLoader';
 import { listingHours } from './tree/filter';
 import { TaskStops } from './tasks/taskStops';
-import { taskCopyForms } from './sources/vendorQueries';
+import { createQueryCopier } from './sources/queryCopier';
 import { FilterState } from './tree/filterState';
 import { TaskTreeProvider } from './tree/taskTreeProvider';
 import { TaskTreeView } from './tree/taskTreeView';
@@ -114,7 +114,11 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
       stops,
       stopperFactory,
       readOnly,
-      copyForms: taskCopyForms,
+      queryCopier: createQueryCopier({
+        accounts,
+        prepare: (account) => sandbox.prepare(account),
+        listingHours: () => listingHours(filter.get(), defaultHours()),
+      }),
       callbackKeys,
       intake,
     }),
@@ -150,7 +154,9 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
     },
     (err: unknown) => logger.error('[ledger] could not be read', err),
   );
-  void ready.then(() => addHarnessDemoAccounts(process.env, accounts, ledger, logger, { hostileStrings: currentSettings().sandboxHostileStrings }));
+  void ready.then(() =>
+    addHarnessDemoAccounts(process.env, accounts, ledger, callbackKeys, logger, { hostileStrings: currentSettings().sandboxHostileStrings }),
+  );
   // F5 (.vscode/launch.json) sets MTE_DEMO=embedded: the embedded sandbox and its demo accounts, as "Try the Sandbox" adds them.
   if (process.env.MTE_DEMO === 'embedded') void ready.then(() => vscode.commands.executeCommand(CommandIds.trySandbox));
   const storedState = (): Record<string, unknown> => Object.fromEntries(context.globalState.keys().map((key) => [key, context.globalState.get(key)]));

@@ -7,8 +7,10 @@ import { looksLikeGmeTaskId, narrowedCandidates, type LookupCandidate } from '..
 import { readPastedReference, type PastedReference } from '../sources/pastedReference';
 import type { TaskLedger } from '../tasks/taskLedger';
 import type { TaskLoader } from '../tasks/taskLoader';
-import { productLabel } from '../display/labels';
-import { messageText } from '../display/vendorText';
+import { productLabel, statusLabel } from '../display/labels';
+import { accountPickText, taskPlace } from '../display/taskPick';
+import { formatRelative } from '../display/time';
+import { messageText, pickText, plainText } from '../display/vendorText';
 import type { TaskTreeView } from '../tree/taskTreeView';
 import type { Command } from './command';
 import { CommandIds } from '../ids/commands';
@@ -31,12 +33,44 @@ function recognised(ref: PastedReference): string {
   }
 }
 
+/** Why an account was asked, in words: the id's shape, and what else of the paste it matched. */
+function askedBecause(candidate: LookupCandidate): string {
+  const matched = candidate.matched ?? [];
+  if (matched.includes('product') && matched.includes('appId')) return t('the product and the app ID the paste names are this account’s');
+  if (matched.includes('appId')) return t('the app ID the paste names is this account’s');
+  if (matched.includes('product')) return t('the paste names this product');
+  return t('the ID fits this product');
+}
+
+/** A task the paste could mean, and why: what the user picks from when there is more than one. */
+interface Reading {
+  readonly task: Task;
+  readonly why: string;
+}
+
+/** More than one account has the task: a pick naming each account, the task's state and why it came up. */
+async function pickReading(readings: readonly Reading[], taskId: string, accountName: (accountId: string) => string | undefined): Promise<Task | undefined> {
+  const items = readings.map(({ task, why }) => ({
+    label: accountPickText(accountName(task.accountId), vscode.l10n),
+    description: `${productLabel(task.product, vscode.l10n)} · ${statusLabel(task.status, vscode.l10n)} · ${taskPlace(task, vscode.l10n, pickText)}`,
+    detail: why,
+    task,
+  }));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: t('Go to Task'),
+    placeHolder: t('{0} accounts know task {1}: which one?', readings.length, plainText(taskId, 60)),
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  return picked?.task;
+}
+
 /**
  * Go to Task…: reads what was pasted (a task id, room or stream id, callback body, request JSON,
  * tccli line or log line), looks in the ledger first (by TaskId, a snapshot's RequestId, or a room's
  * newest task), then asks every account the reading fits, narrowed by the product and app id it
  * names, in parallel (the vendor layer's rate limiters pace them). A match is pinned, revealed and
- * opened.
+ * opened; when several accounts answer, a pick names each and why it was asked.
  */
 export function lookUpTaskCommand(deps: {
   readonly accounts: AccountStore;
@@ -45,6 +79,7 @@ export function lookUpTaskCommand(deps: {
   readonly view: TaskTreeView;
   readonly panels: { show(key: TaskKey): void };
 }): Command {
+  const accountName = (accountId: string): string | undefined => deps.accounts.get(accountId)?.label;
   const found = async (key: TaskKey): Promise<void> => {
     await deps.view.revealTask(key);
     deps.panels.show(key);
@@ -68,14 +103,28 @@ export function lookUpTaskCommand(deps: {
         return;
       }
       const entries = deps.ledger.all();
-      const known =
+      const sameId = ref.taskId === undefined ? [] : entries.filter((e) => e.taskId === ref.taskId);
+      const knownAll =
         ref.taskId !== undefined
-          ? (entries.find((e) => e.taskId === ref.taskId && (ref.product === undefined || e.product === ref.product)) ??
-            entries.find((e) => e.taskId === ref.taskId))
+          ? sameId.some((e) => ref.product === undefined || e.product === ref.product)
+            ? sameId.filter((e) => ref.product === undefined || e.product === ref.product)
+            : sameId
           : ref.requestId !== undefined
-            ? entries.find((e) => e.task.requestId === ref.requestId)
-            : undefined;
-      if (known) return found(known);
+            ? entries.filter((e) => e.task.requestId === ref.requestId).slice(0, 1)
+            : [];
+      if (knownAll.length === 1) return found(knownAll[0]);
+      if (knownAll.length > 1) {
+        const chosen = await pickReading(
+          knownAll.map((e) => ({
+            task: e.task,
+            why: t('In the task ledger, last seen {0}.', formatRelative(e.lastSeen, { now: Date.now(), locale: vscode.env.language })),
+          })),
+          ref.taskId ?? '',
+          accountName,
+        );
+        if (chosen) await found(chosen);
+        return;
+      }
       // A room or stream id finds its newest task; a bare id is tried as one once no task has it as id.
       const room = ref.taskId === undefined ? ref.room : ref.kind === 'id' ? ref.taskId : undefined;
       const inRoom =
@@ -123,10 +172,13 @@ export function lookUpTaskCommand(deps: {
           }
         },
       );
-      const match = outcomes.find((o) => o.task);
-      if (match?.task) {
-        deps.ledger.record([match.task], true);
-        return found(match.task);
+      const answers = outcomes.flatMap(({ candidate, task }) => (task ? [{ task, why: t('Answered; asked because {0}.', askedBecause(candidate)) }] : []));
+      if (answers.length > 0) {
+        // Two accounts can hold the same app (a shared key, a test and a production label): the user says which.
+        const chosen = answers.length === 1 ? answers[0].task : await pickReading(answers, taskId, accountName);
+        if (!chosen) return;
+        deps.ledger.record([chosen], true);
+        return found(chosen);
       }
       const name = (c: LookupCandidate): string =>
         `${messageText(deps.accounts.get(c.accountId)?.label ?? c.accountId)} (${productLabel(c.product, vscode.l10n)})`;

@@ -68,7 +68,7 @@ export interface CommandDeps {
   readonly defaultHours: () => number;
   readonly stops: TaskStops;
   readonly stopperFactory: StopperFactory;
-  readonly copyForms: CopyQueryDeps['copyForms'];
+  readonly queryCopier: CopyQueryDeps['copier'];
   /** `mediaTasks.readOnly`: write actions are hidden and refused. */
   readonly readOnly: () => boolean;
   readonly callbackKeys: CallbackKeyStore;
@@ -102,7 +102,7 @@ export function createCommands(deps: CommandDeps): Command[] {
     showRunningTasksCommand({ store, accounts: deps.accounts, panels: deps.panels, readOnly: deps.readOnly }),
     showLogCommand(deps),
     stopTaskCommand({ store, stops: deps.stops, accounts: deps.accounts, readOnly: deps.readOnly }),
-    copyQueryAsCommand({ store, accounts: deps.accounts, copyForms: deps.copyForms }),
+    copyQueryAsCommand({ store, accounts: deps.accounts, copier: deps.queryCopier }),
     pasteCallbackCommand(deps),
     setCallbackKeysCommand(deps),
   ];

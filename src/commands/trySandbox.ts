@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
+import type { CallbackKeyStore } from '../accounts/callbackKeyStore';
 import { applyDemoPlans } from '../demo/applyDemoPlans';
 import { demoAccountPlans } from '../demo/demoPlans';
 import type { EmbeddedSandbox } from '../sources/embeddedSandbox';
@@ -15,7 +16,12 @@ import { showFailure } from './pick';
  * demo accounts pointed at it, and pins its demo TRTC tasks and GME rooms. No typing. Its hostile-strings
  * apps (test data) only when the setting asks for them.
  */
-export function trySandboxCommand(deps: { readonly accounts: AccountStore; readonly ledger: TaskLedger; readonly sandbox: EmbeddedSandbox }): Command {
+export function trySandboxCommand(deps: {
+  readonly accounts: AccountStore;
+  readonly ledger: TaskLedger;
+  readonly sandbox: EmbeddedSandbox;
+  readonly callbackKeys: CallbackKeyStore;
+}): Command {
   return {
     id: CommandIds.trySandbox,
     run: async () => {
@@ -26,7 +32,7 @@ export function trySandboxCommand(deps: { readonly accounts: AccountStore; reado
             const sandbox = await deps.sandbox.start();
             const hostileStrings = currentSettings().sandboxHostileStrings;
             const plans = demoAccountPlans(sandbox.demo(), sandbox.url, { hostileStrings });
-            const accounts = await applyDemoPlans(plans, deps.accounts, deps.ledger);
+            const accounts = await applyDemoPlans(plans, deps.accounts, deps.ledger, deps.callbackKeys);
             await deps.sandbox.remember(accounts);
             return { url: sandbox.url, accounts };
           },

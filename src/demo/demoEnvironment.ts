@@ -6,6 +6,7 @@
 import type { Logger } from '../model/logger';
 import type { TaskLedger } from '../tasks/taskLedger';
 import type { AccountStore } from '../accounts/accountStore';
+import type { CallbackKeyStore } from '../accounts/callbackKeyStore';
 import { applyDemoPlans } from './applyDemoPlans';
 import { demoAccountPlans, type DemoPlanOptions } from './demoPlans';
 
@@ -13,6 +14,7 @@ export async function addHarnessDemoAccounts(
   env: NodeJS.ProcessEnv,
   accounts: AccountStore,
   ledger: TaskLedger,
+  callbackKeys: CallbackKeyStore,
   logger: Logger,
   options: DemoPlanOptions = {},
 ): Promise<void> {
@@ -20,7 +22,7 @@ export async function addHarnessDemoAccounts(
   if (env.MTE_DEMO !== '1' || !url) return;
   try {
     const response = await fetch(`${url.replace(/\/$/, '')}/_sandbox/demo`);
-    const added = await applyDemoPlans(demoAccountPlans(await response.json(), url, options), accounts, ledger);
+    const added = await applyDemoPlans(demoAccountPlans(await response.json(), url, options), accounts, ledger, callbackKeys);
     logger.info(`[demo] ${added.length} demo accounts use the sandbox at ${url}`);
   } catch (err) {
     logger.warn(`[demo] could not read the sandbox's demo accounts from ${url}`, err);

@@ -3,6 +3,7 @@
  * turned into accounts to add and tasks and rooms to pin. The JSON is read defensively. Pure.
  */
 import type { AccountSecret } from '../model/account';
+import type { CallbackKeys } from '../model/callback';
 import type { NewAccount } from '../accounts/accountStore';
 import { isUint32 } from '../accounts/accountCodec';
 
@@ -14,12 +15,24 @@ export interface DemoAccountPlan {
   /** The room of each TRTC task, by task id, as the sandbox reports it. */
   readonly trtcTaskRooms: Readonly<Record<string, string>>;
   readonly gmeRoomIds: readonly string[];
+  /** The keys the sandbox signs this app's callbacks with; empty when it names none. */
+  readonly callbackKeys: CallbackKeys;
 }
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.length > 0) : []);
+/** Only the non-empty string keys, so a missing or malformed one is simply absent. */
+const keysOf = (v: unknown, fields: readonly (keyof CallbackKeys)[]): CallbackKeys =>
+  isObject(v)
+    ? Object.fromEntries(
+        fields.flatMap((field) => {
+          const key = str(v[field]);
+          return key ? [[field, key]] : [];
+        }),
+      )
+    : {};
 const stringMap = (v: unknown): Record<string, string> =>
   isObject(v) ? Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].length > 0)) : {};
 
@@ -61,6 +74,7 @@ export function demoAccountPlans(demo: unknown, url: string, options: DemoPlanOp
       trtcRelayTaskIds: strings(app.trtcRelayTaskIds),
       trtcTaskRooms: stringMap(app.trtcTaskRooms),
       gmeRoomIds: strings(app.gmeRoomIds),
+      callbackKeys: keysOf(app.callbackKeys, ['trtc', 'gme', 'css']),
     });
   }
   for (const app of Array.isArray(demo.zego) ? demo.zego : []) {
@@ -75,6 +89,7 @@ export function demoAccountPlans(demo: unknown, url: string, options: DemoPlanOp
       trtcRelayTaskIds: [],
       trtcTaskRooms: {},
       gmeRoomIds: [],
+      callbackKeys: keysOf({ zego: app.callbackSecret }, ['zego']),
     });
   }
   return plans;

@@ -1,6 +1,7 @@
 /**
- * `npm run sandbox [-- --port N] [--seed N] [--tencent-signed-host request|sandbox|vendor]`: prints one JSON
- * line `{ url, credentials }` on stdout, logs on stderr, and stops on SIGINT or SIGTERM.
+ * `npm run sandbox [-- --port N] [--seed N] [--tencent-signed-host request|sandbox|vendor] [--callback-url URL]`:
+ * prints one JSON line `{ url, credentials }` on stdout, logs on stderr, and stops on SIGINT or SIGTERM.
+ * `--callback-url` (a loopback http URL) gets the demo tasks' signed recording callbacks from the start.
  * `--tencent-signed-host` names the host Tencent signatures must be for: `sandbox` its own address (as a
  * private deployment checks), `vendor` Tencent Cloud's (as behind a forwarding gateway), `request`
  * (the default) whatever Host arrives.
@@ -33,14 +34,31 @@ function signedHostOption(args: readonly string[]): TencentSignedHost | undefine
   return value;
 }
 
+function stringOption(args: readonly string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const value = args[i + 1];
+  if (value === undefined || value.startsWith('--')) throw new Error(`${name} needs a value`);
+  return value;
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  const callbackUrl = stringOption(args, '--callback-url');
   const sandbox = await startSandbox({
     port: intOption(args, '--port'),
     seed: intOption(args, '--seed'),
     tencentSignedHost: signedHostOption(args),
     logger: stderrLogger,
   });
+  if (callbackUrl !== undefined) {
+    try {
+      sandbox.callbacks.register(callbackUrl);
+    } catch (err) {
+      await sandbox.close();
+      throw err;
+    }
+  }
   process.stdout.write(`${JSON.stringify({ url: sandbox.url, credentials: sandbox.demo() })}\n`);
   const stop = () => {
     stderrLogger.info('sandbox: stopping');

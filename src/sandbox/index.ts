@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { silentLogger } from '../model/logger';
 import { tencentHost, type TencentService } from '../vendors/tencent/actions';
+import { CallbackDispatcher } from './callbacks/dispatcher';
 import { addBulkTasks } from './demo/bulk';
 import { demoCredentials } from './demo/credentials';
 import { buildWorld } from './demo/world';
@@ -21,11 +22,14 @@ export type {
   ActionStats,
   BulkTaskRequest,
   BulkTaskSet,
+  CallbackTargetOptions,
+  CallbackTargetStats,
   CssBulkTaskSet,
   DemoCredentials,
   FaultScope,
   FaultSettings,
   RunningSandbox,
+  SandboxCallbacks,
   SandboxFaults,
   SandboxOptions,
   SandboxStats,
@@ -48,6 +52,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const stats = new StatsRecorder();
   const demo = () => demoCredentials(world, now() + faults.effective(undefined).clockSkewMs);
   const addBulk: RunningSandbox['addBulkTasks'] = (request) => addBulkTasks(world, request, now());
+  const callbacks = new CallbackDispatcher(world, now, logger);
 
   // Filled in once listening: the sandbox's own host, for `tencentSignedHost: 'sandbox'`.
   const own: string[] = [];
@@ -61,7 +66,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       zego: zegoEmulator(world),
       faults,
       stats,
-      admin: { demo, faults, stats, addBulkTasks: addBulk, now },
+      admin: { demo, faults, stats, addBulkTasks: addBulk, callbacks, now },
       now,
       logger,
     }),
@@ -86,8 +91,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     faults,
     stats,
     addBulkTasks: addBulk,
+    callbacks,
     close: () =>
       new Promise<void>((resolve) => {
+        callbacks.clear();
         server.close(() => resolve());
         // Keep-alive and stalled sockets would otherwise hold close() open.
         server.closeAllConnections();

@@ -49,6 +49,8 @@ export interface TencentDemoApp {
   readonly vod: { readonly subAppId?: number; readonly required: boolean };
   /** A key of the same account that CAM allows to describe tasks but not to stop them. */
   readonly readOnlyKey: { readonly secretId: string; readonly secretKey: string };
+  /** The callback keys set in the TRTC, GME and CSS consoles: the sandbox signs this app's callbacks with them. */
+  readonly callbackKeys: { readonly trtc: string; readonly gme: string; readonly css: string };
 }
 
 export interface ZegoDemoApp {
@@ -57,6 +59,8 @@ export interface ZegoDemoApp {
   readonly hostileStrings: boolean;
   readonly appId: number;
   readonly serverSecret: string;
+  /** The callback secret set in the ZEGO console: the sandbox signs this app's recording callbacks with it. */
+  readonly callbackSecret: string;
 }
 
 export interface DemoCredentials {
@@ -166,6 +170,43 @@ export interface TrtcBulkTaskSet extends BulkTaskSetBase {
 
 export type BulkTaskSet = CssBulkTaskSet | ZegoBulkTaskSet | TrtcBulkTaskSet;
 
+export interface CallbackTargetOptions {
+  /** Also send the callbacks that fell due after this time (Unix ms, within the last 24 hours). Default: from now on. */
+  readonly replayFromMs?: number;
+  /** Also the "Hostile strings" apps' callbacks (test data that a demo leaves out). Default false. */
+  readonly hostileStrings?: boolean;
+}
+
+/** A callback target and what was sent to it. */
+export interface CallbackTargetStats {
+  readonly url: string;
+  readonly hostileStrings: boolean;
+  /** POST requests made: first tries and retries. */
+  readonly sent: number;
+  /** Callbacks answered with HTTP 200. */
+  readonly delivered: number;
+  /** Callbacks given up after the vendor's last retry. */
+  readonly failed: number;
+  /** How many of the requests sent were retries. */
+  readonly retried: number;
+  /** Callbacks waiting for their next try. */
+  readonly pending: number;
+}
+
+/**
+ * Real, signed recording callbacks of the demo tasks, sent to loopback URLs with each vendor's retry
+ * rule. Sent every second while a target is registered, or when `deliverDue` is called.
+ */
+export interface SandboxCallbacks {
+  /** Registers a target (a URL registered again starts afresh); throws for a URL that is not http on loopback. */
+  register(url: string, options?: CallbackTargetOptions): CallbackTargetStats;
+  targets(): CallbackTargetStats[];
+  /** Removes every target. */
+  clear(): void;
+  /** Sends what is due at `nowMs` (default: the sandbox's clock); resolves once every try it made has been answered or timed out. */
+  deliverDue(nowMs?: number): Promise<void>;
+}
+
 export interface RunningSandbox {
   /** `http://127.0.0.1:PORT`, no trailing slash. */
   readonly url: string;
@@ -176,6 +217,7 @@ export interface RunningSandbox {
   readonly stats: SandboxStats;
   /** Adds a batch of tasks deterministically; each call adds a new stream (CSS) or room (ZEGO). */
   addBulkTasks(request: BulkTaskRequest): BulkTaskSet;
+  readonly callbacks: SandboxCallbacks;
   /** Stops listening and destroys every open socket, keep-alive and stalled ones included. */
   close(): Promise<void>;
 }

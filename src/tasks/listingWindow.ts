@@ -25,6 +25,20 @@ export function listingEndMs(source: Pick<ListingSource, 'product' | 'clockOffse
   return localNow + source.clockOffsetMs() + traitsOf(source.product).windowAheadHours * HOUR_MS;
 }
 
+/**
+ * The range a listing load asks for: the filter's hours (`filterRange` products) or all the vendor
+ * keeps (`lookBack`), up to the product's end rule. The task loader and Copy Query As share it.
+ */
+export function listingRange(
+  source: Pick<ListingSource, 'product' | 'earliestStartMs' | 'clockOffsetMs'>,
+  localNow: number,
+  filterHours: number,
+): { startMs: number; endMs: number } {
+  const traits = traitsOf(source.product);
+  const hours = traits.window === 'filterRange' ? filterHours : traits.lookBackHours;
+  return { startMs: listingStartMs(source, localNow, hours), endMs: listingEndMs(source, localNow) };
+}
+
 /** How far around a known task's times a re-listing looks (clocks and rounding). */
 export const RELIST_MARGIN_MS = 60_000;
 

@@ -3,9 +3,14 @@ import { accountProducts, type Account } from '../model/account';
 import { traitsOf } from '../model/productTraits';
 import type { Product } from '../model/task';
 
+/** What, beyond the id's shape, made a candidate fit the paste: the product it named, its app id. */
+export type LookupMatch = 'product' | 'appId';
+
 export interface LookupCandidate {
   readonly accountId: string;
   readonly product: Product;
+  /** Filled by `narrowedCandidates`: the hints this candidate matched (empty: the id's shape only). */
+  readonly matched?: readonly LookupMatch[];
 }
 
 /** Which products an id could belong to, by the shape of each product's ids (`lookUpIds`). */
@@ -67,7 +72,12 @@ export function narrowedCandidates(
     const kept = candidates.filter(keep);
     if (kept.length > 0) candidates = kept;
   };
-  if (hints.product !== undefined) narrow((c) => c.product === hints.product);
-  if (hints.appId !== undefined) narrow((c) => accountAppId(byId.get(c.accountId)!, c.product) === hints.appId);
-  return candidates;
+  const productFits = (c: LookupCandidate): boolean => hints.product !== undefined && c.product === hints.product;
+  const appIdFits = (c: LookupCandidate): boolean => hints.appId !== undefined && accountAppId(byId.get(c.accountId)!, c.product) === hints.appId;
+  if (hints.product !== undefined) narrow(productFits);
+  if (hints.appId !== undefined) narrow(appIdFits);
+  return candidates.map((c) => ({
+    ...c,
+    matched: [...(productFits(c) ? (['product'] as const) : []), ...(appIdFits(c) ? (['appId'] as const) : [])],
+  }));
 }

@@ -15,7 +15,7 @@ import { isTerminal, PRODUCT_VENDOR, type Product, type Task, type TaskKey } fro
 import type { ListingSource, TaskSource } from '../model/taskSource';
 import { asMediaApiError } from './apiErrors';
 import { ListingPager } from './listingPager';
-import { listingEndMs, listingStartMs } from './listingWindow';
+import { listingRange } from './listingWindow';
 import type { TaskLedger } from './taskLedger';
 
 /** What is loaded: an account's product, or one room (stream) of it. */
@@ -251,9 +251,6 @@ export class TaskLoader {
   }
 
   private listingQuery(source: ListingSource): { startMs: number; endMs: number; statuses: 'all' } {
-    const traits = traitsOf(source.product);
-    const now = this.now();
-    const hours = traits.window === 'filterRange' ? this.deps.listingHours() : traits.lookBackHours;
-    return { startMs: listingStartMs(source, now, hours), endMs: listingEndMs(source, now), statuses: 'all' };
+    return { ...listingRange(source, this.now(), this.deps.listingHours()), statuses: 'all' };
   }
 }

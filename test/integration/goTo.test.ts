@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { CommandIds } from '../../src/ids/commands';
 import type { MediaTasksApi } from '../../src/extension';
 import type { TaskKey } from '../../src/model/task';
-import { accountNode, addDemoAccounts, childrenOf, mediaTasks } from './support/mediaTasks';
+import { accountNode, addDemoAccounts, childrenOf, demoPlans, mediaTasks } from './support/mediaTasks';
 
 type InfoFn = (message: string, ...rest: unknown[]) => Thenable<unknown>;
 
@@ -117,6 +117,32 @@ describe('Go to Task (real VS Code)', function () {
       );
     } finally {
       info.restore();
+    }
+  });
+
+  it('asks which account is meant when two accounts answer with the task, naming each and why it was asked', async () => {
+    const plan = (await demoPlans()).find((p) => p.account.vendor === 'tencent' && p.trtcRelayTaskIds.includes(relay.taskId));
+    assert.ok(plan, 'the demo plan of the relay');
+    const second = await api.accounts.add({ ...plan.account, label: 'Second key of the same app' }, plan.secret);
+    type Item = vscode.QuickPickItem & { task: { accountId: string } };
+    const window = vscode.window as unknown as { showQuickPick: (items: readonly Item[]) => Thenable<Item | undefined> };
+    const real = window.showQuickPick;
+    const offered: Item[][] = [];
+    window.showQuickPick = (items) => {
+      offered.push([...items]);
+      return Promise.resolve(items.find((i) => i.task.accountId === second.id));
+    };
+    try {
+      await goTo(`tccli trtc DescribeStreamIngest --SdkAppId ${relay.appId} --TaskId "${relay.taskId}"`);
+      assert.equal(offered.length, 1, 'one pick was shown');
+      const labels = offered[0].map((i) => i.label).sort();
+      assert.deepEqual(labels, [api.accounts.get(tencentId)!.label, 'Second key of the same app'].sort(), 'the pick names both accounts by name');
+      for (const item of offered[0]) assert.match(item.detail ?? '', /asked because the product and the app ID the paste names are this account’s/);
+      assert.ok(api.ledger.get({ ...relay, accountId: second.id })?.pinned, 'the task of the picked account is pinned');
+      assert.equal(api.ledger.get(relay), undefined, 'the other account’s copy was not recorded');
+    } finally {
+      window.showQuickPick = real;
+      await api.accounts.remove(second.id);
     }
   });
 });

@@ -1,4 +1,4 @@
-/** The `demo()` snapshot: credentials, app ids and the task ids current at the time of the call. */
+/** The `demo()` snapshot: credentials (callback keys included), app ids and the task ids current at the time of the call. */
 import type { DemoCredentials } from '../types';
 import { currentTrtcTaskIds, currentTrtcTaskRooms } from './trtc';
 import { vodSubApp } from './vod';
@@ -22,7 +22,14 @@ export function demoCredentials(world: World, nowMs: number): DemoCredentials {
       trtcTaskRooms: currentTrtcTaskRooms(app, nowMs),
       vod: vodSubApp(app),
       readOnlyKey: { secretId: app.readOnlySecretId, secretKey: app.readOnlySecretKey },
+      callbackKeys: app.callbackKeys,
     })),
-    zego: world.zego.map((app) => ({ label: app.label, hostileStrings: app.hostileStrings, appId: app.appId, serverSecret: app.serverSecret })),
+    zego: world.zego.map((app) => ({
+      label: app.label,
+      hostileStrings: app.hostileStrings,
+      appId: app.appId,
+      serverSecret: app.serverSecret,
+      callbackSecret: app.callbackSecret,
+    })),
   };
 }

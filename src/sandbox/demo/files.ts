@@ -96,11 +96,15 @@ export interface GmeFileRecord {
   readonly RecordStatus: 2 | 10 | 11 | 12 | 13 | 14;
 }
 
+const GME_STEPS: readonly GmeFileRecord['RecordStatus'][] = [10, 11, 12, 13];
+const GME_STEP_MS = 15 * SECOND;
+/** How long after its task ended a GME file reaches 14, "user notified": when the upload callback (EventType 3) goes out. */
+export const GME_NOTIFIED_AFTER_MS = GME_STEPS.length * GME_STEP_MS;
+
 /** After the task ends: 10 for 15 s, 11 until 30 s, 12 until 45 s, 13 until 60 s, then 14. */
 function gmeStatusAfter(msSinceEnd: number): GmeFileRecord['RecordStatus'] {
   if (msSinceEnd < 0) return 2;
-  const steps: GmeFileRecord['RecordStatus'][] = [10, 11, 12, 13];
-  return steps[Math.floor(msSinceEnd / (15 * SECOND))] ?? 14;
+  return GME_STEPS[Math.floor(msSinceEnd / GME_STEP_MS)] ?? 14;
 }
 
 /** How long after its end DescribeRecordInfo still answers for a GME task. */

@@ -1,6 +1,6 @@
 /** GME rooms: a room holds a recording task (TaskId above 2^53) while its live cycle is starting or running. */
 import { hash32, u64AboveSafe } from './hash';
-import { livePhase, slotAt, slotStart } from './schedule';
+import { livePhase, slotAt, slotStart, type Lane } from './schedule';
 import type { StopLedger } from './stops';
 import type { GmeRoom, TencentApp } from './world';
 
@@ -45,16 +45,26 @@ export interface FoundGmeTask {
   readonly stoppedMs?: number;
 }
 
+/** A room that records (most demo rooms do; some only exist). */
+export type RecordingGmeRoom = GmeRoom & { readonly lane: Lane };
+
+export function recordsTasks(room: GmeRoom): room is RecordingGmeRoom {
+  return room.lane !== undefined;
+}
+
+/** The task of one cycle (`slot`) of a room, as known at `nowMs`. */
+export function gmeTaskInSlot(app: TencentApp, room: RecordingGmeRoom, slot: number, nowMs: number): FoundGmeTask {
+  const taskId = u64AboveSafe(room.key, slot, 'gme-task');
+  const recordMode = ((hash32(room.key, slot, 'gme') % 3) + 1) as 1 | 2 | 3;
+  return { room, taskId, recordMode, startMs: slotStart(room.lane, slot), stoppedMs: app.stops.stopTime(taskId.toString(), nowMs) };
+}
+
 /** The app's task with this id, among the recent cycles of every room that records. */
 export function findGmeTask(app: TencentApp, taskId: bigint, nowMs: number): FoundGmeTask | undefined {
-  for (const room of app.gmeRooms) {
-    if (!room.lane) continue;
+  for (const room of app.gmeRooms.filter(recordsTasks)) {
     const latest = slotAt(room.lane, nowMs);
     for (let slot = latest; slot > latest - RECOGNISED_SLOTS; slot--) {
-      const startMs = slotStart(room.lane, slot);
-      if (startMs > nowMs || u64AboveSafe(room.key, slot, 'gme-task') !== taskId) continue;
-      const recordMode = ((hash32(room.key, slot, 'gme') % 3) + 1) as 1 | 2 | 3;
-      return { room, taskId, recordMode, startMs, stoppedMs: app.stops.stopTime(taskId.toString(), nowMs) };
+      if (slotStart(room.lane, slot) <= nowMs && u64AboveSafe(room.key, slot, 'gme-task') === taskId) return gmeTaskInSlot(app, room, slot, nowMs);
     }
   }
   return undefined;

@@ -39,7 +39,8 @@ export function currentTrtcTaskRooms(app: TencentApp, nowMs: number): Record<str
   return rooms;
 }
 
-interface LaneTask {
+/** One cycle's task of a lane: its lane and when the cycle began. */
+export interface LaneTask {
   readonly lane: TrtcLane;
   readonly startMs: number;
 }
@@ -71,7 +72,8 @@ const TRACK_TYPES = ['audio_video', 'audio', 'video'] as const;
 /** Users join a running recording one after another, so the file list grows while polling. */
 const JOIN_INTERVAL_MS = 45_000;
 
-function storageFiles(app: TencentApp, task: LaneTask, nowMs: number): StorageFileRecord[] {
+/** The files a recording has written by `nowMs` (DescribeCloudRecording's StorageFileList). */
+export function storageFiles(app: TencentApp, task: LaneTask, nowMs: number): StorageFileRecord[] {
   const runningFrom = task.startMs + LIVE_STARTING_MS;
   const prefix = `${app.trtcSdkAppId}_${task.lane.roomId}`;
   if (task.lane.mixed) {

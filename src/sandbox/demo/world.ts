@@ -62,7 +62,7 @@ export interface ZegoRoom {
 /** The demo fields `demo()` shows, plus where the tasks come from. */
 export interface TencentApp extends Pick<
   TencentDemoApp,
-  'label' | 'hostileStrings' | 'secretId' | 'secretKey' | 'token' | 'region' | 'trtcSdkAppId' | 'gmeBizId' | 'cssDomain'
+  'label' | 'hostileStrings' | 'secretId' | 'secretKey' | 'token' | 'region' | 'trtcSdkAppId' | 'gmeBizId' | 'cssDomain' | 'callbackKeys'
 > {
   readonly key: string;
   readonly gmeRooms: readonly GmeRoom[];
@@ -263,6 +263,12 @@ function tencentApp(seed: number, spec: TencentSpec, index: number): TencentApp 
     cssStreams: cssStreams(seed, spec, cssDomain),
     readOnlySecretId: `AKID${opaqueId(32, 'alnum', seed, spec.key, 'readOnlySecretId')}`,
     readOnlySecretKey: opaqueId(32, 'alnum', seed, spec.key, 'readOnlySecretKey'),
+    // One key per product console, as each product has its own callback settings.
+    callbackKeys: {
+      trtc: opaqueId(32, 'alnum', seed, spec.key, 'callbackKey', 'trtc'),
+      gme: opaqueId(32, 'alnum', seed, spec.key, 'callbackKey', 'gme'),
+      css: opaqueId(32, 'alnum', seed, spec.key, 'callbackKey', 'css'),
+    },
     stops: new StopLedger(),
   };
 }
@@ -286,6 +292,7 @@ function zegoApp(seed: number, spec: ZegoSpec, index: number): ZegoApp {
     // uint32, unique by construction.
     appId: 1_000_000_000 + index * 10_000_000 + (hash32(seed, spec.key, 'appId') % 10_000_000),
     serverSecret: opaqueId(32, 'hex', seed, spec.key, 'serverSecret'),
+    callbackSecret: opaqueId(32, 'alnum', seed, spec.key, 'callbackSecret'),
     rooms,
     stops: new StopLedger(),
   };

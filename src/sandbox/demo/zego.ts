@@ -34,19 +34,28 @@ export function zegoTaskId(ref: ZegoTaskRef): string {
   return opaqueId(16, 'base64url', ref.room.key, ref.occurrence.slot, 'zego');
 }
 
+/** Whether the task ends abnormally (status 4) when it runs to its scheduled end. */
+export function zegoEndsAbnormally(ref: ZegoTaskRef): boolean {
+  return ref.room.schedule.kind !== 'bulk' && unit(ref.room.key, ref.occurrence.slot, 'abnormal') < ABNORMAL_SHARE;
+}
+
+/** The minute a live task is paused (status 5), for the share of live tasks that pause. */
+export function zegoPause(ref: ZegoTaskRef): { readonly fromMs: number; readonly toMs: number } | undefined {
+  const { room, occurrence } = ref;
+  if (room.schedule.kind !== 'live' || unit(room.key, occurrence.slot, 'pause') >= PAUSED_SHARE) return undefined;
+  const fromMs = occurrence.beginMs + LIVE_STARTING_MS + PAUSE_AFTER_MS;
+  return { fromMs, toMs: fromMs + PAUSE_FOR_MS };
+}
+
 /** A task ended by StopRecord shows 3 (ended) from then on. */
 export function zegoTaskStatus(ref: ZegoTaskRef, nowMs: number, stops: StopLedger): ZegoTaskStatus {
   const { room, occurrence } = ref;
   if (stops.stopTime(zegoTaskId(ref), nowMs) !== undefined) return 3;
-  if (nowMs >= occurrence.endMs) {
-    return room.schedule.kind !== 'bulk' && unit(room.key, occurrence.slot, 'abnormal') < ABNORMAL_SHARE ? 4 : 3;
-  }
+  if (nowMs >= occurrence.endMs) return zegoEndsAbnormally(ref) ? 4 : 3;
   if (room.schedule.kind !== 'live') return 2;
-  const age = nowMs - occurrence.beginMs;
-  if (age < LIVE_STARTING_MS) return 1;
-  const paused = unit(room.key, occurrence.slot, 'pause') < PAUSED_SHARE;
-  const pauseFrom = LIVE_STARTING_MS + PAUSE_AFTER_MS;
-  return paused && age >= pauseFrom && age < pauseFrom + PAUSE_FOR_MS ? 5 : 2;
+  if (nowMs - occurrence.beginMs < LIVE_STARTING_MS) return 1;
+  const pause = zegoPause(ref);
+  return pause && nowMs >= pause.fromMs && nowMs < pause.toMs ? 5 : 2;
 }
 
 /** Tasks that began within [fromMs, toMs], newest first (as ZEGO's sample response orders them). */

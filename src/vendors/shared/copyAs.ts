@@ -18,6 +18,8 @@ export interface TencentQuery {
   /** Base URL the request goes to (`https://trtc.intl.tencentcloudapi.com`, or an endpoint override). */
   readonly baseUrl: string;
   readonly params: Readonly<Record<string, unknown>>;
+  /** What the extension asks beyond this one request (the pages after it), as a comment: one line of our own text, never a vendor string. */
+  readonly note?: string;
 }
 
 export interface ZegoQuery {
@@ -26,6 +28,7 @@ export interface ZegoQuery {
   readonly appId: number;
   readonly baseUrl: string;
   readonly params: Readonly<Record<string, unknown>>;
+  readonly note?: string;
 }
 
 export type CopyableQuery = TencentQuery | ZegoQuery;
@@ -37,9 +40,14 @@ export function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-function hostOf(baseUrl: string): { host: string; hostname: string; origin: string } {
+export function hostOf(baseUrl: string): { host: string; hostname: string; origin: string } {
   const url = new URL(baseUrl);
   return { host: url.host, hostname: url.hostname, origin: url.origin };
+}
+
+/** The query's note as a comment line (`#` for bash, `//` for JS); none without a note. */
+export function noteLines(query: CopyableQuery, marker: '#' | '//'): string[] {
+  return query.note === undefined ? [] : [`${marker} ${query.note}`];
 }
 
 function tencentCurl(q: TencentQuery): string {
@@ -47,6 +55,7 @@ function tencentCurl(q: TencentQuery): string {
   return [
     '#!/usr/bin/env bash',
     `# ${q.action} (${q.service} ${q.version}), signed here with TC3-HMAC-SHA256 from $TENCENTCLOUD_SECRET_ID and $TENCENTCLOUD_SECRET_KEY.`,
+    ...noteLines(q, '#'),
     'set -euo pipefail',
     `endpoint=${shellQuote(origin)}`,
     `host=${shellQuote(hostname)}`,
@@ -90,6 +99,7 @@ function tencentTccli(q: TencentQuery): string {
   const region = q.region ? ` --region ${shellQuote(q.region)}` : '';
   return [
     `# tccli reads the key from $TENCENTCLOUD_SECRET_ID and $TENCENTCLOUD_SECRET_KEY (and $TENCENTCLOUD_SESSION_TOKEN).`,
+    ...noteLines(q, '#'),
     `tccli ${q.service} ${q.action} --version ${shellQuote(q.version)}${region} --endpoint ${shellQuote(host)} --cli-unfold-argument ${tccliArgs(q.params)}`,
     '',
   ].join('\n');
@@ -113,6 +123,7 @@ function tencentNode(q: TencentQuery): string {
   const protocol = origin.startsWith('http:') ? 'http://' : 'https://';
   return [
     '// npm install tencentcloud-sdk-nodejs-common',
+    ...noteLines(q, '//'),
     "const { CommonClient } = require('tencentcloud-sdk-nodejs-common');",
     `const client = new CommonClient(${JSON.stringify(`${q.service}.tencentcloudapi.com`)}, ${JSON.stringify(q.version)}, {`,
     '  credential: { secretId: process.env.TENCENTCLOUD_SECRET_ID, secretKey: process.env.TENCENTCLOUD_SECRET_KEY, token: process.env.TENCENTCLOUD_SESSION_TOKEN },',
@@ -128,6 +139,7 @@ function zegoCurl(q: ZegoQuery): string {
   return [
     '#!/usr/bin/env bash',
     `# ZEGO ${q.action}, signed here (SignatureVersion 2.0) from $ZEGO_SERVER_SECRET.`,
+    ...noteLines(q, '#'),
     'set -euo pipefail',
     `base=${shellQuote(new URL(q.baseUrl).origin)}`,
     `app_id=${shellQuote(String(q.appId))}`,
@@ -144,6 +156,7 @@ function zegoCurl(q: ZegoQuery): string {
 
 function zegoNode(q: ZegoQuery): string {
   return [
+    ...noteLines(q, '//'),
     "const crypto = require('node:crypto');",
     `const appId = ${q.appId};`,
     "const nonce = crypto.randomBytes(8).toString('hex');",

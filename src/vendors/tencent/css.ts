@@ -6,6 +6,7 @@ import type { TencentAccount } from '../../model/account';
 import { isTerminal, type Task } from '../../model/task';
 import type { ListingSource, ListQuery } from '../../model/taskSource';
 import { checkListRange, LOOK_BACK_MARGIN_MS, probeBy } from '../shared/listing';
+import type { Window } from '../shared/windows';
 import { DESCRIBE_RECORD_TASK } from './actions';
 import { NewestFirstWalk, type CssWindow } from './cssWindows';
 import type { TencentClient } from './client';
@@ -16,6 +17,34 @@ const DAY_MS = 86_400_000;
 /** Tasks a load takes when the caller does not say (the tree loads CSS 500 at a time). */
 const DEFAULT_BATCH = 500;
 export const CSS_LOOK_BACK_MS = 90 * DAY_MS;
+
+/** The oldest start DescribeRecordTask accepts at `nowMs` (90 days back, less a margin). */
+export function cssEarliestStartMs(nowMs: number): number {
+  return nowMs - CSS_LOOK_BACK_MS + LOOK_BACK_MARGIN_MS;
+}
+
+/** One DescribeRecordTask page's body: the listing and Copy Query As both build it here. */
+export function describeRecordTaskParams(account: TencentAccount, window: Window, stream: string | undefined, scrollToken = ''): Record<string, unknown> {
+  return {
+    StartTime: window.start,
+    EndTime: window.end,
+    // Each filter only when set: the API refuses an empty one ("StreamName":"").
+    StreamName: stream || undefined,
+    DomainName: account.cssDomain || undefined,
+    AppName: account.cssApp || undefined,
+    ScrollToken: scrollToken || undefined,
+  };
+}
+
+/** The listing's windows, newest first, in whole seconds (ms rounded up: CSS times are whole seconds). */
+function newestFirstWalk(query: ListQuery): NewestFirstWalk {
+  return new NewestFirstWalk(Math.ceil(query.startMs / 1000), Math.ceil(query.endMs / 1000), query.batch ?? DEFAULT_BATCH);
+}
+
+/** The first page `list(query)` asks for: the newest window, no ScrollToken. */
+export function firstRecordTaskParams(account: TencentAccount, query: ListQuery): Record<string, unknown> {
+  return describeRecordTaskParams(account, newestFirstWalk(query).first(), query.room);
+}
 
 export class CssListingSource implements ListingSource {
   readonly kind = 'listing';
@@ -28,7 +57,7 @@ export class CssListingSource implements ListingSource {
   ) {}
 
   earliestStartMs(nowMs: number): number {
-    return nowMs - CSS_LOOK_BACK_MS + LOOK_BACK_MARGIN_MS;
+    return cssEarliestStartMs(nowMs);
   }
 
   clockOffsetMs(): number {
@@ -50,7 +79,7 @@ export class CssListingSource implements ListingSource {
   async *list(query: ListQuery, signal?: AbortSignal): AsyncGenerator<readonly Task[]> {
     checkListRange('tencent', DESCRIBE_RECORD_TASK.name, query, this.earliestStartMs(this.now()), '90 days');
     const seen = new Set<string>();
-    const walk = new NewestFirstWalk(Math.ceil(query.startMs / 1000), Math.ceil(query.endMs / 1000), query.batch ?? DEFAULT_BATCH);
+    const walk = newestFirstWalk(query);
     for (let window: CssWindow | undefined = walk.first(); window; window = walk.next()) {
       let scrollToken = '';
       // A server that hands back a token it already gave is not advancing: end the window, don't loop.
@@ -58,15 +87,7 @@ export class CssListingSource implements ListingSource {
       do {
         const { value, requestId } = await this.client.call(
           DESCRIBE_RECORD_TASK,
-          {
-            StartTime: window.start,
-            EndTime: window.end,
-            // Each filter only when set: the API refuses an empty one ("StreamName":"").
-            StreamName: query.room || undefined,
-            DomainName: this.account.cssDomain || undefined,
-            AppName: this.account.cssApp || undefined,
-            ScrollToken: scrollToken || undefined,
-          },
+          describeRecordTaskParams(this.account, window, query.room, scrollToken),
           readCssRecordTaskPage,
           signal,
         );

@@ -10,6 +10,11 @@ import { normalizeGmeTask } from './normalize';
 import { readGmeRecordInfo, withGmeRecordInfo } from './gmeRecordInfo';
 import { readGmeTaskInfo } from './records';
 
+/** DescribeTaskInfo's body: the room source and Copy Query As both build it here. */
+export function describeTaskInfoParams(bizId: number, room: string): Record<string, unknown> {
+  return { BizId: bizId, RoomId: room };
+}
+
 /** A room id that should not exist; any answer to it proves the key. */
 const PROBE_ROOM = 'mediatasks-probe';
 
@@ -30,7 +35,7 @@ export class GmeRoomSource implements RoomSource {
    */
   async describeRoom(room: string, signal?: AbortSignal): Promise<Task | undefined> {
     try {
-      const { value, requestId } = await this.client.call(DESCRIBE_TASK_INFO, { BizId: this.bizId, RoomId: room }, readGmeTaskInfo, signal);
+      const { value, requestId } = await this.client.call(DESCRIBE_TASK_INFO, describeTaskInfoParams(this.bizId, room), readGmeTaskInfo, signal);
       return normalizeGmeTask(value, {
         accountId: this.account.id,
         appId: String(this.bizId),

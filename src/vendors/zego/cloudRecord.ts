@@ -7,7 +7,7 @@ import type { ZegoAccount } from '../../model/account';
 import type { Task } from '../../model/task';
 import type { ListingSource, ListQuery } from '../../model/taskSource';
 import { checkListRange, LOOK_BACK_MARGIN_MS, probeBy } from '../shared/listing';
-import { splitWindows } from '../shared/windows';
+import { splitWindows, type Window } from '../shared/windows';
 import type { ZegoClient } from './client';
 import { normalizeZegoTask } from './normalize';
 import { readZegoTaskPage, type ZegoTaskRecord } from './records';
@@ -24,6 +24,21 @@ export function zegoQueryStatuses(statuses: ListQuery['statuses']): readonly num
   return [2, 3];
 }
 
+/** The oldest start DescribeTasks accepts at `nowMs` (3 days back, less a margin). */
+export function zegoEarliestStartMs(nowMs: number): number {
+  return nowMs - ZEGO_WINDOW_MS + LOOK_BACK_MARGIN_MS;
+}
+
+/** One DescribeTasks page's body: the listing and Copy Query As both build it here. */
+export function describeTasksParams(status: number, window: Window, room: string | undefined, pageOffset: number): Record<string, unknown> {
+  return { Status: status, RoomId: room, StartTime: window.start, EndTime: window.end, PageOffset: pageOffset, PageSize: ZEGO_PAGE_SIZE };
+}
+
+/** The first page `list(query)` asks for (a non-empty range): its first status, first window, page 1. */
+export function firstDescribeTasksParams(query: ListQuery): Record<string, unknown> {
+  return describeTasksParams(zegoQueryStatuses(query.statuses)[0], splitWindows(query.startMs, query.endMs, ZEGO_WINDOW_MS)[0], query.room, 1);
+}
+
 export class ZegoRecordingSource implements ListingSource {
   readonly kind = 'listing';
   readonly product = 'zego-recording';
@@ -35,7 +50,7 @@ export class ZegoRecordingSource implements ListingSource {
   ) {}
 
   earliestStartMs(nowMs: number): number {
-    return nowMs - ZEGO_WINDOW_MS + LOOK_BACK_MARGIN_MS;
+    return zegoEarliestStartMs(nowMs);
   }
 
   clockOffsetMs(): number {
@@ -53,14 +68,7 @@ export class ZegoRecordingSource implements ListingSource {
         for (let pageOffset = 1; ; pageOffset++) {
           const { value, requestId } = await this.client.call(
             DESCRIBE_TASKS,
-            {
-              Status: status,
-              RoomId: query.room,
-              StartTime: window.start,
-              EndTime: window.end,
-              PageOffset: pageOffset,
-              PageSize: ZEGO_PAGE_SIZE,
-            },
+            describeTasksParams(status, window, query.room, pageOffset),
             readZegoTaskPage,
             signal,
           );

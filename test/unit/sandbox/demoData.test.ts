@@ -46,6 +46,13 @@ describe('sandbox: demo data', () => {
       [false, false, true, false, true],
     );
     for (const app of [sg, gz]) assert.ok(JSON.stringify(app).match(/[<>]|javascript:/) === null, 'regular apps stay clean');
+    // The callback keys the sandbox signs with: one per product console, different for every app.
+    const callbackKeys = [
+      ...demo.tencent.flatMap((a) => [a.callbackKeys.trtc, a.callbackKeys.gme, a.callbackKeys.css]),
+      ...demo.zego.map((a) => a.callbackSecret),
+    ];
+    assert.ok(callbackKeys.every((key) => /^[A-Za-z0-9]{32}$/.test(key)));
+    assert.equal(new Set(callbackKeys).size, callbackKeys.length);
   });
 
   it('task ids in demo() move on as time passes', () => {

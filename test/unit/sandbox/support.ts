@@ -134,7 +134,7 @@ export interface ZegoCall {
   readonly rawBody?: string | Buffer;
 }
 
-export function callZego(sb: RunningSandbox, app: ZegoDemoApp, call: ZegoCall, nowMs: number): Promise<RawResponse> {
+export function callZego(sb: RunningSandbox, app: Pick<ZegoDemoApp, 'appId' | 'serverSecret'>, call: ZegoCall, nowMs: number): Promise<RawResponse> {
   const common: Record<string, string | undefined> = {
     ...zegoCommonParams(
       call.action ?? 'DescribeTasks',
