@@ -13,8 +13,20 @@ import { isTerminal, type TaskStatus } from './task';
 
 const RANK: Readonly<Record<TaskStatus, number>> = { unknown: -1, starting: 0, running: 1, paused: 1, stopping: 2, ended: 3, failed: 3 };
 
-function sameEvent(a: CallbackRecord, e: CallbackEvent): boolean {
-  return a.vendor === e.vendor && a.eventType === e.eventType && a.at === e.at && a.sequence === e.sequence;
+/**
+ * Whether two records are one vendor event (a retry, or the same callback received in two windows).
+ * The files count: GME sends one event per user's file, so two users' files in the same second are
+ * two events with the same type and time.
+ */
+function sameEvent(a: Pick<CallbackRecord, 'vendor' | 'eventType' | 'at' | 'sequence' | 'files'>, b: typeof a): boolean {
+  return (
+    a.vendor === b.vendor &&
+    a.eventType === b.eventType &&
+    a.at === b.at &&
+    a.sequence === b.sequence &&
+    a.files.length === b.files.length &&
+    a.files.every((name, i) => name === b.files[i])
+  );
 }
 
 /** Whether the event's status may replace the entry's. */
@@ -49,7 +61,8 @@ export function recordCallback(prev: LedgerEntry | undefined, accountId: string,
     history: [],
     pinned: false,
   };
-  if ((base.callbacks ?? []).some((c) => sameEvent(c, event))) return { entry: base, applied: false, duplicate: true };
+  const files = event.files.map((f) => f.fileName);
+  if ((base.callbacks ?? []).some((c) => sameEvent(c, { ...event, files }))) return { entry: base, applied: false, duplicate: true };
   const applied = takesStatus(base, event);
   let task = { ...base.task, files: mergeFiles(base.task.files, event.files) };
   if (!task.room && event.room) task = { ...task, room: event.room };
@@ -70,7 +83,7 @@ export function recordCallback(prev: LedgerEntry | undefined, accountId: string,
     ...(event.sequence !== undefined ? { sequence: event.sequence } : {}),
     ...(event.status !== undefined ? { status: event.status } : {}),
     applied,
-    files: event.files.map((f) => f.fileName),
+    files,
     facts: event.facts,
   };
   const callbacks = [...(base.callbacks ?? []), record].slice(-MAX_CALLBACKS);
@@ -82,6 +95,6 @@ export function unitedCallbacks(a: readonly CallbackRecord[] | undefined, b: rea
   if (!a?.length) return b;
   if (!b?.length) return a;
   const all = [...a];
-  for (const r of b) if (!all.some((c) => c.vendor === r.vendor && c.eventType === r.eventType && c.at === r.at && c.sequence === r.sequence)) all.push(r);
+  for (const r of b) if (!all.some((c) => sameEvent(c, r))) all.push(r);
   return all.sort((x, y) => x.receivedAt - y.receivedAt).slice(-MAX_CALLBACKS);
 }

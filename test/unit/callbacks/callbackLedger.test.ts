@@ -65,6 +65,34 @@ describe('callbacks in the ledger', () => {
     assert.equal(again.entry, first);
   });
 
+  it('records two events of the same type and second that report different files (GME: one per user) as two', () => {
+    const gme = (fileName: string): CallbackEvent => ({
+      vendor: 'tencent',
+      product: 'gme',
+      appId: '1400000000',
+      taskId: '9223372036854775807',
+      room: 'r1',
+      eventType: '3',
+      at: T0,
+      files: [{ userId: fileName, fileName: `${fileName}.mp3`, trackType: 'audio', state: 'uploaded' }],
+      facts: {},
+    });
+    const first = recordCallback(undefined, 'g', gme('alice'), 'receiver', T0).entry;
+    const second = recordCallback(first, 'g', gme('bob'), 'receiver', T0 + 1);
+    assert.equal(second.duplicate, false, "bob's file is not a retry of alice's");
+    assert.deepEqual(
+      second.entry.task.files.map((f) => f.fileName),
+      ['alice.mp3', 'bob.mp3'],
+    );
+    assert.equal(recordCallback(second.entry, 'g', gme('bob'), 'receiver', T0 + 2).duplicate, true, "bob's retry is still a retry");
+    const other = recordCallback(first, 'g', gme('carol'), 'paste', T0 + 3).entry;
+    assert.deepEqual(
+      mergeEntries(second.entry, other).callbacks!.map((c) => c.files[0]),
+      ['alice.mp3', 'bob.mp3', 'carol.mp3'],
+      'two windows merge both files’ events',
+    );
+  });
+
   it('keeps callback records through the ledger file and when two windows merge', () => {
     const a = recordCallback(undefined, 'z', zego({ eventType: '201', status: 'paused', sequence: 1 }), 'receiver', T0).entry;
     const b = recordCallback(a, 'z', zego({ eventType: '5', status: 'ended', sequence: 2, at: T0 + 1 }), 'paste', T0 + 1).entry;
