@@ -58,6 +58,11 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
   const callbackKeys = new CallbackKeyStore(context.secrets, accounts, redactor);
   const intake = new CallbackIntake({ verify: verifyCallback, keyring: () => callbackKeys.keyring(), ledger, logger });
   const receiver = new ReceiverSwitch({ intake, logger, onError: (message) => void vscode.window.showWarningMessage(message) });
+  // The embedded sandbox sends its demo callbacks to the receiver while the user has it on.
+  const applyReceiver = async (): Promise<void> => {
+    await receiver.apply(currentSettings().callbackReceiver);
+    sandbox.setCallbackTarget(await receiver.url());
+  };
   const filter = new FilterState(context.workspaceState);
   const loader = new TaskLoader({
     ledger,
@@ -132,11 +137,11 @@ export function activate(context: vscode.ExtensionContext): MediaTasksApi | unde
       } else if (e.affectsConfiguration(SettingKeys.defaultTimeRangeHours)) {
         tree.refreshAll();
       }
-      if (affectsAny(e, [SettingKeys.callbackReceiverEnabled, SettingKeys.callbackReceiverPort])) void receiver.apply(currentSettings().callbackReceiver);
+      if (affectsAny(e, [SettingKeys.callbackReceiverEnabled, SettingKeys.callbackReceiverPort])) void applyReceiver();
     }),
     view.onDidChangeVisibility(() => poller.wake()),
   );
-  void receiver.apply(currentSettings().callbackReceiver);
+  void applyReceiver();
   // The debounced ledger write lands, and the poll lease goes to another window at once.
   flushLedger = () => Promise.all([ledger.flush(), lease.dispose()]).then(() => undefined);
 

@@ -15,24 +15,54 @@ export interface StartedSandbox {
   demo(): unknown;
 }
 
+export interface RunningEmbedded extends StartedSandbox {
+  readonly callbacks: { register(url: string): unknown; clear(): void };
+  close(): Promise<void>;
+}
+
 export class EmbeddedSandbox implements vscode.Disposable {
-  private running: Promise<StartedSandbox & { close(): Promise<void> }> | undefined;
+  private running: Promise<RunningEmbedded> | undefined;
+  /** Where the sandbox sends its demo tasks' signed callbacks: the extension's own receiver, while it listens. */
+  private callbackTarget: string | undefined;
 
   constructor(
     private readonly state: vscode.Memento,
     private readonly logger: Logger,
+    /** Starts the sandbox on a free port (tests start it without the lazy import). */
+    private readonly launch: (logger: Logger) => Promise<RunningEmbedded> = (logger) =>
+      import('../sandbox').then(({ startSandbox }) => startSandbox({ port: 0, logger })),
   ) {}
 
   /** Starts the sandbox once; later calls get the same one. */
   start(): Promise<StartedSandbox> {
-    this.running ??= import('../sandbox').then(async ({ startSandbox }) => {
-      const sandbox = await startSandbox({ port: 0, logger: this.logger });
+    this.running ??= this.launch(this.logger).then((sandbox) => {
       this.logger.info(`[sandbox] running at ${sandbox.url}`);
+      this.sendCallbacks(sandbox);
       return sandbox;
     });
     // A failed start may be retried.
     this.running.catch(() => (this.running = undefined));
     return this.running;
+  }
+
+  /**
+   * Sends the demo's callbacks to the receiver at `url` (the local receiver setting), or to nowhere.
+   * They then arrive the way a vendor's do: signed, over HTTP, with the vendor's retries.
+   */
+  setCallbackTarget(url: string | undefined): void {
+    this.callbackTarget = url;
+    void this.running?.then((sandbox) => this.sendCallbacks(sandbox)).catch(() => undefined);
+  }
+
+  private sendCallbacks(sandbox: RunningEmbedded): void {
+    sandbox.callbacks.clear();
+    if (this.callbackTarget === undefined) return;
+    try {
+      sandbox.callbacks.register(this.callbackTarget);
+      this.logger.info(`[sandbox] sends its demo callbacks to ${this.callbackTarget}`);
+    } catch (err) {
+      this.logger.warn(`[sandbox] cannot send its demo callbacks to ${this.callbackTarget}`, err);
+    }
   }
 
   /** Records the accounts pointed at this sandbox, with the endpoint each was given. */
