@@ -74,11 +74,19 @@ export class LedgerIndex {
   }
 
   /** Entries of one account, optionally of one product, without copying the others. */
-  *entriesOf(accountId: string, product?: Product): IterableIterator<LedgerEntry> {
-    for (const [scope, rooms] of this.scopes) {
-      if (product === undefined ? !scope.startsWith(`${accountId}\u0000`) : scope !== scopeKey(accountId, product)) continue;
-      for (const room of rooms.values()) yield* room.values();
+  entriesOf(accountId: string, product?: Product): LedgerEntry[] {
+    // Pushed into one array, not yielded: a generator cost several times more per entry at 100,000.
+    const out: LedgerEntry[] = [];
+    const add = (rooms: ReadonlyMap<string, ReadonlyMap<string, LedgerEntry>>): void => {
+      for (const room of rooms.values()) for (const entry of room.values()) out.push(entry);
+    };
+    if (product !== undefined) {
+      const rooms = this.scopes.get(scopeKey(accountId, product));
+      if (rooms) add(rooms);
+      return out;
     }
+    for (const [scope, rooms] of this.scopes) if (scope.startsWith(`${accountId}\u0000`)) add(rooms);
+    return out;
   }
 
   /** The rooms of an account's product that hold at least one entry. */

@@ -116,7 +116,7 @@ export class TaskLedger implements TaskStore, JournalWriter {
 
   /** Entries of one account, optionally of one product (read from the index, not the whole ledger). */
   entriesOf(accountId: string, product?: Product): LedgerEntry[] {
-    return [...this.state.index.entriesOf(accountId, product)];
+    return this.state.index.entriesOf(accountId, product);
   }
 
   /** The rooms of an account's product that hold entries, each with its entries. */
