@@ -50,20 +50,26 @@ const CALLBACK_NEXT_STEP = (l10n: Localizer): string =>
 /** The newest callback that names a cause. */
 function callbackReason(callbacks: readonly CallbackRecord[], l10n: Localizer): StopReason | undefined {
   for (let i = callbacks.length - 1; i >= 0; i--) {
-    const c = callbacks[i]!;
-    if (c.vendor === 'tencent' && c.eventType === '302' && typeof c.facts.LeaveCode === 'number') {
-      return { ...leaveCodeReason(c.facts.LeaveCode, l10n), source: l10n.t('TRTC callback 302, LeaveCode {0}', c.facts.LeaveCode) };
-    }
-    if (c.vendor === 'zego' && c.eventType === '2' && typeof c.facts.quit_reason === 'number') {
-      return { ...quitReason(c.facts.quit_reason, l10n), source: l10n.t('ZEGO callback event 2, quit_reason {0}', c.facts.quit_reason) };
-    }
-    if (c.vendor === 'zego' && c.eventType === '5') {
-      return { text: l10n.t('It ended normally.'), source: l10n.t('ZEGO callback event 5'), tone: 'normal' };
-    }
-    // GME's EventType 2 is the only Tencent event "2" (TRTC's are 3xx, CSS's 100).
-    if (c.vendor === 'tencent' && c.eventType === '2') {
-      return { text: l10n.t('GME finished recording the room.'), source: l10n.t('GME callback EventType 2'), tone: 'normal' };
-    }
+    const reason = callbackCause(callbacks[i]!, l10n);
+    if (reason) return reason;
+  }
+  return undefined;
+}
+
+/** The cause one callback names (TRTC 302's LeaveCode, ZEGO 2's quit_reason, a normal end), if it names one. */
+export function callbackCause(c: CallbackRecord, l10n: Localizer): StopReason | undefined {
+  if (c.vendor === 'tencent' && c.eventType === '302' && typeof c.facts.LeaveCode === 'number') {
+    return { ...leaveCodeReason(c.facts.LeaveCode, l10n), source: l10n.t('TRTC callback 302, LeaveCode {0}', c.facts.LeaveCode) };
+  }
+  if (c.vendor === 'zego' && c.eventType === '2' && typeof c.facts.quit_reason === 'number') {
+    return { ...quitReason(c.facts.quit_reason, l10n), source: l10n.t('ZEGO callback event 2, quit_reason {0}', c.facts.quit_reason) };
+  }
+  if (c.vendor === 'zego' && c.eventType === '5') {
+    return { text: l10n.t('It ended normally.'), source: l10n.t('ZEGO callback event 5'), tone: 'normal' };
+  }
+  // GME's EventType 2 is the only Tencent event "2" (TRTC's are 3xx, CSS's 100).
+  if (c.vendor === 'tencent' && c.eventType === '2') {
+    return { text: l10n.t('GME finished recording the room.'), source: l10n.t('GME callback EventType 2'), tone: 'normal' };
   }
   return undefined;
 }

@@ -4,10 +4,12 @@
  * Pure: positions are fractions of the strip's window, so the page only draws; the status table
  * below the strip is its text alternative.
  */
+import type { CallbackRecord } from '../model/callback';
 import type { LedgerEntry } from '../model/ledgerEntry';
 import { isTerminal, type TaskStatus } from '../model/task';
 import { fraction, TickLabeler, timeTicks, zoneOffsetIn, type TimeWindow } from './charts/timeScale';
 import { statusLabel, vendorLabel } from '../display/labels';
+import { callbackCause } from '../display/stopReasons';
 import { visibleString } from '../display/text';
 import { formatDuration, formatLocalTime } from '../display/time';
 import type { Localizer, TimeContext } from '../display/localize';
@@ -30,6 +32,7 @@ function stripWindow(entry: LedgerEntry, now: number): TimeWindow {
   if (task.startedAt !== undefined) times.push(task.startedAt);
   if (task.endedAt !== undefined) times.push(task.endedAt);
   for (const file of task.files) if (file.beginTimeMs !== undefined) times.push(file.beginTimeMs);
+  for (const callback of entry.callbacks ?? []) times.push(callback.at);
   if (!isTerminal(task.status)) times.push(now);
   const finite = times.filter(Number.isFinite);
   let start = Math.min(...finite);
@@ -98,6 +101,21 @@ class StripBuilder {
   }
 }
 
+/**
+ * A callback on the strip: its event, where it came from, the status it implied (and whether the
+ * ledger took it: a late or out-of-order one is not), and the cause it names.
+ */
+function callbackText(c: CallbackRecord, l10n: Localizer): string {
+  const source = c.source === 'paste' ? l10n.t('pasted') : l10n.t('local receiver');
+  const parts = [l10n.t('Callback {0} ({1})', visibleString(c.eventType), source)];
+  if (c.status !== undefined)
+    parts.push(c.applied ? statusLabel(c.status, l10n) : l10n.t('{0}, not taken: the task had moved on', statusLabel(c.status, l10n)));
+  const cause = callbackCause(c, l10n);
+  if (cause) parts.push(cause.text);
+  if (c.files.length > 0) parts.push(l10n.t('{0} files', c.files.length));
+  return parts.join(' · ');
+}
+
 /** Why the task stopped, as far as the snapshot says: its final status and the vendor's own value. */
 function stopReason(entry: LedgerEntry, l10n: Localizer): string {
   const task = entry.task;
@@ -123,6 +141,7 @@ function reportedLane(entry: LedgerEntry, b: StripBuilder, now: number, l10n: Lo
   for (const file of task.files) {
     if (file.beginTimeMs !== undefined) marks.push(b.mark('file', file.beginTimeMs, l10n.t('File {0} began', visibleString(file.fileName))));
   }
+  for (const callback of entry.callbacks ?? []) marks.push(b.mark('callback', callback.at, callbackText(callback, l10n)));
   if (isTerminal(task.status) && task.endedAt !== undefined) marks.push(b.mark('stop', task.endedAt, l10n.t('Ended: {0}', stopReason(entry, l10n))));
   return { label: l10n.t('Reported by {0}', vendorLabel(task.vendor, l10n)), spans, marks };
 }
@@ -167,7 +186,13 @@ function summary(entry: LedgerEntry, ctx: StripContext): string {
     time(entry.lastSeen),
   );
   const files = task.files.filter((f) => f.beginTimeMs !== undefined).length;
-  return [reported, observed, ...(files > 0 ? [l10n.t('{0} storage files are marked where they began.', files)] : [])].join(' ');
+  const callbacks = entry.callbacks?.length ?? 0;
+  return [
+    reported,
+    observed,
+    ...(files > 0 ? [l10n.t('{0} storage files are marked where they began.', files)] : []),
+    ...(callbacks > 0 ? [l10n.t('{0} callbacks are marked when the vendor sent them.', callbacks)] : []),
+  ].join(' ');
 }
 
 export function taskStrip(entry: LedgerEntry, heading: string, ctx: StripContext): StripSection {

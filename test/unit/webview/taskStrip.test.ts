@@ -37,6 +37,48 @@ describe('task strip', () => {
     assert.equal(taskDocument(ended, ended, ctx).document.sections.find((s) => s.heading === 'Timeline')?.kind, 'strip');
   });
 
+  it('marks each callback when the vendor sent it, with its source, the status it implied and the cause it names', () => {
+    const withCallbacks = {
+      ...ended,
+      callbacks: [
+        {
+          vendor: 'tencent',
+          eventType: '301',
+          at: NOW - 59 * M,
+          receivedAt: NOW - 59 * M,
+          source: 'receiver',
+          status: 'running',
+          applied: true,
+          files: [],
+          facts: {},
+        },
+        {
+          vendor: 'tencent',
+          eventType: '302',
+          at: NOW - 10 * M,
+          receivedAt: NOW - 10 * M,
+          source: 'paste',
+          status: 'ended',
+          applied: false,
+          files: [],
+          facts: { LeaveCode: 99 },
+        },
+      ],
+    } as const satisfies typeof ended;
+    const s = strip(withCallbacks);
+    const marks = s.lanes[0]!.marks.filter((m) => m.kind === 'callback');
+    assert.equal(marks.length, 2, 'one mark per callback, on the vendor’s lane');
+    assert.match(marks[0]!.title, /^Callback 301 \(local receiver\) · running: /);
+    assert.match(marks[1]!.title, /^Callback 302 \(pasted\) · ended, not taken: the task had moved on · .*MaxIdleTime/);
+    assert.ok(marks[1]!.at > marks[0]!.at, 'placed by the vendor’s time');
+    assert.ok(
+      s.legend.some((l) => 'mark' in l && l.mark === 'callback'),
+      'the legend names the callback mark',
+    );
+    assert.match(s.summary, /2 callbacks are marked when the vendor sent them/);
+    assert.equal(strip(ended).lanes[0]!.marks.filter((m) => m.kind === 'callback').length, 0, 'no callback, no mark');
+  });
+
   it('draws what the vendor reported: the run, the files where they began, the stop', () => {
     const s = strip(ended);
     const reported = s.lanes[0]!;
