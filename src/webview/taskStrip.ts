@@ -9,7 +9,7 @@ import type { LedgerEntry } from '../model/ledgerEntry';
 import { isTerminal, type TaskStatus } from '../model/task';
 import { fraction, TickLabeler, timeTicks, zoneOffsetIn, type TimeWindow } from './charts/timeScale';
 import { statusLabel, vendorLabel } from '../display/labels';
-import { callbackCause } from '../display/stopReasons';
+import { callbackCause, stopReason } from '../display/stopReasons';
 import { visibleString } from '../display/text';
 import { formatDuration, formatLocalTime } from '../display/time';
 import type { Localizer, TimeContext } from '../display/localize';
@@ -116,14 +116,21 @@ function callbackText(c: CallbackRecord, l10n: Localizer): string {
   return parts.join(' · ');
 }
 
-/** Why the task stopped, as far as the snapshot says: its final status and the vendor's own value. */
-function stopReason(entry: LedgerEntry, l10n: Localizer): string {
+/**
+ * Why the task stopped, in words where the vendor said why (a callback's LeaveCode or quit_reason, our
+ * own stop request, a CSS end before its schedule), and always with its final status and raw value.
+ */
+function endedText(entry: LedgerEntry, ctx: StripContext): string {
+  const { l10n } = ctx;
   const task = entry.task;
   const label = statusLabel(task.status, l10n);
-  return task.rawStatus === '' ? label : l10n.t('{0} (vendor status {1})', label, visibleString(task.rawStatus));
+  const status = task.rawStatus === '' ? label : l10n.t('{0} (vendor status {1})', label, visibleString(task.rawStatus));
+  const reason = stopReason(entry, l10n, ctx.time);
+  return reason ? `${status} · ${reason.text}` : status;
 }
 
-function reportedLane(entry: LedgerEntry, b: StripBuilder, now: number, l10n: Localizer): StripLane {
+function reportedLane(entry: LedgerEntry, b: StripBuilder, now: number, ctx: StripContext): StripLane {
+  const { l10n } = ctx;
   const task = entry.task;
   const spans: StripSpan[] = [];
   const marks: StripMark[] = [];
@@ -142,18 +149,19 @@ function reportedLane(entry: LedgerEntry, b: StripBuilder, now: number, l10n: Lo
     if (file.beginTimeMs !== undefined) marks.push(b.mark('file', file.beginTimeMs, l10n.t('File {0} began', visibleString(file.fileName))));
   }
   for (const callback of entry.callbacks ?? []) marks.push(b.mark('callback', callback.at, callbackText(callback, l10n)));
-  if (isTerminal(task.status) && task.endedAt !== undefined) marks.push(b.mark('stop', task.endedAt, l10n.t('Ended: {0}', stopReason(entry, l10n))));
+  if (isTerminal(task.status) && task.endedAt !== undefined) marks.push(b.mark('stop', task.endedAt, l10n.t('Ended: {0}', endedText(entry, ctx))));
   return { label: l10n.t('Reported by {0}', vendorLabel(task.vendor, l10n)), spans, marks };
 }
 
-function observedLane(entry: LedgerEntry, b: StripBuilder, now: number, l10n: Localizer): StripLane {
+function observedLane(entry: LedgerEntry, b: StripBuilder, now: number, ctx: StripContext): StripLane {
+  const { l10n } = ctx;
   const spans: StripSpan[] = [];
   const marks: StripMark[] = [b.mark('seen', entry.firstSeen, l10n.t('First seen'))];
   entry.history.forEach((transition, i) => {
     const next = entry.history[i + 1];
     if (i > 0) {
       const what = isTerminal(transition.status)
-        ? l10n.t('Seen {0}: {1}', statusLabel(transition.status, l10n), stopReason(entry, l10n))
+        ? l10n.t('Seen {0}: {1}', statusLabel(transition.status, l10n), endedText(entry, ctx))
         : l10n.t('Became {0}', statusLabel(transition.status, l10n));
       marks.push(b.mark(isTerminal(transition.status) ? 'stop' : 'change', transition.at, what));
     }
@@ -199,7 +207,7 @@ export function taskStrip(entry: LedgerEntry, heading: string, ctx: StripContext
   const now = ctx.time.now;
   const window = stripWindow(entry, now);
   const b = new StripBuilder(window, ctx);
-  const lanes = [reportedLane(entry, b, now, ctx.l10n), observedLane(entry, b, now, ctx.l10n)];
+  const lanes = [reportedLane(entry, b, now, ctx), observedLane(entry, b, now, ctx)];
   const labeler = new TickLabeler(ctx.time.locale, ctx.time.timeZone);
   const ticks = timeTicks(window, MAX_TICKS, zoneOffsetIn(ctx.time.timeZone)).map((tick) => ({ at: fraction(window, tick.ms), label: labeler.label(tick) }));
   const nowAt = fraction(window, now);
