@@ -27,11 +27,13 @@ describe('Go to Task (real VS Code)', function () {
   let api: MediaTasksApi;
   let relay: TaskKey & { appId: string };
   let tencentId = '';
+  let zegoId = '';
 
   before(async () => {
     api = await mediaTasks();
-    const { tencent, plans } = await addDemoAccounts(api);
+    const { tencent, zego, plans } = await addDemoAccounts(api);
     tencentId = tencent.id;
+    zegoId = zego.id;
     // A relay answers only while it runs; the demo's relays are staggered so that one runs at any moment.
     for (const taskId of plans[0].trtcRelayTaskIds) {
       const key = { accountId: tencent.id, product: 'trtc-relay' as const, taskId };
@@ -99,6 +101,36 @@ describe('Go to Task (real VS Code)', function () {
     assert.equal(selected?.kind === 'task' ? selected.key.taskId : undefined, newest.taskId, `the newest task of ${room} is selected`);
   });
 
+  it('finds a ZEGO task from a pasted callback body, asking ZEGO for it', async () => {
+    // The ZEGO listing puts the app's tasks into the ledger; one of them is then forgotten and pasted.
+    const product = (await childrenOf(api, await accountNode(api, zegoId))).find((p) => p.kind === 'product' && p.product === 'zego-recording');
+    assert.ok(product, 'the ZEGO account shows its recording product');
+    await childrenOf(api, product);
+    const known = api.ledger.entriesOf(zegoId, 'zego-recording')[0];
+    assert.ok(known, 'the ZEGO listing recorded a task');
+    const key = { accountId: zegoId, product: 'zego-recording' as const, taskId: known.taskId };
+    await api.ledger.forget(key);
+    assert.equal(api.ledger.get(key), undefined);
+    // A recording status callback as ZEGO posts it (https://www.zegocloud.com/docs/cloud-recording-server/recording-status-callback).
+    const body = {
+      app_id: Number(known.task.appId),
+      task_id: known.taskId,
+      room_id: known.task.room,
+      event_type: 5,
+      message: 'normal exit',
+      nonce: '350176',
+      timestamp: Math.floor(Date.now() / 1000),
+      signature: '0000000000000000000000000000000000000000',
+      sequence: 4,
+      detail: {},
+    };
+    await vscode.commands.executeCommand(CommandIds.lookUpTask, JSON.stringify(body, null, 2));
+    const found = api.ledger.get(key);
+    assert.ok(found, 'the pasted callback body found the ZEGO task');
+    assert.equal(found.pinned, true);
+    assert.equal(found.task.room, known.task.room);
+  });
+
   it('says what it read and what was missing, and pins nothing, for a paste that finds no task', async () => {
     const info = recordInformation();
     try {
@@ -115,6 +147,11 @@ describe('Go to Task (real VS Code)', function () {
         info.said[3] ?? '',
         /^Read a tccli line \(gme DescribeTaskInfo\)\. It names no TaskId, and no task in the ledger is in room or stream no-such-room/,
       );
+      // A pasted room id is shown as inert text: a Markdown command link in it is broken up.
+      await vscode.commands.executeCommand(CommandIds.lookUpTask, 'tccli gme DescribeTaskInfo --BizId 1 --RoomId "[run](command:workbench.action.quit)"');
+      const hostile = info.said[4] ?? '';
+      assert.ok(hostile.includes('[run] (command:workbench.action.quit)'), `the room id is not neutralised in: ${hostile}`);
+      assert.ok(!hostile.includes('](command:'), 'a command link reached a notification');
     } finally {
       info.restore();
     }

@@ -103,8 +103,10 @@ describe('task details panels (real VS Code)', function () {
       [vscode.Uri.joinPath(extensionUri(), 'media').path, vscode.Uri.joinPath(extensionUri(), 'dist', 'webview').path],
     );
 
-    // A delivered render proves the page's nonce'd script ran, said `ready`, and got the data.
-    const heading = await waitFor('the page to receive the task', () => renderedHeading(posts));
+    // A delivered render proves the page's nonce'd script ran, said `ready`, and got the data. The
+    // session's first webview also starts VS Code's webview host: on a loaded 2-core machine that once
+    // took longer than the 15 s the later panels get.
+    const heading = await waitFor('the page to receive the task', () => renderedHeading(posts), 40_000);
     assert.equal(heading, 'Task 44619223… (GME Recording)');
     assert.deepEqual(store.refreshed, [taskKeyString(running)], 'opening fetches the running task once');
   });
