@@ -18,13 +18,23 @@ import { ROOM_STATUSES } from '../../src/webview/roomProtocol';
 /** @typedef {import('../../src/model/task').Product} Product */
 /** @typedef {import('../../src/model/task').TaskStatus} TaskStatus */
 /**
- * One task as this page keeps it: shaped as the layout's BarInput too, so a big room is held once.
- * `end` is the drawn end (now, for a running task); `endedAt` the reported one. Marks are times,
- * with what they say in parallel arrays.
+ * The room's tasks as this page keeps them: column by column, as the host sends them, with each kind
+ * of mark grouped by task, plus the typed arrays the layout reads (it takes this as its BarColumns).
+ * No object per task: allocating and collecting ten thousand of them was most of a big room's first
+ * frame. `end` is the drawn end (now, for a running task); `c.end` the reported one. `running` lists
+ * the tasks without an end. Task i's marks of a kind are `from[i]` up to `from[i + 1] - 1` of `at`
+ * and `what`.
+ * @typedef {{ at: readonly number[], from: Int32Array }} MarkTimes
+ * @typedef {MarkTimes & { what: readonly string[] }} LabelledMarks
+ * @typedef {MarkTimes & { what: readonly number[] }} StatusMarks
+ * @typedef {{ c: RoomTaskColumns, length: number, start: Float64Array, end: Float64Array, status: Uint8Array,
+ *   running: number[], file: LabelledMarks, change: StatusMarks, callback: LabelledMarks }} RoomTasks
+ */
+/** @typedef {{ -readonly [K in keyof RoomTaskColumns]: Array<RoomTaskColumns[K][number]> }} ColumnsBuilder */
+/**
+ * One task as the hover text and the table read it (made for the few they show, never for all).
  * @typedef {{ ref: string, taskId: string, product: Product, status: TaskStatus, rawStatus: string, start: number,
- *   end: number, endedAt: number | undefined, scheduledEnd: number | undefined,
- *   files: number[], fileNames: string[], changes: number[], changeStatuses: TaskStatus[],
- *   callbacks: number[], callbackLabels: string[] }} RoomTask
+ *   end: number, endedAt: number | undefined, scheduledEnd: number | undefined, files: number }} RoomTask
  */
 /** @typedef {import('../../src/webview/charts/roomLayout').RoomModel} RoomModel */
 /** @typedef {import('../../src/webview/charts/roomLayout').RoomLayout} RoomLayout */
@@ -41,17 +51,14 @@ import { ROOM_STATUSES } from '../../src/webview/roomProtocol';
   const MID = ROW_HEIGHT / 2;
   const AXIS_HEIGHT = 22;
   const TABLE_LIMIT = 200;
-  /** Never written to: decode swaps in a list of its own before the first push. */
-  const NONE = /** @type {any[]} */ (/** @type {unknown} */ (Object.freeze([])));
+  const UNKNOWN = ROOM_STATUSES.indexOf('unknown');
   /** A visible page with running tasks redraws this often, so their bars grow with time. */
   const CLOCK_MS = 30_000;
 
   /** @type {RoomDocument | undefined} */
   let doc;
-  /** @type {Map<string, RoomTask>} */
-  const tasks = new Map();
-  /** @type {RoomTask[]} */
-  let list = [];
+  /** @type {RoomTasks} */
+  let tasks = decode(emptyColumns());
   /** @type {RoomModel | undefined} */
   let model;
   /** @type {RoomPanelState | undefined} */
@@ -167,82 +174,181 @@ import { ROOM_STATUSES } from '../../src/webview/roomProtocol';
     heading.replaceChildren(el('bdi', undefined, /** @type {RoomDocument} */ (doc).heading));
   }
 
+  /** @returns {ColumnsBuilder} */
+  function emptyColumns() {
+    return {
+      ref: [],
+      taskId: [],
+      product: [],
+      status: [],
+      rawStatus: [],
+      start: [],
+      end: [],
+      scheduledEnd: [],
+      fileTask: [],
+      fileAt: [],
+      fileName: [],
+      changeTask: [],
+      changeAt: [],
+      changeStatus: [],
+      callbackTask: [],
+      callbackAt: [],
+      callbackLabel: [],
+    };
+  }
+
+  /** @param {unknown} value @param {number} length */
+  function isIndex(value, length) {
+    return Number.isInteger(value) && /** @type {number} */ (value) >= 0 && /** @type {number} */ (value) < length;
+  }
+
   /**
-   * The tasks out of their columns (see RoomTaskColumns); statuses and products outside the known
-   * sets become `unknown` and the first product, so no value from the message is used unchecked.
-   * @param {RoomTaskColumns} c @returns {RoomTask[]}
+   * One kind of mark grouped by task. The host sends them grouped already, so their arrays are used
+   * as they are; otherwise (or with a task index out of range, which is dropped) they are regrouped.
+   * @template T @param {readonly number[]} task @param {readonly number[]} at @param {readonly T[]} what @param {number} n
+   * @returns {{ at: readonly number[], from: Int32Array, what: readonly T[] }}
+   */
+  function groupMarks(task, at, what, n) {
+    const from = new Int32Array(n + 1);
+    let grouped = true;
+    let previous = 0;
+    for (let j = 0; j < task.length; j++) {
+      const t = task[j];
+      if (!isIndex(t, n)) {
+        grouped = false;
+        continue;
+      }
+      from[t + 1]++;
+      if (t < previous) grouped = false;
+      previous = t;
+    }
+    for (let i = 0; i < n; i++) from[i + 1] += from[i];
+    if (grouped) return { at, from, what };
+    const next = from.slice(0, n);
+    const sortedAt = new Array(from[n]);
+    const sortedWhat = new Array(from[n]);
+    for (let j = 0; j < task.length; j++) {
+      const t = task[j];
+      if (!isIndex(t, n)) continue;
+      const k = next[t]++;
+      sortedAt[k] = at[j];
+      sortedWhat[k] = what[j];
+    }
+    return { at: sortedAt, from, what: sortedWhat };
+  }
+
+  /**
+   * The tasks out of the host's columns. Statuses outside the known set become `unknown` (and
+   * products the first product, when read), so no value from the message is used unchecked.
+   * @param {RoomTaskColumns} c @returns {RoomTasks}
    */
   function decode(c) {
-    /** @type {RoomTask[]} */
-    const out = [];
-    for (let i = 0; i < c.ref.length; i++) {
-      const end = c.end[i];
-      const scheduledEnd = c.scheduledEnd[i];
-      const start = c.start[i];
-      out.push({
-        ref: c.ref[i],
-        taskId: c.taskId[i],
-        product: PRODUCTS[c.product[i]] ?? PRODUCTS[0],
-        status: knownStatus(ROOM_STATUSES[c.status[i]]),
-        rawStatus: c.rawStatus[i],
-        start,
-        end: typeof end === 'number' ? end : start,
-        endedAt: typeof end === 'number' ? end : undefined,
-        scheduledEnd: typeof scheduledEnd === 'number' ? scheduledEnd : undefined,
-        // Shared empty lists until a mark arrives: a big room's first frame is mostly allocation.
-        files: NONE,
-        fileNames: NONE,
-        changes: NONE,
-        changeStatuses: NONE,
-        callbacks: NONE,
-        callbackLabels: NONE,
-      });
+    const n = c.ref.length;
+    const start = new Float64Array(n);
+    const end = new Float64Array(n);
+    const status = new Uint8Array(n);
+    /** @type {number[]} */
+    const running = [];
+    for (let i = 0; i < n; i++) {
+      const s = c.start[i];
+      const e = c.end[i];
+      start[i] = s;
+      if (typeof e === 'number') end[i] = e;
+      else {
+        end[i] = s;
+        running.push(i);
+      }
+      const code = c.status[i];
+      status[i] = isIndex(code, ROOM_STATUSES.length) ? code : UNKNOWN;
     }
-    for (let j = 0; j < c.fileTask.length; j++) {
-      const task = out[c.fileTask[j]];
-      if (!task) continue;
-      if (task.files === NONE) [task.files, task.fileNames] = [[], []];
-      task.files.push(c.fileAt[j]);
-      task.fileNames.push(c.fileName[j]);
-    }
-    for (let j = 0; j < c.changeTask.length; j++) {
-      const task = out[c.changeTask[j]];
-      if (!task) continue;
-      if (task.changes === NONE) [task.changes, task.changeStatuses] = [[], []];
-      task.changes.push(c.changeAt[j]);
-      task.changeStatuses.push(knownStatus(ROOM_STATUSES[c.changeStatus[j]]));
-    }
-    for (let j = 0; j < c.callbackTask.length; j++) {
-      const task = out[c.callbackTask[j]];
-      if (!task) continue;
-      if (task.callbacks === NONE) [task.callbacks, task.callbackLabels] = [[], []];
-      task.callbacks.push(c.callbackAt[j]);
-      task.callbackLabels.push(c.callbackLabel[j]);
-    }
+    return {
+      c,
+      length: n,
+      start,
+      end,
+      status,
+      running,
+      file: groupMarks(c.fileTask, c.fileAt, c.fileName, n),
+      change: groupMarks(c.changeTask, c.changeAt, c.changeStatus, n),
+      callback: groupMarks(c.callbackTask, c.callbackAt, c.callbackLabel, n),
+    };
+  }
+
+  /** @param {number} i */
+  function statusOf(i) {
+    return /** @type {TaskStatus} */ (ROOM_STATUSES[tasks.status[i]]);
+  }
+
+  /** @param {number} i */
+  function endedAt(i) {
+    const e = tasks.c.end[i];
+    return typeof e === 'number' ? e : undefined;
+  }
+
+  /** One task as the hover text and the table read it. @param {number} i @returns {RoomTask} */
+  function taskAt(i) {
+    const { c } = tasks;
+    const scheduledEnd = c.scheduledEnd[i];
+    const product = c.product[i];
+    return {
+      ref: c.ref[i],
+      taskId: c.taskId[i],
+      product: isIndex(product, PRODUCTS.length) ? PRODUCTS[product] : PRODUCTS[0],
+      status: statusOf(i),
+      rawStatus: c.rawStatus[i],
+      start: tasks.start[i],
+      end: tasks.end[i],
+      endedAt: endedAt(i),
+      scheduledEnd: typeof scheduledEnd === 'number' ? scheduledEnd : undefined,
+      files: tasks.file.from[i + 1] - tasks.file.from[i],
+    };
+  }
+
+  /**
+   * `rows` (a task of `from` each) as one set of columns, as the host would send them.
+   * @param {Array<[RoomTasks, number]>} rows @returns {RoomTaskColumns}
+   */
+  function gather(rows) {
+    const out = emptyColumns();
+    rows.forEach(([from, i], row) => {
+      const c = from.c;
+      out.ref.push(c.ref[i]);
+      out.taskId.push(c.taskId[i]);
+      out.product.push(c.product[i]);
+      out.status.push(from.status[i]);
+      out.rawStatus.push(c.rawStatus[i]);
+      out.start.push(c.start[i]);
+      out.end.push(c.end[i]);
+      out.scheduledEnd.push(c.scheduledEnd[i]);
+      for (let k = from.file.from[i]; k < from.file.from[i + 1]; k++) {
+        out.fileTask.push(row);
+        out.fileAt.push(from.file.at[k]);
+        out.fileName.push(from.file.what[k]);
+      }
+      for (let k = from.change.from[i]; k < from.change.from[i + 1]; k++) {
+        out.changeTask.push(row);
+        out.changeAt.push(from.change.at[k]);
+        out.changeStatus.push(from.change.what[k]);
+      }
+      for (let k = from.callback.from[i]; k < from.callback.from[i + 1]; k++) {
+        out.callbackTask.push(row);
+        out.callbackAt.push(from.callback.at[k]);
+        out.callbackLabel.push(from.callback.what[k]);
+      }
+    });
     return out;
   }
 
-  /** The bars' input, in one pass: every task with its drawn end (running ones end at now). */
+  /** The bars' input: running tasks end at now; and what the legend names. */
   function rebuildModel() {
     const at = now();
-    const statuses = new Set();
-    let file = false;
-    let change = false;
-    let callback = false;
-    for (const t of list) {
-      if (t.endedAt === undefined) t.end = Math.max(t.start, at);
-      statuses.add(t.status);
-      if (t.files.length > 0) file = true;
-      if (t.changes.length > 0) change = true;
-      if (t.callbacks.length > 0) callback = true;
-    }
-    present = { statuses, file, change, callback };
-    model = prepareRoom(list);
-  }
-
-  /** Tasks by start, then ref, as the host sends them. */
-  function sortList() {
-    list = [...tasks.values()].sort((a, b) => a.start - b.start || (a.ref < b.ref ? -1 : 1));
+    const { start, end, status, running } = tasks;
+    for (const i of running) end[i] = Math.max(start[i], at);
+    const seen = new Uint8Array(ROOM_STATUSES.length);
+    for (let i = 0; i < status.length; i++) seen[status[i]] = 1;
+    const statuses = new Set(ROOM_STATUSES.filter((_, code) => seen[code]));
+    present = { statuses, file: tasks.file.at.length > 0, change: tasks.change.at.length > 0, callback: tasks.callback.at.length > 0 };
+    model = prepareRoom(tasks);
   }
 
   /** @returns {TimeWindow} */
@@ -315,7 +421,7 @@ import { ROOM_STATUSES } from '../../src/webview/roomProtocol';
     layout = layoutRoom(model, { ...w, widthPx: width });
     targets = new WeakMap();
     const l = labels();
-    empty.hidden = list.length > 0;
+    empty.hidden = tasks.length > 0;
     chart.setAttribute('aria-label', `${l.chart}. ${subtitle.textContent}`);
 
     // The axis: round local times, labelled as precisely as their spacing needs.
@@ -352,15 +458,14 @@ import { ROOM_STATUSES } from '../../src/webview/roomProtocol';
         const itemWidth = Math.max(1, item.x1 - item.x0);
         let node;
         if (item.kind === 'bar') {
-          const task = list[item.task];
-          const running = task.endedAt === undefined;
-          node = svgEl('rect', `bar span s-${knownStatus(task.status)}${running ? ' ongoing' : ''}`, { x, y: y + 4, width: itemWidth, height: ROW_HEIGHT - 8 });
-          if (running && task.scheduledEnd !== undefined && task.scheduledEnd > at) {
-            const x1 = Math.min(width + 1, fraction(w, task.scheduledEnd) * width);
+          const status = statusOf(item.task);
+          const running = endedAt(item.task) === undefined;
+          node = svgEl('rect', `bar span s-${status}${running ? ' ongoing' : ''}`, { x, y: y + 4, width: itemWidth, height: ROW_HEIGHT - 8 });
+          const scheduledEnd = tasks.c.scheduledEnd[item.task];
+          if (running && typeof scheduledEnd === 'number' && scheduledEnd > at) {
+            const x1 = Math.min(width + 1, fraction(w, scheduledEnd) * width);
             if (x1 > item.x1)
-              fragment.append(
-                svgEl('rect', `span s-${knownStatus(task.status)} open-scheduled`, { x: item.x1, y: y + 4, width: x1 - item.x1, height: ROW_HEIGHT - 8 }),
-              );
+              fragment.append(svgEl('rect', `span s-${status} open-scheduled`, { x: item.x1, y: y + 4, width: x1 - item.x1, height: ROW_HEIGHT - 8 }));
           }
         } else {
           node = svgEl('rect', `cluster span s-${knownStatus(item.status)}`, { x, y: y + 3, width: itemWidth, height: ROW_HEIGHT - 6 });
@@ -402,7 +507,7 @@ import { ROOM_STATUSES } from '../../src/webview/roomProtocol';
 
   /** @param {RowItem} item */
   function itemKey(item) {
-    return item.kind === 'bar' ? `t:${list[item.task].ref}` : `c:${item.startMs}:${item.endMs}`;
+    return item.kind === 'bar' ? `t:${tasks.c.ref[item.task]}` : `c:${item.startMs}:${item.endMs}`;
   }
 
   function selectionKey() {
@@ -415,14 +520,15 @@ import { ROOM_STATUSES } from '../../src/webview/roomProtocol';
   function selectedTarget() {
     if (!selected || !layout) return undefined;
     const sel = selected;
+    const index = 'ref' in sel ? tasks.c.ref.indexOf(sel.ref) : -1;
     for (let r = 0; r < layout.rows.length; r++) {
       for (const item of layout.rows[r].items) {
         if ('ref' in sel) {
-          const holds = item.kind === 'bar' ? list[item.task].ref === sel.ref : item.tasks.some((i) => list[i].ref === sel.ref);
+          const holds = item.kind === 'bar' ? item.task === index : item.tasks.includes(index);
           if (holds) return { kind: 'item', item, row: r };
         } else if (item.kind === 'cluster' ? item.startMs <= sel.window.endMs && item.endMs >= sel.window.startMs : false) {
           return { kind: 'item', item, row: r };
-        } else if (item.kind === 'bar' && list[item.task].start >= sel.window.startMs && list[item.task].start <= sel.window.endMs) {
+        } else if (item.kind === 'bar' && tasks.start[item.task] >= sel.window.startMs && tasks.start[item.task] <= sel.window.endMs) {
           return { kind: 'item', item, row: r };
         }
       }
@@ -435,22 +541,18 @@ import { ROOM_STATUSES } from '../../src/webview/roomProtocol';
     const d = /** @type {RoomDocument} */ (doc);
     const l = d.labels;
     if (target.kind === 'mark') {
-      const task = list[target.mark.task];
+      const task = taskAt(target.mark.task);
       const head = fill(l.taskOf, task.taskId, d.productLabels[task.product] ?? task.product);
-      if (target.mark.kind === 'file') {
-        const i = target.mark.index;
-        return [fill(l.file, task.fileNames[i]), bothTimes(task.files[i]), head];
-      }
-      if (target.mark.kind === 'change') {
-        const i = target.mark.index;
-        return [fill(l.change, d.statusLabels[task.changeStatuses[i]]), bothTimes(task.changes[i]), head];
-      }
-      const i = target.mark.index;
-      return [fill(l.callback, task.callbackLabels[i]), bothTimes(task.callbacks[i]), head];
+      const marks = tasks[target.mark.kind];
+      const k = marks.from[target.mark.task] + target.mark.index;
+      if (target.mark.kind === 'file') return [fill(l.file, tasks.file.what[k]), bothTimes(marks.at[k]), head];
+      if (target.mark.kind === 'change')
+        return [fill(l.change, d.statusLabels[knownStatus(ROOM_STATUSES[tasks.change.what[k]])]), bothTimes(marks.at[k]), head];
+      return [fill(l.callback, tasks.callback.what[k]), bothTimes(marks.at[k]), head];
     }
     const item = target.item;
     if (item.kind === 'bar') {
-      const task = list[item.task];
+      const task = taskAt(item.task);
       const lines = [
         fill(l.taskOf, task.taskId, d.productLabels[task.product] ?? task.product),
         task.rawStatus !== '' && task.rawStatus !== task.status
@@ -461,7 +563,7 @@ import { ROOM_STATUSES } from '../../src/webview/roomProtocol';
       ];
       if (task.scheduledEnd !== undefined && task.endedAt === undefined) lines.push(`${l.scheduledEnd}: ${bothTimes(task.scheduledEnd)}`);
       lines.push(`${l.duration}: ${formatDuration(task.end - task.start, d.locale)}`);
-      if (task.files.length > 0) lines.push(`${l.files}: ${task.files.length}`);
+      if (task.files > 0) lines.push(`${l.files}: ${task.files}`);
       lines.push(l.openHint);
       return lines;
     }
@@ -492,12 +594,12 @@ import { ROOM_STATUSES } from '../../src/webview/roomProtocol';
   /** @param {Target} target */
   function activate(target) {
     if (target.kind === 'mark') {
-      post({ type: 'openTask', ref: list[target.mark.task].ref });
+      post({ type: 'openTask', ref: tasks.c.ref[target.mark.task] });
       return;
     }
     const item = target.item;
     if (item.kind === 'bar') {
-      post({ type: 'openTask', ref: list[item.task].ref });
+      post({ type: 'openTask', ref: tasks.c.ref[item.task] });
       return;
     }
     // A cluster opens into its own span, with a margin so its edges are not on the chart's edges;
@@ -528,7 +630,7 @@ import { ROOM_STATUSES } from '../../src/webview/roomProtocol';
   function select(target) {
     if (target.kind !== 'item') return;
     const item = target.item;
-    selected = item.kind === 'bar' ? { ref: list[item.task].ref } : { window: { startMs: item.startMs, endMs: item.endMs } };
+    selected = item.kind === 'bar' ? { ref: tasks.c.ref[item.task] } : { window: { startMs: item.startMs, endMs: item.endMs } };
     selectedRow = target.row;
     draw();
     const now = selectedTarget();
@@ -565,7 +667,7 @@ import { ROOM_STATUSES } from '../../src/webview/roomProtocol';
     panBy(direction * 0.5);
     draw();
     const candidates = rowItems(current.row).filter((item) => {
-      const startMs = item.kind === 'bar' ? list[item.task].start : item.startMs;
+      const startMs = item.kind === 'bar' ? tasks.start[item.task] : item.startMs;
       return direction > 0 ? startMs > edgeMs : startMs < edgeMs;
     });
     const pick = direction > 0 ? candidates[0] : candidates[candidates.length - 1];
@@ -679,21 +781,25 @@ import { ROOM_STATUSES } from '../../src/webview/roomProtocol';
     if (!doc || !model) return;
     const d = doc;
     const w = currentWindow();
-    if (!table.open) {
-      let count = 0;
-      for (const t of list) if (t.start <= w.endMs && t.end >= w.startMs) count++;
-      tableSummary.textContent = fill(d.labels.tableSummary, count);
-      return;
+    const { start, end } = tasks;
+    /** @type {number[]} */
+    const inView = [];
+    let count = 0;
+    for (let i = 0; i < tasks.length; i++) {
+      if (start[i] > w.endMs || end[i] < w.startMs) continue;
+      if (table.open && count < TABLE_LIMIT) inView.push(i);
+      count++;
     }
-    const inView = list.filter((t) => t.start <= w.endMs && t.end >= w.startMs);
-    tableSummary.textContent = fill(d.labels.tableSummary, inView.length);
+    tableSummary.textContent = fill(d.labels.tableSummary, count);
+    if (!table.open) return;
     const tableEl = el('table');
     const head = el('tr');
     for (const column of d.labels.columns) head.append(el('th', undefined, column));
     const thead = el('thead');
     thead.append(head);
     const tbody = el('tbody');
-    inView.slice(0, TABLE_LIMIT).forEach((task, i) => {
+    inView.forEach((index, i) => {
+      const task = taskAt(index);
       const tr = el('tr');
       const idCell = el('td');
       const open = el('button', 'link');
@@ -705,11 +811,11 @@ import { ROOM_STATUSES } from '../../src/webview/roomProtocol';
       tr.append(
         idCell,
         el('td', undefined, d.productLabels[task.product] ?? task.product),
-        el('td', undefined, d.statusLabels[knownStatus(task.status)]),
+        el('td', undefined, d.statusLabels[task.status]),
         el('td', undefined, localTime(task.start)),
         el('td', undefined, task.endedAt !== undefined ? localTime(task.endedAt) : d.labels.running),
         el('td', undefined, formatDuration(task.end - task.start, d.locale)),
-        el('td', undefined, String(task.files.length)),
+        el('td', undefined, String(task.files)),
       );
       tbody.append(tr);
     });
@@ -717,7 +823,7 @@ import { ROOM_STATUSES } from '../../src/webview/roomProtocol';
     const scroll = el('div', 'table-scroll');
     scroll.append(tableEl);
     const nodes = [scroll];
-    if (inView.length > TABLE_LIMIT) nodes.push(el('p', 'empty', fill(d.labels.tableMore, TABLE_LIMIT, inView.length)));
+    if (count > TABLE_LIMIT) nodes.push(el('p', 'empty', fill(d.labels.tableMore, TABLE_LIMIT, count)));
     tableBody.replaceChildren(...nodes);
   }
 
@@ -755,9 +861,7 @@ import { ROOM_STATUSES } from '../../src/webview/roomProtocol';
     // The zoom saved before a reload is kept only for the room it was saved for.
     if (first && !(saved && saved.accountId === state.accountId && saved.room === state.room)) view = undefined;
     identity = state;
-    list = decode(next.tasks);
-    tasks.clear();
-    for (const task of list) tasks.set(task.ref, task);
+    tasks = decode(next.tasks);
     applyLabels();
     root.classList.remove('pending');
     subtitle.textContent = next.summary;
@@ -771,10 +875,19 @@ import { ROOM_STATUSES } from '../../src/webview/roomProtocol';
   function update(message) {
     if (!doc) return;
     clockSkew = message.now - Date.now();
-    for (const ref of message.remove) tasks.delete(ref);
-    for (const task of decode(message.upsert)) tasks.set(task.ref, task);
+    // The tasks kept and the new or changed ones (the last of a ref wins), by start then ref.
+    const incoming = decode(message.upsert);
+    const gone = new Set(message.remove);
+    /** @type {Map<string, number>} */
+    const added = new Map();
+    for (let i = 0; i < incoming.length; i++) added.set(incoming.c.ref[i], i);
+    /** @type {Array<[RoomTasks, number]>} */
+    const rows = [];
+    for (let i = 0; i < tasks.length; i++) if (!gone.has(tasks.c.ref[i]) && !added.has(tasks.c.ref[i])) rows.push([tasks, i]);
+    for (const i of added.values()) rows.push([incoming, i]);
+    rows.sort(([a, i], [b, j]) => a.start[i] - b.start[j] || (a.c.ref[i] < b.c.ref[j] ? -1 : 1));
+    tasks = decode(gather(rows));
     subtitle.textContent = message.summary;
-    sortList();
     rebuildModel();
     drawLegend();
     queueDraw();
@@ -793,7 +906,7 @@ import { ROOM_STATUSES } from '../../src/webview/roomProtocol';
   labeler.label({ ms: Date.now(), step: 3_600_000 });
 
   setInterval(() => {
-    if (document.visibilityState === 'visible' && list.some((t) => t.endedAt === undefined)) {
+    if (document.visibilityState === 'visible' && tasks.running.length > 0) {
       rebuildModel();
       queueDraw();
     }

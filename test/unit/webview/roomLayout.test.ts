@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { TaskStatus } from '../../../src/model/task';
 import {
+  barColumns,
   DEFAULT_LAYOUT,
   fitWindow,
   layoutRoom,
@@ -46,7 +47,7 @@ describe('room chart layout', () => {
     assert.equal(model.lanes.length, 3, 'three tasks overlap at 12:00-12:30, so three lanes');
     assert.deepEqual(model.extent, { startMs: T0, endMs: T0 + 40 * M });
     for (const lane of model.lanes) {
-      for (let i = 1; i < lane.length; i++) assert.ok(model.bars[lane[i]!]!.start >= model.bars[lane[i - 1]!]!.end, 'no overlap in a lane');
+      for (let i = 1; i < lane.length; i++) assert.ok(model.bars.start[lane[i]!]! >= model.bars.end[lane[i - 1]!]!, 'no overlap in a lane');
     }
   });
 
@@ -133,6 +134,36 @@ describe('room chart layout', () => {
     assert.equal(layout.rows.length, 10);
     // Ten overlapping bars in a row cannot be told apart: one cluster of ten per row.
     assert.ok(layout.rows.every((r) => r.items.length === 1 && r.items[0]!.kind === 'cluster' && r.items[0]!.tasks.length === 10));
+  });
+
+  it('finds the tasks of a row of several lanes that reach into a zoomed view, a long one started before it too', () => {
+    // Lane 0: a task from 0 to 600 minutes; lanes 1 and 2: short ones early on; one row holds all three lanes.
+    const model = prepareRoom([bar(0, 600, 'running'), bar(1, 5), bar(2, 6), bar(7, 9), bar(8, 10)]);
+    assert.equal(model.lanes.length, 3);
+    const options = { ...DEFAULT_LAYOUT, maxRows: 1 };
+    const late = layoutRoom(model, { startMs: T0 + 300 * M, endMs: T0 + 400 * M, widthPx: 100 }, options);
+    assert.deepEqual(late.rows[0]!.items, [{ kind: 'bar', task: 0, x0: -1, x1: 101 }]);
+    const early = layoutRoom(model, { startMs: T0 + 6.5 * M, endMs: T0 + 20 * M, widthPx: 100 }, options);
+    const shown = early.rows[0]!.items.flatMap((i) => (i.kind === 'bar' ? [i.task] : i.tasks));
+    assert.deepEqual([...shown].sort(), [0, 3, 4], 'the long task and the two short ones in view, not those that ended before it');
+  });
+
+  it('lays out the same room the same way from columns, sorted by start or not', () => {
+    const bars = bigRoom(500, 3);
+    const sorted = [...bars].sort((a, b) => a.start - b.start);
+    const view = { startMs: T0, endMs: T0 + 30 * 24 * 60 * M, widthPx: 800 };
+    const fromColumns = prepareRoom(barColumns(sorted));
+    const fromList = prepareRoom(sorted);
+    assert.deepEqual(layoutRoom(fromColumns, view), layoutRoom(fromList, view));
+    // Unsorted input is taken by start: the same lanes for the same bars.
+    const shuffled = prepareRoom(bars);
+    const laneOfBar = (model: ReturnType<typeof prepareRoom>, list: BarInput[]) => new Map(list.map((b, i) => [b, model.laneOf[i]]));
+    const a = laneOfBar(fromList, sorted);
+    const b = laneOfBar(shuffled, bars);
+    assert.ok(
+      bars.every((bar) => a.get(bar) === b.get(bar)),
+      'each bar in the same lane',
+    );
   });
 
   it('keeps a 10,000-task room to what the width can show, and accounts for every task', () => {

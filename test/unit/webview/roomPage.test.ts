@@ -170,6 +170,14 @@ describe('room page in the browser', function () {
     assert.equal(ids.length, 6);
     assert.equal(ids.at(-1), 'new-one');
     assert.ok(!ids.includes(XSS), 'the removed task is gone');
+    // The tasks kept keep their storage files; a task sent again is replaced, its files with it.
+    assert.equal(await page.page.locator('.room-body .mark-file').count(), 5);
+    const changed = makeEntry(makeTask({ ...entries[1]!.task, status: 'failed', files: [] }), { firstSeen: entries[1]!.firstSeen, history: [] });
+    await page.send({ type: 'update', now: NOW, upsert: roomTaskColumns([changed]), remove: [], summary: roomSummary(all, ctx) });
+    await page.page.waitForFunction(`document.querySelectorAll('.room-body .mark-file').length === 4`);
+    assert.equal(await page.page.locator('.room-body rect.bar').count(), 6);
+    assert.equal(await page.page.locator('.room-body rect.bar.s-failed').count(), 1 + entries.slice(2).filter((e) => e.task.status === 'failed').length);
+    assert.deepEqual(page.problems, []);
   });
 
   it('lists the tasks in view as a table, each opening its task', async () => {
