@@ -8,9 +8,10 @@
 // typecheck and lint count as one check each; the others count their mocha tests.
 //   MTE_SUITES=unit,integration npm test     runs only the named suites (integration: on every version)
 //   MTE_VSCODE=electron|code-server          which VS Code the integration suite uses (default: auto)
-//   MTE_INTEGRATION_CODE_SERVERS=min,default the code-server builds integration runs on, one suite each
+//   MTE_INTEGRATION_CODE_SERVERS=min,newest  the code-server builds integration runs on, one suite each
 //                                            (scripts/vscode/paths.mjs; the same test files every time)
-//   MTE_CODE_SERVER=default|min|newest       the code-server e2e runs on (default: default, 4.100.3)
+//   MTE_CODE_SERVER=default|min|newest       the code-server e2e runs on (default: newest, 4.139.1)
+// fresh-clone runs `npm run demo`, which stays on the default build (4.100.3), so that one installs too.
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -45,12 +46,14 @@ const suites = [
   { name: 'typecheck', cmd: 'npm', args: ['run', '--silent', 'typecheck'], counts: false, budget: 300 },
   { name: 'lint', cmd: 'npm', args: ['run', '--silent', 'lint'], counts: false, budget: 300 },
   { name: 'unit', cmd: bin('mocha'), args: [], counts: true, budget: 480, killSignal: 'SIGKILL' },
-  // The integration tests on the oldest VS Code engines.vscode promises and on the default one (the e2e's).
-  ...(process.env.MTE_INTEGRATION_CODE_SERVERS ?? 'min,default')
+  // The integration tests on the oldest VS Code engines.vscode promises and on the newest (the e2e's).
+  // The exfiltration proof (about 3 minutes: our VSIX in production mode next to a hostile extension)
+  // runs with the last of them only; the other runs skip it (MTE_EXFILTRATION=0).
+  ...(process.env.MTE_INTEGRATION_CODE_SERVERS ?? 'min,newest')
     .split(',')
     .map((v) => v.trim())
     .filter(Boolean)
-    .map((version) => ({
+    .map((version, i, all) => ({
       name: 'integration',
       label: `integration@${version}`,
       cmd: process.execPath,
@@ -58,9 +61,18 @@ const suites = [
       counts: true,
       vscode: true,
       budget: 900,
-      env: { MTE_CODE_SERVER: version },
+      env: { MTE_CODE_SERVER: version, ...(i < all.length - 1 ? { MTE_EXFILTRATION: '0' } : {}) },
     })),
-  { name: 'e2e', cmd: process.execPath, args: ['scripts/vscode/run-e2e.mjs'], counts: true, vscode: true, budget: 900 },
+  {
+    name: 'e2e',
+    label: `e2e@${process.env.MTE_CODE_SERVER || 'newest'}`,
+    cmd: process.execPath,
+    args: ['scripts/vscode/run-e2e.mjs'],
+    counts: true,
+    vscode: true,
+    budget: 900,
+    env: { MTE_CODE_SERVER: process.env.MTE_CODE_SERVER || 'newest' },
+  },
   // The README's commands in a copy of the committed tree with nothing built (test/fresh-clone/).
   { name: 'fresh-clone', cmd: process.execPath, args: ['scripts/vscode/run-fresh-clone.mjs'], counts: true, vscode: true, budget: 600 },
 ];
@@ -90,14 +102,14 @@ rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 
 // Debian packages (libkrb5-dev, ripgrep, chromium) and the code-server builds, when a VS Code suite
-// runs and code-server is the VS Code in use. They install in the background while the suites that
-// need no VS Code run (typecheck, lint: no timing in them to disturb), and are waited for before the
-// first suite that needs them. Its runners check again (a no-op) and fall back or fail clearly.
-let harnessNote = '';
-/** Resolves once the harness is installed; undefined when no selected suite needs it. */
+// runs and code-server is the VS Code in use. They install in the background, one build after the
+// other in the order the suites need them, while the suites that need no VS Code run; each VS Code
+// suite waits for its own build only. Its runners check again (a no-op) and fall back or fail clearly.
+/** The background install, while one runs: which builds, where it reports, and whether it has ended. */
 let harness;
+const versionOf = (suite) => suite.env?.MTE_CODE_SERVER ?? process.env.MTE_CODE_SERVER ?? 'default';
 if (selected.some((s) => s.vscode) && (process.env.MTE_VSCODE ?? 'auto') !== 'electron') {
-  const versions = [...new Set(selected.filter((s) => s.vscode).map((s) => s.env?.MTE_CODE_SERVER ?? process.env.MTE_CODE_SERVER ?? 'default'))];
+  const versions = [...new Set(selected.filter((s) => s.vscode).map(versionOf))];
   const logFile = path.join(resultsDir, 'harness-setup.log');
   const resultsFile = path.join(resultsDir, 'harness-setup.json');
   // Output to a file, not a pipe: this process blocks in spawnSync meanwhile and would not drain one.
@@ -109,16 +121,31 @@ if (selected.some((s) => s.vscode) && (process.env.MTE_VSCODE ?? 'auto') !== 'el
   });
   closeSync(out);
   console.log(`\n[test] code-server harness (${versions.join(', ')}) installing in the background (log: ${path.relative(root, logFile)})`);
-  harness = new Promise((resolve) => child.once('exit', () => resolve()).once('error', () => resolve())).then(() => {
+  harness = { versions, logFile, resultsFile, ended: false, reported: new Set() };
+  child.once('exit', () => (harness.ended = true)).once('error', () => (harness.ended = true));
+}
+
+const harnessResults = () => (existsSync(harness.resultsFile) ? JSON.parse(readFileSync(harness.resultsFile, 'utf8')) : {});
+
+/**
+ * Waits until `version` is installed (or the install ended without it); notes its time, and prints the
+ * install's log once it has ended. Returns why the build is missing, or ''.
+ */
+async function harnessReady(version) {
+  if (!harness) return '';
+  while (!harness.ended && !harnessResults()[version]) await new Promise((resolve) => setTimeout(resolve, 1000));
+  for (const [build, r] of Object.entries(harnessResults())) {
+    if (harness.reported.has(build)) continue;
+    harness.reported.add(build);
+    setup.push(`code-server harness (${build}) ${r.seconds.toFixed(1)} s${r.code === 0 ? '' : ' (FAILED)'}`);
+  }
+  if (harness.ended && !harness.printed) {
+    harness.printed = true;
     console.log('\n[test] === setup: code-server harness ===');
-    process.stdout.write(readFileSync(logFile, 'utf8'));
-    const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
-    for (const version of versions) {
-      const r = results[version];
-      setup.push(`code-server harness (${version}) ${r ? `${r.seconds.toFixed(1)} s${r.code === 0 ? '' : ' (FAILED)'}` : 'not run (FAILED)'}`);
-      if (!r || r.code !== 0) harnessNote = `code-server harness (${version}) could not be installed (see above)`;
-    }
-  });
+    process.stdout.write(readFileSync(harness.logFile, 'utf8'));
+  }
+  const r = harnessResults()[version];
+  return r && r.code === 0 ? '' : `code-server harness (${version}) could not be installed (see test-results/counts/harness-setup.log)`;
 }
 
 let passed = 0;
@@ -128,10 +155,7 @@ const summary = [];
 const failureLines = [];
 for (const suite of selected) {
   const label = suite.label ?? suite.name;
-  if (harness !== undefined && suite.name !== 'typecheck' && suite.name !== 'lint') {
-    await harness;
-    harness = undefined;
-  }
+  const harnessNote = suite.vscode ? await harnessReady(versionOf(suite)) : '';
   console.log(`\n[test] === ${label} ===`);
   const file = path.join(resultsDir, `${label}.json`);
   const r = run(suite.cmd, suite.args, { ...(suite.env ?? {}), MTE_RESULTS_FILE: file }, suite.budget, suite.killSignal);
@@ -175,6 +199,10 @@ for (const suite of selected) {
   summary.push(`${label.padEnd(20)} ${String(p).padStart(5)} passed ${String(f).padStart(4)} failed ${r.seconds.toFixed(1).padStart(7)} s ${note}`);
 }
 
+if (harness && !harness.printed) {
+  console.log('\n[test] === setup: code-server harness (log) ===');
+  process.stdout.write(readFileSync(harness.logFile, 'utf8'));
+}
 console.log('\n[test] suites:');
 for (const line of setup) console.log(`  setup: ${line}`);
 for (const line of summary) console.log(`  ${line}`);

@@ -3,10 +3,10 @@
 // Each start gets fresh user-data and extensions folders under .vscode-test/, a settings.json written
 // beforehand, a free port on 127.0.0.1, and the given environment (which reaches the extension host).
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { VSCODE_VERSION, codeServerBin, codeServerEnv, vscodeTestDir } from './paths.mjs';
+import { CODE_SERVER_VERSION, VSCODE_VERSION, codeServerBin, codeServerEnv, codeServerPkg, vscodeTestDir } from './paths.mjs';
 import { endProcessGroup, ownProcessGroup, signalGroup } from './processGroups.mjs';
 
 /** Settings that keep a test VS Code quiet and offline-friendly. */
@@ -26,6 +26,35 @@ export const quietSettings = {
   'chat.commandCenter.enabled': false,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
+
+/**
+ * Server arguments a workbench needs to honour the `payload` query's extensionDevelopmentPath and
+ * extensionTestsPath (how the integration suite hands its tests over), read from the installed build.
+ *
+ * Up to VS Code 1.100 the web workbench always honoured them. Newer ones (1.139.1 here) honour them in a
+ * built workbench only with the smoke-test driver enabled: BrowserWorkbenchEnvironmentService's
+ * resolveExtensionHostDebugEnvironment() reads the payload `if (this.payload && (!this.isBuilt ||
+ * this.enableSmokeTestDriver))`, and enableSmokeTestDriver comes from the server's
+ * `--enable-smoke-test-driver` (webClientServer's developmentOptions). Without it the workbench opens with
+ * no development extension and no tests, and the run waits for a results file that never comes.
+ * code-server's own CLI rejects that flag ("Unknown option"); the builds that need it pass VS Code
+ * options through with `--vscode-option NAME`, which older builds do not know (and do not need).
+ */
+export function developmentPayloadServerArgs() {
+  const read = (rel) => {
+    const file = path.join(codeServerPkg, rel);
+    return existsSync(file) ? readFileSync(file, 'utf8') : '';
+  };
+  const passThrough = /["']vscode-option["']\s*:/.test(read('out/node/cli.js'));
+  const gated = /\(!this\.isBuilt\|\|this\.enableSmokeTestDriver\)/.test(read('lib/vscode/out/vs/code/browser/workbench/workbench.js'));
+  if (passThrough) return ['--vscode-option', 'enable-smoke-test-driver'];
+  if (gated)
+    throw new Error(
+      `code-server ${CODE_SERVER_VERSION} (VS Code ${VSCODE_VERSION}) runs extension tests from the payload only with ` +
+        '--enable-smoke-test-driver, and its CLI has no --vscode-option to pass that flag to VS Code',
+    );
+  return [];
+}
 
 /** A free TCP port on 127.0.0.1. */
 export function freePort() {
@@ -104,8 +133,10 @@ async function waitReady(url, child, timeoutMs) {
  * @param {number} [o.port] default: a free port
  * @param {boolean} [o.echo] also copy code-server's output to this process's stdout
  * @param {string[]} [o.extraArgs]
+ * @param {boolean} [o.developmentPayload] the workbench will be opened with a `payload` naming a development
+ *   extension (extensionDevelopmentPath) and maybe tests (extensionTestsPath): adds what this build needs for it
  */
-export async function startCodeServer({ dirs, env = {}, port, echo = false, extraArgs = [], readyTimeoutMs = 60_000 }) {
+export async function startCodeServer({ dirs, env = {}, port, echo = false, extraArgs = [], developmentPayload = false, readyTimeoutMs = 60_000 }) {
   port ??= await freePort();
   const url = `http://127.0.0.1:${port}`;
   const args = [
@@ -124,6 +155,7 @@ export async function startCodeServer({ dirs, env = {}, port, echo = false, extr
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--ignore-last-opened',
+    ...(developmentPayload ? developmentPayloadServerArgs() : []),
     ...extraArgs,
     dirs.workspace,
   ];

@@ -2,9 +2,10 @@
 // Integration tests inside a real VS Code extension host.
 //
 // Which VS Code: MTE_VSCODE=code-server | electron | auto (default).
-//   code-server: VS Code 1.100.3 from the npm registry (installed on demand into .vscode-test/), the
-//                workbench opened in Debian's chromium through playwright-core, the tests handed over
-//                with the `payload` query (extensionDevelopmentPath + extensionTestsPath).
+//   code-server: the build MTE_CODE_SERVER picks (paths.mjs: min, default, newest) from the npm registry
+//                (installed on demand into .vscode-test/), the workbench opened in Debian's chromium through
+//                playwright-core, the tests handed over with the `payload` query (extensionDevelopmentPath +
+//                extensionTestsPath; codeServer.mjs adds the server flag newer builds need to honour it).
 //   electron:    desktop VS Code downloaded by @vscode/test-electron (needs internet).
 //   auto:        code-server; when it cannot be installed (no apt, no root), electron.
 // The verdict comes from the results file the tests write ($MTE_RESULTS_FILE): missing, any failure or
@@ -32,7 +33,7 @@ async function runInCodeServer({ resultsFile, env, name = 'integration', develop
         .filter((l) => /install/i.test(l))
         .join(' '),
     );
-  const cs = await startCodeServer({ dirs, env: { ...env, MTE_RESULTS_FILE: resultsFile } });
+  const cs = await startCodeServer({ dirs, env: { ...env, MTE_RESULTS_FILE: resultsFile }, developmentPayload: true });
   log(`code-server on ${cs.url}, VS Code ${cs.vscodeVersion} (log: ${path.relative(root, dirs.logFile)})`);
   const browser = await launchChromium();
   try {
@@ -50,6 +51,17 @@ async function runInCodeServer({ resultsFile, env, name = 'integration', develop
     });
     await page.goto(url);
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    // A workbench that ignored the payload opens as a plain window and never runs the tests: say so now
+    // rather than after the whole timeout (VS Code 1.139 did, until codeServer.mjs passed what it needs).
+    const devHost = await page
+      .waitForFunction(() => globalThis.document.title.includes('Extension Development Host'), undefined, { timeout: 60_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!devHost)
+      throw new Error(
+        `VS Code ${cs.vscodeVersion} did not open an Extension Development Host (title "${await page.title()}"): ` +
+          'it ignored the payload, so neither the extension under development nor its tests were loaded',
+      );
     log('workbench loaded; waiting for the tests to finish');
     const deadline = Date.now() + timeoutMs;
     let lastSize = -1;

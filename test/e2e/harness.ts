@@ -502,6 +502,19 @@ export async function runPaletteCommand(page: Page, title: string): Promise<void
     throw new Error(`the command palette has no command "${title}"`);
   });
   await page.keyboard.press('Enter');
+  // VS Code 1.139 keeps the palette's list on screen for about 100 ms after Enter, until the command's
+  // own quick input (if any) replaces it; 1.96 and 1.100 closed it at once. Wait until the palette is
+  // gone, so a caller reads what the command showed, not the palette's rows.
+  await waitFor(
+    async () => {
+      if (!(await quickInput(page).isVisible())) return true;
+      const value = await quickInput(page).locator('.quick-input-box input').first().inputValue({ timeout: 1_000 });
+      return !value.startsWith('>');
+    },
+    `the command palette stayed open after running "${title}"`,
+    10_000,
+    50,
+  );
 }
 
 /** Types into the quick input box that a command opened and accepts it. */
