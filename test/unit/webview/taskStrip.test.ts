@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import type { CallbackRecord } from '../../../src/model/callback';
 import { taskDocument } from '../../../src/webview/document';
 import type { StripSection } from '../../../src/webview/protocol';
 import { taskStrip } from '../../../src/webview/taskStrip';
@@ -38,33 +39,24 @@ describe('task strip', () => {
   });
 
   it('marks each callback when the vendor sent it, with its source, the status it implied and the cause it names', () => {
+    const callback = (eventType: string, at: number, over: Partial<CallbackRecord>): CallbackRecord => ({
+      vendor: 'tencent',
+      eventType,
+      at,
+      receivedAt: at,
+      source: 'receiver',
+      applied: true,
+      files: [],
+      facts: {},
+      ...over,
+    });
     const withCallbacks = {
       ...ended,
       callbacks: [
-        {
-          vendor: 'tencent',
-          eventType: '301',
-          at: NOW - 59 * M,
-          receivedAt: NOW - 59 * M,
-          source: 'receiver',
-          status: 'running',
-          applied: true,
-          files: [],
-          facts: {},
-        },
-        {
-          vendor: 'tencent',
-          eventType: '302',
-          at: NOW - 10 * M,
-          receivedAt: NOW - 10 * M,
-          source: 'paste',
-          status: 'ended',
-          applied: false,
-          files: [],
-          facts: { LeaveCode: 99 },
-        },
+        callback('301', NOW - 59 * M, { status: 'running' }),
+        callback('302', NOW - 10 * M, { source: 'paste', status: 'ended', applied: false, facts: { LeaveCode: 99 } }),
       ],
-    } as const satisfies typeof ended;
+    };
     const s = strip(withCallbacks);
     const marks = s.lanes[0]!.marks.filter((m) => m.kind === 'callback');
     assert.equal(marks.length, 2, 'one mark per callback, on the vendor’s lane');
