@@ -10,7 +10,8 @@
 //   MTE_VSCODE=electron|code-server          which VS Code the integration suite uses (default: auto)
 //   MTE_INTEGRATION_CODE_SERVERS=min,newest  the code-server builds integration runs on, one suite each
 //                                            (scripts/vscode/paths.mjs; the same test files every time)
-//   MTE_CODE_SERVER=default|min|newest       the code-server e2e runs on (default: newest, 4.139.1)
+//   MTE_E2E_CODE_SERVERS=min,newest          the code-server builds e2e runs on, one suite each
+//   MTE_CODE_SERVER=default|min|newest       a single build for e2e instead
 // fresh-clone runs `npm run demo`, which stays on the default build (4.100.3), so that one installs too.
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -63,16 +64,21 @@ const suites = [
       budget: 900,
       env: { MTE_CODE_SERVER: version, ...(i < all.length - 1 ? { MTE_EXFILTRATION: '0' } : {}) },
     })),
-  {
-    name: 'e2e',
-    label: `e2e@${process.env.MTE_CODE_SERVER || 'newest'}`,
-    cmd: process.execPath,
-    args: ['scripts/vscode/run-e2e.mjs'],
-    counts: true,
-    vscode: true,
-    budget: 900,
-    env: { MTE_CODE_SERVER: process.env.MTE_CODE_SERVER || 'newest' },
-  },
+  // The e2e specs on the same two builds (MTE_E2E_CODE_SERVERS; MTE_CODE_SERVER names a single one).
+  ...(process.env.MTE_E2E_CODE_SERVERS ?? process.env.MTE_CODE_SERVER ?? 'min,newest')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean)
+    .map((version) => ({
+      name: 'e2e',
+      label: `e2e@${version}`,
+      cmd: process.execPath,
+      args: ['scripts/vscode/run-e2e.mjs'],
+      counts: true,
+      vscode: true,
+      budget: 900,
+      env: { MTE_CODE_SERVER: version },
+    })),
   // The README's commands in a copy of the committed tree with nothing built (test/fresh-clone/).
   { name: 'fresh-clone', cmd: process.execPath, args: ['scripts/vscode/run-fresh-clone.mjs'], counts: true, vscode: true, budget: 600 },
 ];

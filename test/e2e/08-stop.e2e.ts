@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { collapseAll, findInProductBranch, notifications, openWorkbench, quickInput, screenshot, sidebar, treeRows, waitFor } from './harness';
+import { collapseAll, findInProductBranch, notifications, openWorkbench, quickInput, quickInputBox, screenshot, sidebar, treeRows, waitFor } from './harness';
 
 // Stop Task… by clicking, against the sandbox accounts spec 02 added: the inline Stop button on a running
 // relay opens VS Code's modal confirmation (account, app, room, task); Cancel sends nothing; Stop Task
@@ -119,7 +119,7 @@ describe('e2e 8: stopping a task', () => {
       );
       await screenshot(page, '23-stop-read-only');
       await page.keyboard.press('F1');
-      const input = quickInput(page).locator('input');
+      const input = quickInputBox(page);
       await input.waitFor({ state: 'visible', timeout: 10_000 });
       await input.fill('>Media Tasks: Stop Task');
       await page.waitForTimeout(1000);

@@ -7,6 +7,7 @@ import {
   openViewContainer,
   openWorkbench,
   quickInput,
+  quickInputBox,
   rowInfos,
   runPaletteCommand,
   screenshot,
@@ -36,7 +37,7 @@ describe('e2e 9: two windows share one ledger', () => {
     const room = `two-windows-${Date.now()}`;
     try {
       await runPaletteCommand(second, 'Media Tasks: Add Room…');
-      const picker = quickInput(second).locator('input');
+      const picker = quickInputBox(second);
       await picker.waitFor({ state: 'visible', timeout: 10_000 });
       await picker.fill('Singapore demo');
       // A click, not Enter: Enter before the pick has an active row accepts nothing and ends the command.

@@ -484,6 +484,9 @@ export async function openTaskDetailsFromRow(page: Page, row: Locator): Promise<
 
 export const quickInput = (page: Page): Locator => page.locator('.quick-input-widget');
 
+/** The quick input's text box. Not every `input`: VS Code 1.96 also renders a checkbox per row (and a "toggle all"). */
+export const quickInputBox = (page: Page): Locator => quickInput(page).locator('input:not([type="checkbox"])').first();
+
 /** Runs a command from the palette by its full title ("Media Tasks: Go to Task…"). */
 export async function runPaletteCommand(page: Page, title: string): Promise<void> {
   await page
@@ -491,7 +494,7 @@ export async function runPaletteCommand(page: Page, title: string): Promise<void
     .click({ position: { x: 700, y: 450 } })
     .catch(() => undefined);
   await page.keyboard.press('F1');
-  const input = quickInput(page).locator('input');
+  const input = quickInputBox(page);
   await input.waitFor({ state: 'visible', timeout: 10_000 });
   await input.fill(`>${title}`);
   const row = quickInput(page)
@@ -519,7 +522,7 @@ export async function runPaletteCommand(page: Page, title: string): Promise<void
 
 /** Types into the quick input box that a command opened and accepts it. */
 export async function answerInputBox(page: Page, text: string): Promise<void> {
-  const input = quickInput(page).locator('input');
+  const input = quickInputBox(page);
   await input.waitFor({ state: 'visible', timeout: 10_000 });
   await input.fill(text);
   await page.keyboard.press('Enter');
