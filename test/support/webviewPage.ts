@@ -41,6 +41,12 @@ export interface WebviewPage {
   state(): Promise<unknown>;
   /** Delivers a message the way VS Code does (a `message` event on the page's window). */
   send(message: unknown): Promise<void>;
+  /**
+   * Waits until `expression` is truthy in the page, asking from here. Playwright's own
+   * `waitForFunction` re-evaluates a string with `eval` inside the page, which the page's CSP
+   * refuses (no 'unsafe-eval') whenever the first try is not already true.
+   */
+  until(expression: string, timeoutMs?: number): Promise<void>;
   /** Console errors and CSP violations seen so far. */
   readonly problems: string[];
   close(): Promise<void>;
@@ -152,6 +158,13 @@ export async function openWebviewPage(browser: Browser, files: PageFiles): Promi
     posted: () => page.evaluate(() => (globalThis as unknown as PageGlobals).__posted),
     state: () => page.evaluate(() => (globalThis as unknown as PageGlobals).__state),
     send: (message) => page.evaluate((m) => (globalThis as unknown as PageGlobals).postMessage(m, '*'), message),
+    until: async (expression, timeoutMs = 10_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (!(await page.evaluate(expression))) {
+        if (Date.now() > deadline) throw new Error(`the page never had ${expression} within ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
     close: () => context.close(),
   };
 }

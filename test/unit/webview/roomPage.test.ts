@@ -163,7 +163,7 @@ describe('room page in the browser', function () {
     const added = makeEntry(makeTask({ taskId: 'new-one', room: state.room, status: 'running', startedAt: NOW - 10 * M }));
     const all = [...entries.slice(1), added];
     await page.send({ type: 'update', now: NOW, upsert: roomTaskColumns([added]), remove: [`trtc-recording/${XSS}`], summary: roomSummary(all, ctx) });
-    await page.page.waitForFunction(
+    await page.until(
       `document.querySelector('.subtitle').textContent.startsWith('6 tasks') && document.querySelectorAll('.room-body rect.bar').length === 6`,
     );
     const ids = await (await openTable()).locator('td:first-child').allInnerTexts();
@@ -174,7 +174,7 @@ describe('room page in the browser', function () {
     assert.equal(await page.page.locator('.room-body .mark-file').count(), 5);
     const changed = makeEntry(makeTask({ ...entries[1]!.task, status: 'failed', files: [] }), { firstSeen: entries[1]!.firstSeen, history: [] });
     await page.send({ type: 'update', now: NOW, upsert: roomTaskColumns([changed]), remove: [], summary: roomSummary(all, ctx) });
-    await page.page.waitForFunction(`document.querySelectorAll('.room-body .mark-file').length === 4`);
+    await page.until(`document.querySelectorAll('.room-body .mark-file').length === 4`);
     assert.equal(await page.page.locator('.room-body rect.bar').count(), 6);
     assert.equal(await page.page.locator('.room-body rect.bar.s-failed').count(), 1 + entries.slice(2).filter((e) => e.task.status === 'failed').length);
     assert.deepEqual(page.problems, []);
