@@ -15,6 +15,7 @@ import {
   sidebar,
   treeRows,
   waitFor,
+  describeWalk,
   walkSubtree,
   openTaskDetailsFromRow,
   quickInput,
@@ -46,14 +47,14 @@ describe('e2e 5: hostile strings from the sandbox', () => {
     assert.ok((await start.count()) > 0, `no "Hostile strings" account in the tree: ${JSON.stringify((await rowInfos(page)).map((r) => r.label))}`);
     // Task rows stay collapsed (their storage files are checked in the xss spec), and the walk ends at
     // the first row that shows the markup.
-    const { visited, ended } = await walkSubtree(page, start, {
+    const walk = await walkSubtree(page, start, {
       maxSteps: 150,
       expand: (r) => !/load more/i.test(r.label) && !isTaskRow(r),
       stop: (r) => `${r.label} ${r.ariaLabel}`.includes(IMG),
     });
-    const labels = visited.map((r) => `${r.label} ${r.ariaLabel}`);
+    const labels = walk.visited.map((r) => `${r.label} ${r.ariaLabel}`);
     if (!labels.some(hostile)) await screenshot(page, '07-hostile-tree-walk-failed');
-    assert.ok(labels.some(hostile), `no hostile string is shown as text in the tree; the walk ended at ${ended}; walked:\n${labels.join('\n').slice(0, 2000)}`);
+    assert.ok(labels.some(hostile), `no hostile string is shown as text in the tree; ${describeWalk(walk)}`);
     assert.ok(
       labels.some((l) => l.includes(IMG)),
       `"${IMG}" is not shown verbatim in any row`,
@@ -72,12 +73,13 @@ describe('e2e 5: hostile strings from the sandbox', () => {
     const { page } = s;
     await collapseAll(page);
     const start = treeRows(page).filter({ hasText: 'Hostile strings' }).first();
-    const { stopped } = await walkSubtree(page, start, {
+    const walk = await walkSubtree(page, start, {
       maxSteps: 150,
       expand: (r) => !/load more/i.test(r.label) && !isTaskRow(r),
       stop: (r) => isTaskRow(r) && hostile(r.label),
     });
-    assert.ok(stopped, 'no task with a hostile id under "Hostile strings"');
+    const { stopped } = walk;
+    assert.ok(stopped, `no task with a hostile id under "Hostile strings"; ${describeWalk(walk)}`);
     await openTaskDetailsFromRow(page, focusedRow(page));
     const frame = await detailsFrameFor(page, stopped.label, 30_000);
     await page.waitForTimeout(1500); // give an injected handler the chance to fire

@@ -20,6 +20,7 @@ import {
   treeRows,
   viewDescription,
   waitFor,
+  describeWalk,
   walkSubtree,
   webviewFrame,
   type RowInfo,
@@ -126,7 +127,7 @@ describe('e2e 7: more screens', () => {
     let accountLevel: number | undefined;
     let inProduct = false;
     const isFile = hasAction('Open Storage File Details');
-    const { visited, stopped } = await walkSubtree(page, account, {
+    const walk = await walkSubtree(page, account, {
       maxSteps: 150,
       expand: (r) => r.level === accountLevel || (r.level === accountLevel! + 1 ? /TRTC Cloud Recording/.test(r.label) : inProduct),
       stop: (r) => {
@@ -135,10 +136,8 @@ describe('e2e 7: more screens', () => {
         return inProduct && isFile(r);
       },
     });
-    assert.ok(
-      stopped,
-      `no storage-file row under TRTC Cloud Recording; rows:\n  ${visited.map((r) => `${'  '.repeat(r.level)}${r.label} [${(r.actions ?? []).join(', ')}]`).join('\n  ')}`,
-    );
+    const { stopped } = walk;
+    assert.ok(stopped, `no storage-file row under TRTC Cloud Recording; ${describeWalk(walk)}`);
     const fileName = stopped.label;
     const row = focusedRow(page);
     await row.hover();

@@ -353,6 +353,12 @@ export async function walkSubtree(
   return { visited, ended: 'maxSteps' };
 }
 
+/** What a walk saw and why it ended, for a failure message: the rows indented by level, with their inline actions. */
+export function describeWalk(walk: { visited: readonly RowInfo[]; ended: string }): string {
+  const rows = walk.visited.map((r) => `${'  '.repeat(r.level)}${r.label.slice(0, 80)} [${(r.actions ?? []).join(', ')}]`);
+  return `the walk ended: ${walk.ended}; rows:\n  ${rows.join('\n  ')}`;
+}
+
 /**
  * Clicks a tree row to give it the focus. A single click also toggles a row's expansion (the default
  * `workbench.tree.expandMode`), which collapsed an account mid-walk when the walk had to click its row

@@ -24,6 +24,7 @@ import {
   screenshot,
   treeRows,
   waitFor,
+  describeWalk,
   walkSubtree,
   openTaskDetailsFromRow,
 } from './harness';
@@ -228,12 +229,13 @@ describe('e2e xss: hostile vendor strings in the real browser', () => {
     const start = treeRows(page).filter({ hasText: 'Hostile strings' }).filter({ hasText: 'Tencent' }).first();
     assert.ok((await start.count()) > 0, `no Tencent "Hostile strings" account: ${JSON.stringify((await rowInfos(page)).map((r) => r.label))}`);
     // The first hostile TRTC task that has files (a collapsed task row).
-    const { stopped } = await walkSubtree(page, start, {
+    const trtcWalk = await walkSubtree(page, start, {
       maxSteps: 60,
       expand: (r) => !isTaskRow(r) && !/load more/i.test(r.label),
       stop: (r) => isTaskRow(r) && hostile(r.label) && r.expanded === false,
     });
-    assert.ok(stopped, 'no hostile TRTC task with storage files under the Tencent "Hostile strings" account');
+    const { stopped } = trtcWalk;
+    assert.ok(stopped, `no hostile TRTC task with storage files under the Tencent "Hostile strings" account; ${describeWalk(trtcWalk)}`);
     await openTaskDetailsFromRow(page, focusedRow(page));
     const task = await detailsFrameFor(page, stopped.label, 30_000);
     await checkPanel(task, 'TRTC task panel', (t) => t.includes(stopped.label), 'xss-trtc-task');
@@ -276,7 +278,7 @@ describe('e2e xss: hostile vendor strings in the real browser', () => {
     assert.ok((await start.count()) > 0, `no ZEGO "Hostile strings" account: ${JSON.stringify((await rowInfos(page)).map((r) => r.label))}`);
     let room = '';
     // Only the hostile rooms open: the others' tasks would use up the steps (rooms come newest first).
-    const { stopped } = await walkSubtree(page, start, {
+    const walk = await walkSubtree(page, start, {
       maxSteps: 120,
       expand: (r) => !/load more/i.test(r.label) && (r.level <= 2 || hostile(r.label)),
       stop: (r) => {
@@ -284,7 +286,8 @@ describe('e2e xss: hostile vendor strings in the real browser', () => {
         return isTaskRow(r) && room !== '';
       },
     });
-    assert.ok(stopped, 'no task in a hostile ZEGO room');
+    const { stopped } = walk;
+    assert.ok(stopped, `no task in a hostile ZEGO room; ${describeWalk(walk)}`);
     await openTaskDetailsFromRow(page, focusedRow(page));
     const frame = await detailsFrameFor(page, stopped.label, 30_000);
     await checkPanel(frame, `ZEGO task panel (room ${JSON.stringify(room)})`, (t) => t.includes(room), 'xss-zego-task');
@@ -294,13 +297,14 @@ describe('e2e xss: hostile vendor strings in the real browser', () => {
     const { page } = await openWorkbench();
     await collapseAll(page);
     const start = treeRows(page).filter({ hasText: 'Hostile strings' }).filter({ hasText: 'ZEGO' }).first();
-    const { stopped } = await walkSubtree(page, start, {
+    const roomWalk = await walkSubtree(page, start, {
       maxSteps: 60,
       // Rooms stay collapsed: the walk only needs their rows, not their tasks.
       expand: (r) => !/load more/i.test(r.label) && !isTaskRow(r) && !(r.actions ?? []).some((a) => a.startsWith('Open Room Timeline')),
       stop: (r) => !isTaskRow(r) && r.label.startsWith('<img') && (r.actions ?? []).some((a) => a.startsWith('Open Room Timeline')),
     });
-    assert.ok(stopped, 'no ZEGO room named <img …> offers Open Room Timeline');
+    const { stopped } = roomWalk;
+    assert.ok(stopped, `no ZEGO room named <img …> offers Open Room Timeline; ${describeWalk(roomWalk)}`);
     await clickInlineAction(page, focusedRow(page), 'Open Room Timeline');
     const frame = await waitFor(
       async () => {
