@@ -28,6 +28,20 @@ export const quietSettings = {
 };
 
 /**
+ * An extension gallery on a closed loopback port, for test runs. code-server's default gallery is
+ * open-vsx.org, which the workbench queries on its own (a POST to …/extensionquery, seen when the e2e
+ * xss spec ran alone on 1.139.1): that request left the machine, and the spec asserts nothing does.
+ * Nothing listens on port 9 (discard), so the query fails at once.
+ */
+export const offlineGalleryEnv = {
+  EXTENSIONS_GALLERY: JSON.stringify({
+    serviceUrl: 'http://127.0.0.1:9/vscode/gallery',
+    itemUrl: 'http://127.0.0.1:9/vscode/item',
+    resourceUrlTemplate: 'http://127.0.0.1:9/vscode/unpkg/{publisher}/{name}/{version}/{path}',
+  }),
+};
+
+/**
  * Server arguments a workbench needs to honour the `payload` query's extensionDevelopmentPath and
  * extensionTestsPath (how the integration suite hands its tests over), read from the installed build.
  *

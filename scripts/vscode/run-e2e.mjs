@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { installVsix, prepareRunDirs, startCodeServer } from './codeServer.mjs';
+import { installVsix, offlineGalleryEnv, prepareRunDirs, startCodeServer } from './codeServer.mjs';
 import { ensureHarness, findChromium } from './install-code-server.mjs';
 import { defaultResultsFile, judgeResults } from './integration.mjs';
 import { root, testResultsDir } from './paths.mjs';
@@ -60,7 +60,7 @@ async function main() {
 
   // Nothing points the extension at a sandbox: the specs add the sandbox accounts through the UI
   // ("Try the Sandbox"), as a user would.
-  const cs = await startCodeServer({ dirs, env: {} });
+  const cs = await startCodeServer({ dirs, env: offlineGalleryEnv });
   log(`code-server on ${cs.url} with ${path.relative(root, vsix)} installed (log: ${path.relative(root, dirs.logFile)})`);
   let code;
   try {

@@ -13,7 +13,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { launchChromium } from './browser.mjs';
-import { prepareRunDirs, startCodeServer } from './codeServer.mjs';
+import { offlineGalleryEnv, prepareRunDirs, startCodeServer } from './codeServer.mjs';
 import { ensureHarness } from './install-code-server.mjs';
 import { attackerOut, buildExfiltration, exfiltrationEntry, installPackaged, mergeResults } from './exfiltration.mjs';
 import { buildExtension, bundleIntegrationTests, defaultResultsFile, integrationEntry, judgeResults } from './integration.mjs';
@@ -33,7 +33,7 @@ async function runInCodeServer({ resultsFile, env, name = 'integration', develop
         .filter((l) => /install/i.test(l))
         .join(' '),
     );
-  const cs = await startCodeServer({ dirs, env: { ...env, MTE_RESULTS_FILE: resultsFile }, developmentPayload: true });
+  const cs = await startCodeServer({ dirs, env: { ...offlineGalleryEnv, ...env, MTE_RESULTS_FILE: resultsFile }, developmentPayload: true });
   log(`code-server on ${cs.url}, VS Code ${cs.vscodeVersion} (log: ${path.relative(root, dirs.logFile)})`);
   const browser = await launchChromium();
   try {
