@@ -3,7 +3,7 @@
  * plus the non-terminal entries (status bar, poller) and the pinned ones (poller). Kept up to date
  * entry by entry, so a reader costs what it reads, never a copy of the whole ledger. Pure.
  */
-import type { LedgerEntry } from './ledgerEntry';
+import { entryStartMs, type LedgerEntry } from './ledgerEntry';
 import { isTerminal, taskKeyString, type Product, type TaskKey } from './task';
 
 /** One room (or stream) of an account's product, as the index knows it. */
@@ -11,6 +11,14 @@ export interface IndexedRoom {
   readonly room: string;
   /** Entries recorded in it, keyed by `taskKeyString`. */
   readonly entries: ReadonlyMap<string, LedgerEntry>;
+}
+
+/** One room of an account's product in brief: what a room row is sorted and grouped by. */
+export interface RoomSummary {
+  readonly room: string;
+  /** The newest start among its entries (ms). */
+  readonly newestStartMs: number;
+  readonly size: number;
 }
 
 /** Where an entry sits in the tree: what a change to it invalidates. */
@@ -21,6 +29,10 @@ export interface LedgerScope {
 }
 
 const scopeKey = (accountId: string, product: Product): string => `${accountId}\u0000${product}`;
+const roomKey = (entry: LedgerEntry): string => `${scopeKey(entry.accountId, entry.product)}\u0000${entry.task.room}`;
+
+/** Shared by every index, so two indexes never report the same revision. */
+let lastRevision = 0;
 
 export class LedgerIndex {
   private readonly byKey = new Map<string, LedgerEntry>();
@@ -28,6 +40,17 @@ export class LedgerIndex {
   private readonly scopes = new Map<string, Map<string, Map<string, LedgerEntry>>>();
   private readonly active = new Map<string, LedgerEntry>();
   private readonly pins = new Map<string, LedgerEntry>();
+  /**
+   * Each room's newest start, kept as entries arrive; dropped when a removal or an earlier start
+   * may have lowered it, and found again by the next reader (removals are rare, arrivals are not).
+   */
+  private readonly newest = new Map<string, number>();
+  private changes = ++lastRevision;
+
+  /** Changes with every set and delete: what a reader caches is still right while it stays the same. */
+  get revision(): number {
+    return this.changes;
+  }
 
   get size(): number {
     return this.byKey.size;
@@ -49,6 +72,7 @@ export class LedgerIndex {
     const key = taskKeyString(entry);
     const prev = this.byKey.get(key);
     const touched: LedgerScope[] = [];
+    this.changes = ++lastRevision;
     if (prev && prev.task.room !== entry.task.room) touched.push(...this.unlink(key, prev));
     this.byKey.set(key, entry);
     let rooms = this.scopes.get(scopeKey(entry.accountId, entry.product));
@@ -56,6 +80,7 @@ export class LedgerIndex {
     let room = rooms.get(entry.task.room);
     if (!room) rooms.set(entry.task.room, (room = new Map()));
     room.set(key, entry);
+    this.noteStart(entry, prev && prev.task.room === entry.task.room ? prev : undefined, room.size);
     if (isTerminal(entry.task.status)) this.active.delete(key);
     else this.active.set(key, entry);
     if (entry.pinned) this.pins.set(key, entry);
@@ -69,6 +94,7 @@ export class LedgerIndex {
     const id = taskKeyString(key);
     const prev = this.byKey.get(id);
     if (!prev) return [];
+    this.changes = ++lastRevision;
     this.byKey.delete(id);
     return this.unlink(id, prev);
   }
@@ -101,6 +127,22 @@ export class LedgerIndex {
     return entries ? [...entries.values()] : [];
   }
 
+  /** Every room of an account's product in brief, without a pass over its entries. */
+  roomSummaries(accountId: string, product: Product): RoomSummary[] {
+    const key = scopeKey(accountId, product);
+    const out: RoomSummary[] = [];
+    for (const [room, entries] of this.scopes.get(key) ?? []) {
+      let newestStartMs = this.newest.get(`${key}\u0000${room}`);
+      if (newestStartMs === undefined) {
+        newestStartMs = Number.NEGATIVE_INFINITY;
+        for (const entry of entries.values()) newestStartMs = Math.max(newestStartMs, entryStartMs(entry));
+        this.newest.set(`${key}\u0000${room}`, newestStartMs);
+      }
+      out.push({ room, newestStartMs, size: entries.size });
+    }
+    return out;
+  }
+
   /** How many entries an account's product holds. */
   countOf(accountId: string, product: Product): number {
     let n = 0;
@@ -117,10 +159,21 @@ export class LedgerIndex {
     return [...this.pins.values()];
   }
 
+  /** Keeps the room's newest start with `entry` in it (`replaced`: the entry it took the place of there). */
+  private noteStart(entry: LedgerEntry, replaced: LedgerEntry | undefined, roomSize: number): void {
+    const key = roomKey(entry);
+    const start = entryStartMs(entry);
+    const known = this.newest.get(key);
+    if (replaced && entryStartMs(replaced) === known && start < known) this.newest.delete(key);
+    else if (known !== undefined) this.newest.set(key, Math.max(known, start));
+    else if (roomSize === 1) this.newest.set(key, start);
+  }
+
   private unlink(id: string, prev: LedgerEntry): LedgerScope[] {
     const rooms = this.scopes.get(scopeKey(prev.accountId, prev.product));
     const room = rooms?.get(prev.task.room);
     room?.delete(id);
+    if (!room || room.size === 0 || this.newest.get(roomKey(prev)) === entryStartMs(prev)) this.newest.delete(roomKey(prev));
     if (room && room.size === 0) rooms!.delete(prev.task.room);
     if (rooms && rooms.size === 0) this.scopes.delete(scopeKey(prev.accountId, prev.product));
     this.active.delete(id);

@@ -10,7 +10,7 @@ import { Emitter } from '../model/events';
 import { isMediaApiError } from '../model/errors';
 import { mergeFiles, mediaFiles, unresolvedVodFileIds } from '../model/files';
 import type { LedgerEntry } from '../model/ledgerEntry';
-import type { IndexedRoom, LedgerScope } from '../model/ledgerIndex';
+import type { IndexedRoom, LedgerScope, RoomSummary } from '../model/ledgerIndex';
 import { LedgerState, roomKeyString, type JournalRecord } from '../model/ledgerJournal';
 import { markEnded, observe, placeholderTask, withError, type LedgerDocument, type PinnedRoom } from '../model/ledger';
 import { expiredEntries, type RetentionPolicy } from '../model/retention';
@@ -55,6 +55,8 @@ export class TaskLedger implements TaskStore, JournalWriter {
   private readonly touched = new Set<string>();
   private readonly changed = new Emitter<readonly TaskKey[]>();
   private readonly scopes = new Emitter<readonly LedgerScope[]>();
+  /** Changes announced so far (part of `revision`). */
+  private emitted = 0;
   private pruneTimer: NodeJS.Timeout | undefined;
   private readonly fileSubscription;
   readonly onDidChange = this.changed.event;
@@ -122,6 +124,19 @@ export class TaskLedger implements TaskStore, JournalWriter {
   /** The rooms of an account's product that hold entries, each with its entries. */
   rooms(accountId: string, product: Product): IndexedRoom[] {
     return this.state.index.rooms(accountId, product);
+  }
+
+  /**
+   * Changes whenever an entry or a pinned room does (an entry's index revision, and each change
+   * announced): a reader's cache keyed by it is never stale.
+   */
+  get revision(): string {
+    return `${this.state.index.revision}:${this.emitted}`;
+  }
+
+  /** Every room of an account's product in brief (newest start, size), without a pass over its entries. */
+  roomSummaries(accountId: string, product: Product): RoomSummary[] {
+    return this.state.index.roomSummaries(accountId, product);
   }
 
   /** Entries recorded in one room of an account's product. */
@@ -489,6 +504,7 @@ export class TaskLedger implements TaskStore, JournalWriter {
   }
 
   private emit(keys: readonly TaskKey[], scopes: ReadonlyMap<string, LedgerScope>): void {
+    this.emitted++;
     this.changed.fire(keys);
     if (scopes.size > 0) this.scopes.fire([...scopes.values()]);
   }

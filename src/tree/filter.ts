@@ -2,7 +2,7 @@
  * The view filter (text, statuses, time range) and which ledger entries a product shows. Pure.
  */
 import type { LedgerEntry } from '../model/ledgerEntry';
-import type { TaskStatus } from '../model/task';
+import type { Product, TaskStatus } from '../model/task';
 import { entryStartMs } from '../model/ledgerEntry';
 import { traitsOf } from '../model/productTraits';
 import { statusLabel } from '../display/labels';
@@ -29,8 +29,9 @@ export function matchesFilter(entry: LedgerEntry, filter: TaskFilter, now: numbe
   if (filter.text) {
     const needle = filter.text.toLowerCase();
     const { task } = entry;
-    const haystack = [task.taskId, task.room, task.rawStatus, task.appId, ...task.files.map((f) => f.fileName)];
-    if (!haystack.some((s) => s.toLowerCase().includes(needle))) return false;
+    // Field by field, without building a list: this runs once per entry of a product on each redraw.
+    const has = (s: string): boolean => s.toLowerCase().includes(needle);
+    if (!(has(task.taskId) || has(task.room) || has(task.rawStatus) || has(task.appId) || task.files.some((f) => has(f.fileName)))) return false;
   }
   return true;
 }
@@ -49,6 +50,11 @@ export function isShown(entry: LedgerEntry, filter: TaskFilter, defaultHours: nu
   if (!matchesFilter(entry, filter, now)) return false;
   if (traitsOf(entry.product).window !== 'filterRange' || entry.pinned || entry.task.status === 'running') return true;
   return entryStartMs(entry) >= now - listingHours(filter, defaultHours) * 3_600_000;
+}
+
+/** Whether `isShown` holds for every entry of the product under this filter (no entry needs looking at). */
+export function showsEverything(product: Product, filter: TaskFilter): boolean {
+  return !isFiltering(filter) && traitsOf(product).window !== 'filterRange';
 }
 
 /** The view description: `“abc” · running, ended · last 6 h`. */

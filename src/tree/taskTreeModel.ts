@@ -16,7 +16,7 @@ import { CommandIds } from '../ids/commands';
 import { asMediaApiError } from '../tasks/apiErrors';
 import type { LoadScope, LoadState, TaskLoader } from '../tasks/taskLoader';
 import type { TaskLedger } from '../tasks/taskLedger';
-import { isFiltering, isShown, listingHours } from './filter';
+import { isFiltering, isShown, listingHours, showsEverything } from './filter';
 import type { FilterState } from './filterState';
 import { bucketIdPart, groupChildren, groupRows, type Grouped } from './grouping';
 import {
@@ -39,7 +39,7 @@ const MAX_FILE_ROWS = 200;
 
 export interface TaskTreeModelDeps {
   readonly accounts: { list(): readonly Account[]; get(id: string): Account | undefined };
-  readonly ledger: Pick<TaskLedger, 'get' | 'all' | 'entriesOf' | 'roomEntries' | 'pinnedRooms'>;
+  readonly ledger: Pick<TaskLedger, 'get' | 'all' | 'entriesOf' | 'countOf' | 'roomEntries' | 'roomSummaries' | 'pinnedRooms' | 'revision'>;
   readonly loader: Pick<TaskLoader, 'state' | 'load' | 'loadMore' | 'refresh' | 'refreshTask' | 'forget' | 'forgetListings'>;
   readonly filter: Pick<FilterState, 'get'>;
   readonly l10n: Localizer;
@@ -50,11 +50,11 @@ export interface TaskTreeModelDeps {
   readonly logWarning: (message: string, err?: unknown) => void;
 }
 
-/** A room row's data: its tasks (shown ones, newest first) and when it was last active. */
+/** A room row's data: when it was last active, and how many of its tasks show. */
 interface RoomItem {
   readonly room: string;
   readonly latest: number;
-  readonly entries: readonly LedgerEntry[];
+  readonly shown: number;
 }
 
 /** What a node's level is loaded as. */
@@ -71,7 +71,21 @@ function scopeOf(node: TreeNode): LoadScope | undefined {
   }
 }
 
+const productKey = (accountId: string, product: Product): string => `${accountId}\u0000${product}`;
+
+/** A product level's shown entries by room, and what they were computed from. */
+interface ShownRooms {
+  readonly basis: string;
+  readonly rooms: ReadonlyMap<string, readonly LedgerEntry[]>;
+}
+
 export class TaskTreeModel {
+  /**
+   * What each product level last showed, by room: its room rows read their entries here instead of
+   * filtering the room again (at 100,000 entries, a second pass over every shown entry per redraw).
+   */
+  private readonly shownRooms = new Map<string, ShownRooms>();
+
   constructor(private readonly deps: TaskTreeModelDeps) {}
 
   async children(node?: TreeNode): Promise<TreeNode[]> {
@@ -136,7 +150,8 @@ export class TaskTreeModel {
 
   /** The count on a product row: pinned rooms where those are its rows, else its shown tasks. */
   productCount(accountId: string, product: Product): number {
-    return traitsOf(product).asked === 'byRoom' ? this.deps.ledger.pinnedRooms(accountId, product).length : this.entriesShown(accountId, product).length;
+    if (traitsOf(product).asked === 'byRoom') return this.deps.ledger.pinnedRooms(accountId, product).length;
+    return showsEverything(product, this.deps.filter.get()) ? this.deps.ledger.countOf(accountId, product) : this.entriesShown(accountId, product).length;
   }
 
   /** The node of a task, walking down from its account (loading levels on the way), for `reveal`. */
@@ -187,12 +202,28 @@ export class TaskTreeModel {
     return this.deps.ledger.all().filter((e) => accounts.has(e.accountId) && isShown(e, filter, this.deps.defaultHours(), now));
   }
 
-  /** One room's shown entries, read from the ledger's room index (not a scan of the product). */
+  /**
+   * One room's shown entries: what its product level just computed, while nothing they depend on
+   * changed, else read from the ledger's room index (not a scan of the product).
+   */
   roomEntriesShown(accountId: string, product: Product, room: string): LedgerEntry[] {
     const filter = this.deps.filter.get();
+    if (showsEverything(product, filter)) return this.deps.ledger.roomEntries(accountId, product, room);
+    const key = productKey(accountId, product);
+    const memo = this.shownRooms.get(key);
+    if (memo && memo.basis === this.shownBasis()) return [...(memo.rooms.get(room) ?? [])];
+    this.shownRooms.delete(key);
     const now = this.deps.now();
     const hours = this.deps.defaultHours();
     return this.deps.ledger.roomEntries(accountId, product, room).filter((e) => isShown(e, filter, hours, now));
+  }
+
+  /**
+   * What shown entries depend on: the ledger, the filter, the listing hours, and the clock (a CSS
+   * entry leaves the listed range as time passes), to the second.
+   */
+  private shownBasis(): string {
+    return `${this.deps.ledger.revision}|${JSON.stringify(this.deps.filter.get())}|${this.deps.defaultHours()}|${Math.floor(this.deps.now() / 1000)}`;
   }
 
   // ---- levels ----
@@ -329,20 +360,40 @@ export class TaskTreeModel {
     }));
   }
 
-  /** The rooms a product shows: rooms of its shown entries, plus pinned GME rooms even when empty. */
+  /**
+   * The rooms a product shows: rooms of its shown entries, plus pinned GME rooms even when empty.
+   * When every entry shows, the ledger index's room summaries are the answer; otherwise one pass
+   * over the product's entries, kept for its room rows (`roomEntriesShown`).
+   */
   private roomItems(product: ProductNode): RoomItem[] {
-    const rooms = new Map<string, { latest: number; entries: LedgerEntry[] }>();
-    for (const room of this.deps.ledger.pinnedRooms(product.accountId, product.product)) rooms.set(room.room, { latest: room.addedAt, entries: [] });
-    for (const entry of this.entriesShown(product.accountId, product.product)) {
-      const item = rooms.get(entry.task.room) ?? { latest: 0, entries: [] };
-      item.entries.push(entry);
-      item.latest = Math.max(item.latest, entryStartMs(entry));
-      rooms.set(entry.task.room, item);
+    const rooms = new Map<string, { latest: number; shown: number }>();
+    const add = (room: string, startMs: number, shown: number): void => {
+      const item = rooms.get(room);
+      if (!item) rooms.set(room, { latest: startMs, shown });
+      else {
+        item.latest = Math.max(item.latest, startMs);
+        item.shown += shown;
+      }
+    };
+    for (const room of this.deps.ledger.pinnedRooms(product.accountId, product.product)) add(room.room, room.addedAt, 0);
+    const filter = this.deps.filter.get();
+    if (showsEverything(product.product, filter)) {
+      for (const summary of this.deps.ledger.roomSummaries(product.accountId, product.product)) add(summary.room, summary.newestStartMs, summary.size);
+    } else {
+      const basis = this.shownBasis();
+      const byRoom = new Map<string, LedgerEntry[]>();
+      for (const entry of this.entriesShown(product.accountId, product.product)) {
+        add(entry.task.room, entryStartMs(entry), 1);
+        const entries = byRoom.get(entry.task.room);
+        if (entries) entries.push(entry);
+        else byRoom.set(entry.task.room, [entry]);
+      }
+      this.shownRooms.set(productKey(product.accountId, product.product), { basis, rooms: byRoom });
     }
-    const filtering = isFiltering(this.deps.filter.get());
+    const filtering = isFiltering(filter);
     return [...rooms.entries()]
-      .filter(([, item]) => !filtering || item.entries.length > 0)
-      .map(([room, item]) => ({ room, latest: item.latest, entries: item.entries }))
+      .filter(([, item]) => !filtering || item.shown > 0)
+      .map(([room, item]) => ({ room, ...item }))
       .sort((a, b) => b.latest - a.latest || a.room.localeCompare(b.room));
   }
 

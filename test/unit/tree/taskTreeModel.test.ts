@@ -16,6 +16,7 @@ import { TaskLedger } from '../../../src/tasks/taskLedger';
 import { TaskLoader } from '../../../src/tasks/taskLoader';
 import type { ErrorNode, PlaceholderNode, TreeNode } from '../../../src/tree/nodes';
 import { TaskTreeModel } from '../../../src/tree/taskTreeModel';
+import type { TaskFilter } from '../../../src/tree/filter';
 import { CommandIds } from '../../../src/ids/commands';
 
 const T0 = Date.UTC(2026, 2, 3, 12, 0, 0);
@@ -109,7 +110,7 @@ function sources(world: World): (accountId: string, product: Product) => Promise
   };
 }
 
-function setUp(world: World) {
+function setUp(world: World, filter: { get(): TaskFilter } = { get: () => ({}) }) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mte-tree-'));
   const source = sources(world);
   const ledger = new TaskLedger(new LedgerFile(dir, { logger: silentLogger, debounceMs: 0 }), source, silentLogger, () => T0);
@@ -118,7 +119,7 @@ function setUp(world: World) {
     accounts: { list: () => [tencent, zego], get: (id) => [tencent, zego].find((a) => a.id === id) },
     ledger,
     loader,
-    filter: { get: () => ({}) },
+    filter,
     l10n: plainLocalizer,
     defaultHours: () => 24,
     now: () => T0,
@@ -212,6 +213,51 @@ describe('tree projection over the task loader', () => {
       assert.deepEqual(world.idCalls, [], 'opening a room asks nothing: the product level already asked');
       await model.refresh(stage);
       assert.deepEqual(world.idCalls, ['t2'], 'a room refresh asks about that room’s tasks only');
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('room rows: from the ledger index when every entry shows, else what their product level just computed, following every change', async () => {
+    const world = emptyWorld();
+    world.pages = [
+      [
+        task('zego-recording', 'za1'.padEnd(16, 'x'), { room: 'a' }),
+        task('zego-recording', 'za2'.padEnd(16, 'x'), { room: 'a' }),
+        task('zego-recording', 'zb1'.padEnd(16, 'x'), { room: 'b' }),
+      ],
+    ];
+    let filter: TaskFilter = {};
+    const { ledger, model, cleanup } = setUp(world, { get: () => filter });
+    const indexReads: string[] = [];
+    const roomEntries = ledger.roomEntries.bind(ledger);
+    ledger.roomEntries = (accountId, product, room) => {
+      indexReads.push(room);
+      return roomEntries(accountId, product, room);
+    };
+    const shown = (room: string) => model.roomEntriesShown(zego.id, 'zego-recording', room).map((e) => e.taskId.slice(0, 3));
+    const level = async () => {
+      const rows = await model.children(await productNode(model, zego.id, 'zego-recording'));
+      return rows.filter((n) => n.kind === 'room').map((n) => (n.kind === 'room' ? n.room : ''));
+    };
+    try {
+      // No filter: ZEGO shows everything it holds, so the level is the index's room summaries.
+      assert.deepEqual(await level(), ['a', 'b']);
+      assert.deepEqual([shown('a'), shown('b')], [['za1', 'za2'], ['zb1']]);
+      assert.deepEqual(indexReads, ['a', 'b']);
+      ledger.record([task('zego-recording', 'zc1'.padEnd(16, 'x'), { room: 'c', status: 'failed', startedAt: T0 + 60_000 })]);
+      assert.deepEqual(await level(), ['c', 'a', 'b'], 'a room whose task began later comes first');
+      // A filter: the level passes over the entries once, and its rows read what it found.
+      indexReads.length = 0;
+      filter = { text: 'z' };
+      assert.deepEqual(await level(), ['c', 'a', 'b']);
+      assert.deepEqual([shown('a'), shown('b'), shown('c'), shown('none')], [['za1', 'za2'], ['zb1'], ['zc1'], []]);
+      assert.deepEqual(indexReads, [], 'the rows read what the level computed: no second pass');
+      ledger.record([task('zego-recording', 'za3'.padEnd(16, 'x'), { room: 'a', status: 'failed' })]);
+      assert.deepEqual(shown('a'), ['za1', 'za2', 'za3'], 'a task recorded since is shown');
+      filter = { statuses: ['failed'] };
+      assert.deepEqual(shown('a'), ['za3'], 'a filter set since applies');
+      assert.deepEqual(await level(), ['c', 'a'], 'a filtered level leaves out rooms with nothing shown');
     } finally {
       cleanup();
     }

@@ -163,9 +163,7 @@ describe('room page in the browser', function () {
     const added = makeEntry(makeTask({ taskId: 'new-one', room: state.room, status: 'running', startedAt: NOW - 10 * M }));
     const all = [...entries.slice(1), added];
     await page.send({ type: 'update', now: NOW, upsert: roomTaskColumns([added]), remove: [`trtc-recording/${XSS}`], summary: roomSummary(all, ctx) });
-    await page.until(
-      `document.querySelector('.subtitle').textContent.startsWith('6 tasks') && document.querySelectorAll('.room-body rect.bar').length === 6`,
-    );
+    await page.until(`document.querySelector('.subtitle').textContent.startsWith('6 tasks') && document.querySelectorAll('.room-body rect.bar').length === 6`);
     const ids = await (await openTable()).locator('td:first-child').allInnerTexts();
     assert.equal(ids.length, 6);
     assert.equal(ids.at(-1), 'new-one');
