@@ -20,7 +20,7 @@ import { TaskTreeModel } from '../src/tree/taskTreeModel';
 import { TaskLoader } from '../src/tasks/taskLoader';
 import { LedgerFile } from '../src/tasks/ledgerFile';
 import { TaskLedger, type SourceLookup } from '../src/tasks/taskLedger';
-import { bulkSourceLookup, steadyPoller } from '../test/support/bulkPolling';
+import { bulkSourceLookup, steadyPoller } from '../test/fixtures/bulkPolling';
 import { atMost, median, type Figure } from './figure';
 import { bytesWritten, withLoopDelay, withStalls } from './measure';
 

@@ -12,7 +12,7 @@ import type { PollScheduler } from '../src/polling/scheduler';
 import type { RunningSandbox, TrtcBulkTaskSet } from '../src/sandbox';
 import { LedgerFile } from '../src/tasks/ledgerFile';
 import { TaskLedger } from '../src/tasks/taskLedger';
-import { bulkSourceLookup, steadyPoller } from '../test/support/bulkPolling';
+import { bulkSourceLookup, steadyPoller } from '../test/fixtures/bulkPolling';
 import { atMost, type Figure } from './figure';
 
 const ACTION = 'DescribeCloudRecording';

@@ -13,7 +13,7 @@ import type { LedgerEntry } from '../src/model/ledgerEntry';
 import type { TaskStatus } from '../src/model/task';
 import { roomDocument } from '../src/webview/roomDocument';
 import type { RoomPanelState } from '../src/webview/roomProtocol';
-import { launchBrowser, openWebviewPage } from '../test/support/webviewPage';
+import { launchBrowser, openWebviewPage } from '../test/fixtures/webviewPage';
 import { atMost, median, type Figure } from './figure';
 
 const root = path.resolve(__dirname, '..');

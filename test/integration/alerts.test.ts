@@ -8,8 +8,8 @@ import { silentLogger } from '../../src/model/logger';
 import { taskKeyString } from '../../src/model/task';
 import { createTaskStatusBar } from '../../src/status';
 import { LongRunningAlerts } from '../../src/status/alerts';
-import { MemoryStore } from '../unit/polling/memoryStore';
-import { entryWith } from '../unit/webview/fixtures';
+import { MemoryStore } from '../fixtures/memoryStore';
+import { entryWith } from '../fixtures/webview';
 
 class MemoryMemento implements vscode.Memento {
   private readonly values = new Map<string, unknown>();

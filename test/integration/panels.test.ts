@@ -16,8 +16,8 @@ import { DetailsPanelManager } from '../../src/webview/panels';
 import type { HostMessage } from '../../src/webview/protocol';
 import { RoomPanelManager } from '../../src/webview/roomPanel';
 import type { RoomHostMessage, RoomPanelState } from '../../src/webview/roomProtocol';
-import { MemoryStore } from '../unit/polling/memoryStore';
-import { entryWith, HOSTILE, U64_TASK_ID } from '../unit/webview/fixtures';
+import { MemoryStore } from '../fixtures/memoryStore';
+import { entryWith, HOSTILE, U64_TASK_ID } from '../fixtures/webview';
 
 function extensionUri(): vscode.Uri {
   const extension = vscode.extensions.all.find((e) => e.packageJSON?.name === 'media-task-explorer');

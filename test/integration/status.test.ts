@@ -3,8 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { silentLogger } from '../../src/model/logger';
 import { createTaskStatusBar } from '../../src/status';
-import { MemoryStore } from '../unit/polling/memoryStore';
-import { entryWith } from '../unit/webview/fixtures';
+import { MemoryStore } from '../fixtures/memoryStore';
+import { entryWith } from '../fixtures/webview';
 
 describe('status bar (real VS Code)', () => {
   let bar: ReturnType<typeof createTaskStatusBar> | undefined;

@@ -3,7 +3,7 @@ import type { CallbackRecord } from '../../../src/model/callback';
 import type { StorageFile } from '../../../src/model/task';
 import { STOP_REQUESTED } from '../../../src/model/taskStop';
 import { FILES_OVERDUE_MS, fileReadiness, leaveCodeReason, quitReason, stopReason } from '../../../src/display/stopReasons';
-import { l10n, makeEntry, makeTask, NOW, time } from '../webview/fixtures';
+import { l10n, makeEntry, makeTask, NOW, time } from '../../fixtures/webview';
 
 function callback(vendor: CallbackRecord['vendor'], eventType: string, facts: CallbackRecord['facts'] = {}): CallbackRecord {
   return { vendor, eventType, at: NOW - 60_000, receivedAt: NOW - 59_000, source: 'paste', applied: true, files: [], facts };

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { MediaApiError } from '../../../src/model/errors';
 import { errorMessage } from '../../../src/display/errors';
 import { taskPickRow, taskPlace, taskTitle } from '../../../src/display/taskPick';
-import { l10n, makeEntry, makeTask, NOW, time, U64_TASK_ID } from '../webview/fixtures';
+import { l10n, makeEntry, makeTask, NOW, time, U64_TASK_ID } from '../../fixtures/webview';
 
 describe('display: task titles, pick rows, error lines', () => {
   it('titles a task with its short id and product', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { shortId, visibleString } from '../../../src/display/text';
-import { U64_TASK_ID } from '../webview/fixtures';
+import { U64_TASK_ID } from '../../fixtures/webview';
 
 describe('display: vendor text', () => {
   it('shortens ids without splitting a character', () => {

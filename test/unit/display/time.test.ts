@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { formatClock, formatDuration, formatEpochMs, formatRelative } from '../../../src/display/time';
-import { l10n, NOW, time } from '../webview/fixtures';
+import { l10n, NOW, time } from '../../fixtures/webview';
 
 describe('display: times and durations', () => {
   it('shows the clock for today and the date before it for other days, in the context time zone', () => {

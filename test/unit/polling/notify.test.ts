@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { TaskStatus } from '../../../src/model/task';
 import { notificationMessage, shouldNotify } from '../../../src/polling/notify';
 import { parseNotificationSetting } from '../../../src/settings/values';
-import { entryWith, l10n } from '../webview/fixtures';
+import { entryWith, l10n } from '../../fixtures/webview';
 
 const STATUSES: TaskStatus[] = ['starting', 'running', 'paused', 'stopping', 'ended', 'failed', 'unknown'];
 

@@ -5,9 +5,9 @@ import { taskKeyString, type TaskKey, type TaskStatus } from '../../../src/model
 import type { StatusChange } from '../../../src/polling/notify';
 import type { NotificationSetting } from '../../../src/settings/values';
 import { PollScheduler } from '../../../src/polling/scheduler';
-import { entryWith, makeEntry, NOW } from '../webview/fixtures';
-import { FakeClock, settle } from './fakeClock';
-import { MemoryStore } from './memoryStore';
+import { entryWith, makeEntry, NOW } from '../../fixtures/webview';
+import { FakeClock, settle } from '../../fixtures/fakeClock';
+import { MemoryStore } from '../../fixtures/memoryStore';
 
 const INTERVAL = 10_000;
 

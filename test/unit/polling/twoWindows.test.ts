@@ -11,7 +11,7 @@ import { startSandbox, type RunningSandbox, type TrtcBulkTaskSet } from '../../.
 import { LedgerFile } from '../../../src/tasks/ledgerFile';
 import { PollLease } from '../../../src/tasks/pollLease';
 import { TaskLedger } from '../../../src/tasks/taskLedger';
-import { bulkSourceLookup, steadyPoller } from '../../support/bulkPolling';
+import { bulkSourceLookup, steadyPoller } from '../../fixtures/bulkPolling';
 
 const ACTION = 'DescribeCloudRecording';
 const INTERVAL_MS = 1_000;

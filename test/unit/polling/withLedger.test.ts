@@ -16,8 +16,8 @@ import type { StatusChange } from '../../../src/polling/notify';
 import { PollScheduler } from '../../../src/polling/scheduler';
 import { LedgerFile } from '../../../src/tasks/ledgerFile';
 import { TaskLedger } from '../../../src/tasks/taskLedger';
-import { makeTask, NOW } from '../webview/fixtures';
-import { FakeClock } from './fakeClock';
+import { makeTask, NOW } from '../../fixtures/webview';
+import { FakeClock } from '../../fixtures/fakeClock';
 
 describe('poll scheduler with the real task ledger', () => {
   let dir: string;

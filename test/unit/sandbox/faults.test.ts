@@ -1,7 +1,17 @@
 import { strict as assert } from 'node:assert';
 import { Agent, request } from 'node:http';
 import { startSandbox } from '../../../src/sandbox';
-import { callTencent, callZego, clockedSandbox, rawRequest, tencentCode, VERSIONS, zegoJson, type Clocked, type RawResponse } from './support';
+import {
+  callTencent,
+  callZego,
+  clockedSandbox,
+  rawRequest,
+  tencentCode,
+  VERSIONS,
+  zegoJson,
+  type Clocked,
+  type RawResponse,
+} from '../../fixtures/sandboxCalls';
 
 describe('sandbox: fault injection and the admin API', () => {
   let c: Clocked;

@@ -1,7 +1,7 @@
 /** The sandbox's stop actions on the wire: signatures, CAM, parameter types and per-action rate limits, strictly. */
 import { strict as assert } from 'node:assert';
 import type { TencentDemoApp, ZegoDemoApp } from '../../../src/sandbox';
-import { callTencent, callZego, clockedSandbox, tencentCode, tencentJson, VERSIONS, zegoJson, type Clocked } from './support';
+import { callTencent, callZego, clockedSandbox, tencentCode, tencentJson, VERSIONS, zegoJson, type Clocked } from '../../fixtures/sandboxCalls';
 
 describe('sandbox: stop actions', () => {
   let c: Clocked;

@@ -15,7 +15,7 @@ import {
 import { readSettings } from '../../../src/settings/values';
 import { taskKeyString } from '../../../src/model/task';
 import type { LedgerEntry } from '../../../src/model/ledgerEntry';
-import { entryWith, makeEntry, makeTask, NOW } from '../webview/fixtures';
+import { entryWith, makeEntry, makeTask, NOW } from '../../fixtures/webview';
 
 const HOUR = 3_600_000;
 const hours = { 'trtc-recording': 2, 'trtc-relay': 2, gme: 2, css: 12, 'zego-recording': 3 };

@@ -9,8 +9,8 @@ import {
   TOOLTIP_COMMANDS,
   type StatusBarAction,
 } from '../../../src/status/model';
-import { entryWith, l10n, makeEntry, makeTask, NOW } from '../webview/fixtures';
-import { FakeMarkdownString } from '../display/markdownString';
+import { entryWith, l10n, makeEntry, makeTask, NOW } from '../../fixtures/webview';
+import { FakeMarkdownString } from '../../fixtures/markdownString';
 
 const active = [
   entryWith('t1', 'running'),

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { Account } from '../../../src/model/account';
 import { CSV_COLUMNS, csvCell, exportTasks } from '../../../src/tasks/exportTasks';
-import { T0, entry } from './fixtures';
+import { T0, entry } from '../../fixtures/tasks';
 
 const accounts: Account[] = [{ id: 'a1', label: 'Prod, "main"', vendor: 'tencent', site: 'intl', region: 'ap-singapore', gmeBizId: 3400352518 }];
 const entries = [entry(), entry({ product: 'css', taskId: 'css-1', room: 'line1\nline2', rawStatus: '=HYPERLINK("x")' })];

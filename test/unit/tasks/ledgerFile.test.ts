@@ -7,7 +7,7 @@ import { JOURNAL_HEADER } from '../../../src/model/ledgerJournal';
 import { LEDGER_FILE_NAME, LEGACY_FILE_NAME, LedgerFile } from '../../../src/tasks/ledgerFile';
 import { TaskLedger } from '../../../src/tasks/taskLedger';
 import { MediaApiError } from '../../../src/model/errors';
-import { T0, entry, task } from './fixtures';
+import { T0, entry, task } from '../../fixtures/tasks';
 
 export function recordingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];

@@ -7,7 +7,7 @@ import { silentLogger } from '../../../src/model/logger';
 import { LedgerFile } from '../../../src/tasks/ledgerFile';
 import { TaskLedger } from '../../../src/tasks/taskLedger';
 
-const writer = path.join(__dirname, 'support', 'ledgerWriter.ts');
+const writer = path.join(__dirname, '..', '..', 'fixtures', 'ledgerWriter.ts');
 
 /** Runs the writer until it acknowledged `after` more saves, then SIGKILLs it a random moment later. */
 function runAndKill(dir: string, mode: 'new' | 'update', first: number, after: number): Promise<number> {

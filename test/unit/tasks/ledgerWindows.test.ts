@@ -6,7 +6,7 @@ import { silentLogger } from '../../../src/model/logger';
 import type { TaskKey } from '../../../src/model/task';
 import { LedgerFile } from '../../../src/tasks/ledgerFile';
 import { TaskLedger } from '../../../src/tasks/taskLedger';
-import { task } from './fixtures';
+import { task } from '../../fixtures/tasks';
 
 /** One window's ledger over the shared folder, its file kept to drive compactions. */
 function windowLedger(dir: string): { ledger: TaskLedger; file: LedgerFile } {

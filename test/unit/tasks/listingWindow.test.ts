@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { LOOK_BACK_SAFETY_MS, RELIST_MARGIN_MS, knownTaskWindow, listingEndMs, listingStartMs } from '../../../src/tasks/listingWindow';
-import { T0 } from './fixtures';
+import { T0 } from '../../fixtures/tasks';
 
 const DAY = 86_400_000;
 const zegoLike = { product: 'zego-recording' as const, earliestStartMs: (now: number) => now - 3 * DAY, clockOffsetMs: () => 0 };

@@ -14,7 +14,7 @@ import { LedgerFile } from '../../../src/tasks/ledgerFile';
 import { TaskLedger } from '../../../src/tasks/taskLedger';
 import { createRedactor } from '../../../src/vendors/shared/redact';
 import { MediaApiError } from '../../../src/model/errors';
-import { T0, entry, task } from './fixtures';
+import { T0, entry, task } from '../../fixtures/tasks';
 
 const SIGNED = 'https://1500000001.vod2.myqcloud.com/abcd/ef01/f0.mp4?t=6b118a57&sign=1ab5ff4f1944e3fda77b8c796407fd78';
 

@@ -10,7 +10,7 @@ import { ClockOffsets } from '../../../src/vendors/shared/clockOffsets';
 import { listingEndMs, listingStartMs } from '../../../src/tasks/listingWindow';
 import { RateLimiterRegistry } from '../../../src/vendors/shared/rateLimiter';
 import { DEFAULT_RETRY_POLICY } from '../../../src/vendors/shared/retry';
-import { fastRetry, sandboxDeps, sandboxTencentAccount, sandboxZegoAccount } from './sandboxClients';
+import { fastRetry, sandboxDeps, sandboxTencentAccount, sandboxZegoAccount } from '../../fixtures/sandboxClients';
 
 const HOUR = 3_600_000;
 

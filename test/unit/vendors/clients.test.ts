@@ -11,7 +11,7 @@ import { NewestFirstWalk, type CssWindow } from '../../../src/vendors/tencent/cs
 import { tencentErrorKind } from '../../../src/vendors/tencent/errors';
 import { parseAuthorization, tc3Sign } from '../../../src/vendors/tencent/sign';
 import { zegoSignature } from '../../../src/vendors/zego/sign';
-import { FakeTransport, type Handler } from './fakeTransport';
+import { FakeTransport, type Handler } from '../../fixtures/fakeTransport';
 
 const SECRET_KEY = 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE';
 const SERVER_SECRET = '9193cc662a4c0ec135ec71fb57194b38';

@@ -13,8 +13,8 @@ import { UPLOAD_MS } from '../../../src/sandbox/demo/files';
 import { VOD_COMMIT_MS, cssVodFileId } from '../../../src/sandbox/demo/vod';
 import { buildWorld } from '../../../src/sandbox/demo/world';
 import { createTaskSources } from '../../../src/vendors/createTaskSources';
-import { callTencent, callZego, tencentJson } from '../sandbox/support';
-import { sandboxDeps, sandboxTencentAccount, sandboxZegoAccount } from './sandboxClients';
+import { callTencent, callZego, tencentJson } from '../../fixtures/sandboxCalls';
+import { sandboxDeps, sandboxTencentAccount, sandboxZegoAccount } from '../../fixtures/sandboxClients';
 
 const HOUR = 3_600_000;
 

@@ -13,7 +13,7 @@ import { startSandbox, type RunningSandbox, type TencentDemoApp, type ZegoDemoAp
 import { createTaskSources, type TaskSourceDeps } from '../../../src/vendors/createTaskSources';
 import { createTaskStoppers } from '../../../src/vendors/createTaskStoppers';
 import { DEFAULT_RETRY_POLICY } from '../../../src/vendors/shared/retry';
-import { sandboxDeps, sandboxTencentAccount, sandboxZegoAccount } from './sandboxClients';
+import { sandboxDeps, sandboxTencentAccount, sandboxZegoAccount } from '../../fixtures/sandboxClients';
 
 const MINUTE = 60_000;
 

@@ -5,9 +5,9 @@
  */
 import * as assert from 'node:assert/strict';
 import { taskDocument } from '../../../src/webview/document';
-import { browserPages } from '../../support/browserPages';
-import type { WebviewPage } from '../../support/webviewPage';
-import { l10n, makeEntry, makeTask, NOW } from './fixtures';
+import { browserPages } from '../../fixtures/browserPages';
+import type { WebviewPage } from '../../fixtures/webviewPage';
+import { l10n, makeEntry, makeTask, NOW } from '../../fixtures/webview';
 
 const M = 60_000;
 const XSS = '<img src=x onerror="window.__xss=1">';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { storageFileDocument, taskDocument } from '../../../src/webview/document';
 import type { DetailField, DetailSection, DetailsDocument } from '../../../src/webview/protocol';
-import { HOSTILE, l10n, makeEntry, makeTask, NOW, time, U64_TASK_ID } from './fixtures';
+import { HOSTILE, l10n, makeEntry, makeTask, NOW, time, U64_TASK_ID } from '../../fixtures/webview';
 
 const ctx = { time, l10n, accountName: (id: string) => (id === 'acc-1' ? 'Singapore demo' : undefined) };
 

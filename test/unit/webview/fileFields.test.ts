@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { storageFileDocument } from '../../../src/webview/document';
 import type { DetailsDocument } from '../../../src/webview/protocol';
-import { NOW, l10n, makeEntry, makeTask, time } from './fixtures';
+import { NOW, l10n, makeEntry, makeTask, time } from '../../fixtures/webview';
 
 const SIGNED = 'https://zego-demo-records.s3.ap-southeast-1.amazonaws.com/1/T_s_VA_1.mp4?X-Amz-Expires=86400&X-Amz-Signature=0123abcd';
 

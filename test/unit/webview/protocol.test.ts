@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { fileFromCommandArgs, panelStateKey, parsePanelState, parseTaskKey, taskKeyFromCommandArg } from '../../../src/webview/identity';
 import { parseWebviewMessage } from '../../../src/webview/protocol';
-import { HOSTILE, U64_TASK_ID } from './fixtures';
+import { HOSTILE, U64_TASK_ID } from '../../fixtures/webview';
 
 const key = { accountId: 'acc-1', product: 'gme' as const, taskId: U64_TASK_ID };
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { inRoom, parseRoomState, roomProducts, roomStateKey } from '../../../src/webview/identity';
 import { roomDocument, roomTaskColumns } from '../../../src/webview/roomDocument';
 import { parseRoomMessage, ROOM_STATUSES } from '../../../src/webview/roomProtocol';
-import { HOSTILE, l10n, makeEntry, makeTask, NOW } from './fixtures';
+import { HOSTILE, l10n, makeEntry, makeTask, NOW } from '../../fixtures/webview';
 
 const M = 60_000;
 const ctx = { time: { now: NOW, locale: 'en-US', timeZone: 'UTC' }, l10n };

@@ -9,9 +9,9 @@ import type { Locator } from 'playwright-core';
 import type { LedgerEntry } from '../../../src/model/ledgerEntry';
 import { roomDocument, roomSummary, roomTaskColumns } from '../../../src/webview/roomDocument';
 import type { RoomPanelState } from '../../../src/webview/roomProtocol';
-import { browserPages } from '../../support/browserPages';
-import type { WebviewPage } from '../../support/webviewPage';
-import { l10n, makeEntry, makeTask, NOW } from './fixtures';
+import { browserPages } from '../../fixtures/browserPages';
+import type { WebviewPage } from '../../fixtures/webviewPage';
+import { l10n, makeEntry, makeTask, NOW } from '../../fixtures/webview';
 
 const M = 60_000;
 const XSS = '<img src=x onerror="window.__xss=1">';

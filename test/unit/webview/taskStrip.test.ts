@@ -3,7 +3,7 @@ import type { CallbackRecord } from '../../../src/model/callback';
 import { taskDocument } from '../../../src/webview/document';
 import type { StripSection } from '../../../src/webview/protocol';
 import { taskStrip } from '../../../src/webview/taskStrip';
-import { HOSTILE, l10n, makeEntry, makeTask, NOW, time } from './fixtures';
+import { HOSTILE, l10n, makeEntry, makeTask, NOW, time } from '../../fixtures/webview';
 
 const ctx = { time, l10n, accountName: () => undefined };
 const M = 60_000;
