@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { isMediaApiError } from '../model/errors';
-import { byNewest } from '../model/ledgerEntry';
 import type { Task, TaskKey } from '../model/task';
 import type { AccountStore } from '../accounts/accountStore';
-import { looksLikeGmeTaskId, narrowedCandidates, type LookupCandidate } from '../tasks/lookup';
+import { ledgerMatches, looksLikeGmeTaskId, narrowedCandidates, type LookupCandidate } from '../tasks/lookup';
 import { readPastedReference, type PastedReference } from '../sources/pastedReference';
 import type { TaskLedger } from '../tasks/taskLedger';
 import type { TaskLoader } from '../tasks/taskLoader';
@@ -102,20 +101,15 @@ export function lookUpTaskCommand(deps: {
         );
         return;
       }
-      const entries = deps.ledger.all();
-      const sameId = ref.taskId === undefined ? [] : entries.filter((e) => e.taskId === ref.taskId);
-      const knownAll =
-        ref.taskId !== undefined
-          ? sameId.some((e) => ref.product === undefined || e.product === ref.product)
-            ? sameId.filter((e) => ref.product === undefined || e.product === ref.product)
-            : sameId
-          : ref.requestId !== undefined
-            ? entries.filter((e) => e.task.requestId === ref.requestId).slice(0, 1)
-            : [];
-      if (knownAll.length === 1) return found(knownAll[0]);
-      if (knownAll.length > 1) {
+      const { known, newestInRoom } = ledgerMatches(deps.ledger.all(), {
+        ...ref,
+        bare: ref.kind === 'id',
+        accountIds: new Set(deps.accounts.list().map((a) => a.id)),
+      });
+      if (known.length === 1) return found(known[0]);
+      if (known.length > 1) {
         const chosen = await pickReading(
-          knownAll.map((e) => ({
+          known.map((e) => ({
             task: e.task,
             why: t('In the task ledger, last seen {0}.', formatRelative(e.lastSeen, { now: Date.now(), locale: vscode.env.language })),
           })),
@@ -125,18 +119,14 @@ export function lookUpTaskCommand(deps: {
         if (chosen) await found(chosen);
         return;
       }
-      // A room or stream id finds its newest task; a bare id is tried as one once no task has it as id.
-      const room = ref.taskId === undefined ? ref.room : ref.kind === 'id' ? ref.taskId : undefined;
-      const inRoom =
-        room === undefined ? [] : entries.filter((e) => e.task.room === room && (ref.product === undefined || e.product === ref.product)).sort(byNewest);
-      if (inRoom[0]) return found(inRoom[0]);
+      if (newestInRoom) return found(newestInRoom);
       const taskId = ref.taskId;
       const read = ref.kind === 'id' ? '' : `${t('Read {0}.', recognised(ref))} `;
       if (taskId === undefined) {
         const missing =
           ref.requestId !== undefined
             ? t('No task in the ledger carries RequestId {0}; paste its TaskId instead.', messageText(ref.requestId))
-            : t('It names no TaskId, and no task in the ledger is in room or stream {0} (Add Room… asks GME about a room).', messageText(room ?? ''));
+            : t('It names no TaskId, and no task in the ledger is in room or stream {0} (Add Room… asks GME about a room).', messageText(ref.room ?? ''));
         void vscode.window.showInformationMessage(`${read}${missing}`);
         return;
       }

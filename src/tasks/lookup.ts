@@ -1,5 +1,6 @@
-/** Which accounts and products could own a pasted task id (Go to Task…). Pure. */
+/** Which ledger entries, accounts and products a paste could name (Go to Task…). Pure. */
 import { accountProducts, type Account } from '../model/account';
+import { byNewest, type LedgerEntry } from '../model/ledgerEntry';
 import { traitsOf } from '../model/productTraits';
 import type { Product } from '../model/task';
 
@@ -80,4 +81,47 @@ export function narrowedCandidates(
     ...c,
     matched: [...(productFits(c) ? (['product'] as const) : []), ...(appIdFits(c) ? (['appId'] as const) : [])],
   }));
+}
+
+/** What a paste names that the ledger can answer (the fields of a `PastedReference`). */
+export interface LedgerQuery {
+  readonly taskId?: string;
+  readonly requestId?: string;
+  /** Room id or stream name. */
+  readonly room?: string;
+  readonly product?: Product;
+  /** A bare id, which may be a room or stream id as well as a TaskId. */
+  readonly bare: boolean;
+  /** The accounts configured now: the ledger can still hold entries of one removed in another window. */
+  readonly accountIds: ReadonlySet<string>;
+}
+
+/** What the ledger knows about a paste before any vendor is asked. */
+export interface LedgerMatches {
+  /** Entries the paste names by TaskId (or the one snapshot with its RequestId): one opens, several are picked from. */
+  readonly known: readonly LedgerEntry[];
+  /** When nothing is known by id: the newest task of the room or stream the paste names. */
+  readonly newestInRoom?: LedgerEntry;
+}
+
+/**
+ * One pass over the ledger. A TaskId's entries are narrowed to the product the paste names when
+ * any of them is of it (the same id can exist under two accounts, or two products); a RequestId
+ * finds the snapshot that carried it. Failing both, the room or stream the paste names (a bare id
+ * counts as one) gives its newest task of that product.
+ */
+export function ledgerMatches(entries: Iterable<LedgerEntry>, query: LedgerQuery): LedgerMatches {
+  const ofProduct = (e: LedgerEntry): boolean => query.product === undefined || e.product === query.product;
+  const room = query.taskId === undefined ? query.room : query.bare ? query.taskId : undefined;
+  const sameId: LedgerEntry[] = [];
+  let byRequest: LedgerEntry | undefined;
+  let newestInRoom: LedgerEntry | undefined;
+  for (const e of entries) {
+    if (!query.accountIds.has(e.accountId)) continue;
+    if (query.taskId !== undefined && e.taskId === query.taskId) sameId.push(e);
+    if (query.taskId === undefined && query.requestId !== undefined && byRequest === undefined && e.task.requestId === query.requestId) byRequest = e;
+    if (room !== undefined && e.task.room === room && ofProduct(e) && (!newestInRoom || byNewest(e, newestInRoom) < 0)) newestInRoom = e;
+  }
+  const known = sameId.some(ofProduct) ? sameId.filter(ofProduct) : byRequest ? [byRequest] : sameId;
+  return known.length > 0 ? { known } : { known, ...(newestInRoom ? { newestInRoom } : {}) };
 }

@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { CommandIds } from '../../src/ids/commands';
 import type { MediaTasksApi } from '../../src/extension';
-import type { TaskKey } from '../../src/model/task';
+import type { Task, TaskKey } from '../../src/model/task';
 import { accountNode, addDemoAccounts, childrenOf, demoPlans, mediaTasks } from './support/mediaTasks';
 
 type InfoFn = (message: string, ...rest: unknown[]) => Thenable<unknown>;
@@ -26,6 +26,8 @@ describe('Go to Task (real VS Code)', function () {
   this.timeout(120_000);
   let api: MediaTasksApi;
   let relay: TaskKey & { appId: string };
+  /** The relay as it was first found (a ledger entry's snapshot, recorded again where a test needs it). */
+  let relayTask: Task;
   let tencentId = '';
   let zegoId = '';
 
@@ -42,6 +44,7 @@ describe('Go to Task (real VS Code)', function () {
       const found = api.ledger.get(key);
       if (found?.task.status === 'running') {
         relay = { ...key, appId: found.task.appId };
+        relayTask = found.task;
         return;
       }
     }
@@ -177,6 +180,32 @@ describe('Go to Task (real VS Code)', function () {
       for (const item of offered[0]) assert.match(item.detail ?? '', /asked because the product and the app ID the paste names are this account’s/);
       assert.ok(api.ledger.get({ ...relay, accountId: second.id })?.pinned, 'the task of the picked account is pinned');
       assert.equal(api.ledger.get(relay), undefined, 'the other account’s copy was not recorded');
+    } finally {
+      window.showQuickPick = real;
+      await api.accounts.remove(second.id);
+    }
+  });
+
+  it('asks which account is meant when the ledger already holds the task under two accounts, answering from the ledger', async () => {
+    const plan = (await demoPlans()).find((p) => p.account.vendor === 'tencent' && p.trtcRelayTaskIds.includes(relay.taskId));
+    const second = await api.accounts.add({ ...plan!.account, label: 'Second key, from the ledger' }, plan!.secret);
+    // Both accounts' copies are in the ledger (the relay itself may have ended by now: no vendor is asked).
+    // A third copy belongs to an account no longer configured (removed in another window): not offered.
+    api.ledger.record([relayTask, { ...relayTask, accountId: second.id }, { ...relayTask, accountId: 'removed-elsewhere' }]);
+    type Item = vscode.QuickPickItem & { task: { accountId: string } };
+    const window = vscode.window as unknown as { showQuickPick: (items: readonly Item[]) => Thenable<Item | undefined> };
+    const real = window.showQuickPick;
+    const offered: Item[][] = [];
+    window.showQuickPick = (items) => {
+      offered.push([...items]);
+      return Promise.resolve(items.find((i) => i.task.accountId === second.id));
+    };
+    try {
+      await vscode.commands.executeCommand(CommandIds.lookUpTask, relay.taskId);
+      assert.equal(offered.length, 1, 'one pick was shown');
+      const labels = offered[0].map((i) => i.label).sort();
+      assert.deepEqual(labels, [api.accounts.get(tencentId)!.label, 'Second key, from the ledger'].sort(), `the pick offered ${JSON.stringify(offered[0])}`);
+      for (const item of offered[0]) assert.match(item.detail ?? '', /^In the task ledger, last seen /, 'each choice says the ledger knew it');
     } finally {
       window.showQuickPick = real;
       await api.accounts.remove(second.id);
