@@ -8,10 +8,11 @@
 // dist/webview/*.js are the webview pages' scripts, bundled for the browser with the pure chart
 // modules they import from src/webview/charts (one file per page, loaded under the page's nonce).
 //
-// Three extension outputs: dist/extension.js; dist/sandbox.js, the embedded sandbox, which only "Try the
-// Sandbox" needs; dist/proxy.js, the proxy agents, which only an http.proxy setting needs. The
-// extension requires both lazily, so activation never parses them.
+// Two extension outputs: dist/extension.js; dist/sandbox.js, the embedded sandbox, which only "Try the
+// Sandbox" needs and the extension requires lazily, so activation never parses it. (Proxying is VS Code's
+// own: src/vendors/shared/agents.ts.)
 import * as esbuild from 'esbuild';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,10 +28,7 @@ const separateFile = (importer, specifier, file) => ({
     build.onResolve({ filter }, (args) => (args.importer.endsWith(path.join(...importer.split('/'))) ? { path: `./${file}`, external: true } : undefined));
   },
 });
-const lazyFiles = [
-  separateFile('src/sources/embeddedSandbox.ts', '../sandbox', 'sandbox.js'),
-  separateFile('src/vendors/shared/agents.ts', './proxyAgents', 'proxy.js'),
-];
+const lazyFiles = [separateFile('src/sources/embeddedSandbox.ts', '../sandbox', 'sandbox.js')];
 
 const common = {
   bundle: true,
@@ -38,7 +36,7 @@ const common = {
   format: 'cjs',
   target: 'node20',
   external: ['vscode'],
-  alias: { 'whatwg-url': path.join(shims, 'whatwg-url.cjs'), debug: path.join(shims, 'debug.cjs') },
+  alias: { 'whatwg-url': path.join(shims, 'whatwg-url.cjs') },
   legalComments: 'none',
   charset: 'utf8',
   minify: production,
@@ -58,12 +56,16 @@ const webview = {
   logLevel: 'warning',
 };
 
+// dist/proxy.js (the proxy agents, before proxying was left to VS Code) is built no more; a copy left by
+// an older build would otherwise be packaged, and package.mjs refuses files outside its allowlist.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+for (const stale of ['proxy.js', 'proxy.js.map']) rmSync(path.join(root, 'dist', stale), { force: true });
+
 const bundles = [
   { ...webview, entryPoints: ['media/webview/details.js', 'media/webview/room.js'], outdir: 'dist/webview' },
   // A plain require for the lazy files: dynamic import() of a CommonJS file gives a namespace object.
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: lazyFiles, supported: { 'dynamic-import': false } },
   { ...common, entryPoints: ['src/sandbox/index.ts'], outfile: 'dist/sandbox.js' },
-  { ...common, entryPoints: ['src/vendors/shared/proxyAgents.ts'], outfile: 'dist/proxy.js' },
 ];
 
 /**

@@ -13,7 +13,7 @@ import { root } from './vscode/paths.mjs';
 
 const vsce = path.join(root, 'node_modules', '.bin', 'vsce');
 const allowed = [
-  /^dist\/(extension|sandbox|proxy)\.js$/,
+  /^dist\/(extension|sandbox)\.js$/,
   /^dist\/webview\/(details|room)\.js$/,
   /^media\/icons\//,
   /^media\/webview\/.*\.css$/,
@@ -63,7 +63,6 @@ export function packageVsix({ out = vsixPath(), quiet = false } = {}) {
   for (const must of [
     'dist/extension.js',
     'dist/sandbox.js',
-    'dist/proxy.js',
     'dist/webview/details.js',
     'dist/webview/room.js',
     'package.json',

@@ -30,6 +30,8 @@ function codeHint(code: string, l10n: Localizer): string | undefined {
       return l10n.t('Stop the task from its room row.');
     case 'UnsupportedRegion':
       return l10n.t('Set the product’s region to one the message lists.');
+    case 'ProxyAuthenticationRequired':
+      return l10n.t('The proxy in the http.proxy setting refused the request: check the proxy user name and password.');
     default:
       return undefined;
   }

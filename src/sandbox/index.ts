@@ -62,7 +62,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   };
   const server = createServer(
     createRouter({
-      tencent: tencentEmulator(world, signedHosts),
+      tencent: tencentEmulator(
+        world,
+        signedHosts,
+        (options.aliasHosts ?? []).map((h) => h.toLowerCase()),
+      ),
       zego: zegoEmulator(world),
       faults,
       stats,

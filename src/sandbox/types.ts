@@ -23,6 +23,11 @@ export interface SandboxOptions {
    * Tencent Cloud checks a request a forwarding gateway passed on.
    */
   readonly tencentSignedHost?: TencentSignedHost;
+  /**
+   * Made-up host names (no port) that stand for the sandbox's own address, as a loopback address does:
+   * a test's proxy maps such a name to the sandbox, so requests reach it only through that proxy.
+   */
+  readonly aliasHosts?: readonly string[];
 }
 
 export interface TencentDemoApp {

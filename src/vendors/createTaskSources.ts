@@ -31,7 +31,7 @@ export interface TaskSourceDeps {
   readonly timeoutMs?: number;
   /** Local wall clock, Unix epoch ms (tests inject a skewed one). */
   readonly now?: () => number;
-  /** VS Code's `http.proxy` (e.g. `http://proxy:3128`); loopback endpoints bypass it. */
+  /** VS Code's `http.proxy` (e.g. `http://proxy:3128`): when set, non-loopback requests carry no agent, so VS Code's proxy handling sends them (shared/agents.ts). */
   readonly proxy?: string;
   /** Which host Tencent requests to the account's endpoint override are signed for (default `endpoint`). */
   readonly tencentSignedHost?: SignedHost;

@@ -62,18 +62,19 @@ function hostService(host: string): string | undefined {
 /**
  * The credential scope names the service the key is used for, and a Tencent Cloud host accepts only
  * its own (a signature for `trtc` is no good at `live.tencentcloudapi.com`). At a loopback address
- * (an endpoint override pointing at the sandbox) the scope alone names the service, and one loopback
- * exception is documented: the official Node SDK, given `127.0.0.1:PORT` as its endpoint, derives
- * the service from the endpoint's first label and signs `…/127/tc3_request`
+ * (an endpoint override pointing at the sandbox) or an alias host (`SandboxOptions.aliasHosts`) the
+ * scope alone names the service, and one loopback exception is documented: the official Node SDK,
+ * given `127.0.0.1:PORT` as its endpoint, derives the service from the endpoint's first label and
+ * signs `…/127/tc3_request`
  * (https://github.com/TencentCloud/tencentcloud-sdk-nodejs, src/common/abstract_client.ts).
  */
-function checkScopeService(scopeService: string, host: string): void {
+function checkScopeService(scopeService: string, host: string, aliasHosts: readonly string[]): void {
   const served = hostService(host);
   const hostName = host
     .trim()
     .replace(/:\d+$/, '')
     .replace(/^\[|\]$/g, '');
-  const loopback = hostName === 'localhost' || hostName === '::1' || /^127\.\d+\.\d+\.\d+$/.test(hostName);
+  const loopback = hostName === 'localhost' || hostName === '::1' || /^127\.\d+\.\d+\.\d+$/.test(hostName) || aliasHosts.includes(hostName.toLowerCase());
   const ok = served !== undefined ? scopeService === served : loopback && (isTencentService(scopeService) || scopeService === hostName.split('.')[0]);
   if (!ok) {
     throw new TencentApiError('AuthFailure.SignatureFailure', `The credential scope's service \`${scopeService}\` does not match the host \`${host}\`.`);
@@ -92,6 +93,7 @@ function answer(
   world: World,
   limiterFor: (action: { rateLimit?: number }) => RateLimiter,
   signedHosts: SignedHosts,
+  aliasHosts: readonly string[],
   req: VendorRequest,
 ): Record<string, unknown> {
   if (req.method !== 'GET' && req.method !== 'POST') throw new TencentApiError('UnsupportedProtocol');
@@ -105,7 +107,7 @@ function answer(
   if (!/^\d{1,12}$/.test(timestampText)) throw new TencentApiError('InvalidParameter', 'The value of parameter `Timestamp` is invalid.');
   const timestampSec = Number(timestampText);
 
-  checkScopeService(auth.service, headerValue(req.headers, 'host') ?? '');
+  checkScopeService(auth.service, headerValue(req.headers, 'host') ?? '', aliasHosts);
   const action = resolveAction(auth.service, headerValue(req.headers, 'host') ?? '', actionName);
   if (!action) throw new TencentApiError('InvalidAction', `The requested action \`${actionName}\` does not exist.`);
   const key = tencentKeyBySecretId(world, auth.secretId);
@@ -140,7 +142,8 @@ function answer(
   return action.handle({ world, app, params, nowMs: req.nowMs });
 }
 
-export function tencentEmulator(world: World, signedHosts: SignedHosts = () => undefined): VendorEmulator {
+/** `aliasHosts`: made-up host names that stand for the sandbox's own address (`SandboxOptions.aliasHosts`). */
+export function tencentEmulator(world: World, signedHosts: SignedHosts = () => undefined, aliasHosts: readonly string[] = []): VendorEmulator {
   const limiters = new Map<number, RateLimiter>();
   const limiterFor = (action: { rateLimit?: number }): RateLimiter => {
     const limit = action.rateLimit ?? TENCENT_RATE_LIMIT;
@@ -152,7 +155,7 @@ export function tencentEmulator(world: World, signedHosts: SignedHosts = () => u
     actionOf: (req) => headerValue(req.headers, 'x-tc-action')?.trim() || undefined,
     handle(req: VendorRequest): VendorReply {
       try {
-        return tencentSuccess(answer(world, limiterFor, signedHosts, req));
+        return tencentSuccess(answer(world, limiterFor, signedHosts, aliasHosts, req));
       } catch (err) {
         if (err instanceof TencentApiError) return tencentFailure(err);
         throw err;

@@ -80,6 +80,8 @@ export function classifyFetchFailure(
 export function classifyBody(request: Pick<TransportRequest, 'vendor' | 'action'>, status: number, contentType: string, text: string): unknown {
   const fail = (kind: ApiErrorKind, code: string, what: string, retryable: boolean): MediaApiError =>
     transportError(request, kind, code, `HTTP ${status} ${what}`, retryable, status);
+  // 407 is the proxy refusing the request (no or wrong proxy credentials), whatever its body says.
+  if (status === 407) throw fail('network', 'ProxyAuthenticationRequired', 'from the proxy: it wants valid proxy credentials', false);
   // An HTML page is a proxy or gateway talking, not the API, whatever its status: the endpoint or
   // proxy setting is the likely cause, so it is `malformed` before the 5xx check.
   if (/html/i.test(contentType) || /^\s*</.test(text)) throw fail('malformed', 'HtmlPage', 'with an HTML page instead of JSON', false);
@@ -114,11 +116,17 @@ export class HttpTransport implements Transport {
         method: 'POST',
         headers: { ...request.headers },
         body: request.body,
-        agent: (url) =>
-          watchingResets(this.agentFor(new URL(url.href)), () => {
-            cause ??= 'reset';
-            controller.abort();
-          }),
+        // No agent (a proxy is set): VS Code's agent sends the request, and the reset watch has nothing to wrap.
+        agent: (url) => {
+          const agent = this.agentFor(new URL(url.href));
+          return (
+            agent &&
+            watchingResets(agent, () => {
+              cause ??= 'reset';
+              controller.abort();
+            })
+          );
+        },
         signal: controller.signal,
         compress: true,
       });

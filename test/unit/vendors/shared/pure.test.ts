@@ -7,8 +7,8 @@ import { splitWindows } from '../../../../src/vendors/shared/windows';
 import { ClockOffsets } from '../../../../src/vendors/shared/clockOffsets';
 import { sleep } from '../../../../src/vendors/shared/abort';
 import { agentSelector, isLoopbackHost } from '../../../../src/vendors/shared/agents';
-import { HttpProxyAgent } from 'http-proxy-agent';
-import { HttpsProxyAgent } from 'https-proxy-agent';
+import * as http from 'node:http';
+import * as https from 'node:https';
 
 function apiError(kind: MediaApiError['kind'], retryable: boolean): MediaApiError {
   return new MediaApiError({ vendor: 'tencent', action: 'A', kind, code: kind, message: kind, retryable });
@@ -180,14 +180,15 @@ describe('clock offsets', () => {
 });
 
 describe('agent selection', () => {
-  it("proxies vendor hosts through VS Code's proxy but never loopback, and reuses keep-alive agents", () => {
+  it("leaves vendor hosts to VS Code's proxy handling when http.proxy is set, never loopback, and reuses keep-alive agents", () => {
     const select = agentSelector('http://proxy.example:3128');
-    const vendor = select(new URL('https://gme.tencentcloudapi.com/'));
-    assert.ok(vendor instanceof HttpsProxyAgent);
-    assert.equal(select(new URL('https://trtc.tencentcloudapi.com/')), vendor);
+    assert.equal(select(new URL('https://gme.tencentcloudapi.com/')), undefined);
     const sandbox = select(new URL('http://127.0.0.1:8123/'));
-    assert.ok(!(sandbox instanceof HttpsProxyAgent) && !(sandbox instanceof HttpProxyAgent));
+    assert.ok(sandbox instanceof http.Agent && !(sandbox instanceof https.Agent));
     assert.equal(sandbox, agentSelector()(new URL('http://localhost:1/')));
+    const vendor = agentSelector()(new URL('https://trtc.tencentcloudapi.com/'));
+    assert.ok(vendor instanceof https.Agent);
+    assert.equal(agentSelector()(new URL('https://gme.tencentcloudapi.com/')), vendor);
     assert.equal(isLoopbackHost('[::1]'), true);
     assert.equal(isLoopbackHost('127.0.0.1.example.com'), false);
   });
