@@ -22,6 +22,20 @@ function recordInformation(): { said: string[]; restore(): void } {
   return { said, restore: () => (window.showInformationMessage = real) };
 }
 
+type PickItem = vscode.QuickPickItem & { task: { accountId: string } };
+
+/** Replaces `showQuickPick` until `restore`: records each pick offered and chooses the item of `accountId`. */
+function answerPicks(accountId: string): { offered: PickItem[][]; restore(): void } {
+  const window = vscode.window as unknown as { showQuickPick: (items: readonly PickItem[]) => Thenable<PickItem | undefined> };
+  const real = window.showQuickPick;
+  const offered: PickItem[][] = [];
+  window.showQuickPick = (items) => {
+    offered.push([...items]);
+    return Promise.resolve(items.find((i) => i.task.accountId === accountId));
+  };
+  return { offered, restore: () => (window.showQuickPick = real) };
+}
+
 describe('Go to Task (real VS Code)', function () {
   this.timeout(120_000);
   let api: MediaTasksApi;
@@ -164,14 +178,7 @@ describe('Go to Task (real VS Code)', function () {
     const plan = (await demoPlans()).find((p) => p.account.vendor === 'tencent' && p.trtcRelayTaskIds.includes(relay.taskId));
     assert.ok(plan, 'the demo plan of the relay');
     const second = await api.accounts.add({ ...plan.account, label: 'Second key of the same app' }, plan.secret);
-    type Item = vscode.QuickPickItem & { task: { accountId: string } };
-    const window = vscode.window as unknown as { showQuickPick: (items: readonly Item[]) => Thenable<Item | undefined> };
-    const real = window.showQuickPick;
-    const offered: Item[][] = [];
-    window.showQuickPick = (items) => {
-      offered.push([...items]);
-      return Promise.resolve(items.find((i) => i.task.accountId === second.id));
-    };
+    const { offered, restore } = answerPicks(second.id);
     try {
       await goTo(`tccli trtc DescribeStreamIngest --SdkAppId ${relay.appId} --TaskId "${relay.taskId}"`);
       assert.equal(offered.length, 1, 'one pick was shown');
@@ -181,7 +188,7 @@ describe('Go to Task (real VS Code)', function () {
       assert.ok(api.ledger.get({ ...relay, accountId: second.id })?.pinned, 'the task of the picked account is pinned');
       assert.equal(api.ledger.get(relay), undefined, 'the other account’s copy was not recorded');
     } finally {
-      window.showQuickPick = real;
+      restore();
       await api.accounts.remove(second.id);
     }
   });
@@ -192,14 +199,7 @@ describe('Go to Task (real VS Code)', function () {
     // Both accounts' copies are in the ledger (the relay itself may have ended by now: no vendor is asked).
     // A third copy belongs to an account no longer configured (removed in another window): not offered.
     api.ledger.record([relayTask, { ...relayTask, accountId: second.id }, { ...relayTask, accountId: 'removed-elsewhere' }]);
-    type Item = vscode.QuickPickItem & { task: { accountId: string } };
-    const window = vscode.window as unknown as { showQuickPick: (items: readonly Item[]) => Thenable<Item | undefined> };
-    const real = window.showQuickPick;
-    const offered: Item[][] = [];
-    window.showQuickPick = (items) => {
-      offered.push([...items]);
-      return Promise.resolve(items.find((i) => i.task.accountId === second.id));
-    };
+    const { offered, restore } = answerPicks(second.id);
     try {
       await vscode.commands.executeCommand(CommandIds.lookUpTask, relay.taskId);
       assert.equal(offered.length, 1, 'one pick was shown');
@@ -207,7 +207,7 @@ describe('Go to Task (real VS Code)', function () {
       assert.deepEqual(labels, [api.accounts.get(tencentId)!.label, 'Second key, from the ledger'].sort(), `the pick offered ${JSON.stringify(offered[0])}`);
       for (const item of offered[0]) assert.match(item.detail ?? '', /^In the task ledger, last seen /, 'each choice says the ledger knew it');
     } finally {
-      window.showQuickPick = real;
+      restore();
       await api.accounts.remove(second.id);
     }
   });

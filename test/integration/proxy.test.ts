@@ -84,6 +84,25 @@ describe('http.proxy: vendor requests through a real loopback proxy (real VS Cod
   const listed = (rows: TreeNode[]): boolean => rows.some((r) => r.kind === 'task') && !rows.some((r) => r.kind === 'error');
   const through = (host: string, since: number): ProxiedRequest[] => proxy.seen.slice(since).filter((r) => r.host === host);
 
+  /**
+   * Waits until both accounts' rows (freshly loaded) satisfy `done`, by default: tasks listed, no
+   * error row. A failure says what each showed, and what the proxy saw since `since`.
+   */
+  async function bothShow(what: string, since?: number, done: (rows: TreeNode[]) => boolean = listed): Promise<void> {
+    let last = { css: [] as TreeNode[], zego: [] as TreeNode[] };
+    await eventually(
+      async () => {
+        last = await listing();
+        return done(last.css) && done(last.zego);
+      },
+      what,
+      30_000,
+    ).catch((err: Error) => {
+      const seen = since === undefined ? '' : `; proxy saw ${tally(proxy.seen.slice(since))}`;
+      throw new Error(`${err.message}: CSS ${describeRows(last.css)}; ZEGO ${describeRows(last.zego)}${seen}`);
+    });
+  }
+
   // "override" (the default): VS Code replaces any agent a request carries. "on": it proxies only requests
   // that carry none, which is what the vendor layer's agent selector must give when http.proxy is set.
   for (const proxySupport of [undefined, 'on'] as const) {
@@ -93,17 +112,7 @@ describe('http.proxy: vendor requests through a real loopback proxy (real VS Cod
         assert.equal(httpConfig().get('proxySupport'), proxySupport ?? 'override');
         await setProxy(proxy.url);
         const since = proxy.seen.length;
-        let last = { css: [] as TreeNode[], zego: [] as TreeNode[] };
-        await eventually(
-          async () => {
-            last = await listing();
-            return listed(last.css) && listed(last.zego);
-          },
-          'both listings through the proxy',
-          30_000,
-        ).catch((err: Error) => {
-          throw new Error(`${err.message}: CSS ${describeRows(last.css)}; ZEGO ${describeRows(last.zego)}; proxy saw ${tally(proxy.seen.slice(since))}`);
-        });
+        await bothShow('both listings through the proxy', since);
         const viaTencent = through(TENCENT_HOST, since);
         const viaZego = through(ZEGO_HOST, since);
         // The sandbox is plain http: a proxy gets those requests in absolute form (https ones would be CONNECT).
@@ -144,17 +153,7 @@ describe('http.proxy: vendor requests through a real loopback proxy (real VS Cod
   it('sends nothing through the proxy once http.proxy is unset (the made-up hosts are then unreachable)', async () => {
     await setProxy(undefined);
     const since = proxy.seen.length;
-    let last = { css: [] as TreeNode[], zego: [] as TreeNode[] };
-    await eventually(
-      async () => {
-        last = await listing();
-        return [last.css, last.zego].every((rows) => rows.some((r) => r.kind === 'error' && r.summary.includes('ENOTFOUND')));
-      },
-      'network error rows without the proxy',
-      30_000,
-    ).catch((err: Error) => {
-      throw new Error(`${err.message}: CSS ${describeRows(last.css)}; ZEGO ${describeRows(last.zego)}`);
-    });
+    await bothShow('network error rows without the proxy', since, (rows) => rows.some((r) => r.kind === 'error' && r.summary.includes('ENOTFOUND')));
     assert.deepEqual(proxy.seen.slice(since), []);
   });
 
@@ -181,17 +180,7 @@ describe('http.proxy: vendor requests through a real loopback proxy (real VS Cod
       assert.ok(!shown.includes(password), `the proxy password is shown: ${shown}`);
       assert.ok(proxy.seen.some((r) => r.outcome === 407));
       await setProxy(`http://tester:right-Pa55@127.0.0.1:${proxy.port}`);
-      let last = { css: [] as TreeNode[], zego: [] as TreeNode[] };
-      await eventually(
-        async () => {
-          last = await listing();
-          return listed(last.css) && listed(last.zego);
-        },
-        'both listings with the right proxy credentials',
-        30_000,
-      ).catch((err: Error) => {
-        throw new Error(`${err.message}: CSS ${describeRows(last.css)}; ZEGO ${describeRows(last.zego)}`);
-      });
+      await bothShow('both listings with the right proxy credentials');
     } finally {
       proxy.requireAuth = undefined;
       await setProxy(undefined);
