@@ -103,9 +103,9 @@ describe('e2e 5: icon syntax, URLs, control characters and 10 KB strings from th
     const start = treeRows(page).filter({ hasText: 'Hostile strings' }).filter({ hasText: 'ZEGO' }).first();
     assert.ok((await start.count()) > 0, 'no ZEGO "Hostile strings" account in the tree');
     // Rooms only: their ids are the hostile strings.
-    const { visited } = await walkSubtree(page, start, { maxSteps: 80, expand: (r) => r.level <= 2 && !/load more/i.test(r.label) });
-    const texts = visited.map((r) => `${r.label} ${r.ariaLabel}`);
-    const dump = texts.map((t) => t.slice(0, 140)).join('\n');
+    const walk = await walkSubtree(page, start, { maxSteps: 80, expand: (r) => r.level <= 2 && !/load more/i.test(r.label) });
+    const texts = walk.visited.map((r) => `${r.label} ${r.ariaLabel}`);
+    const dump = `${texts.map((t) => t.slice(0, 140)).join('\n')}\n(${walk.ended})`;
     assert.ok(
       texts.some((t) => t.includes(ICONS)),
       `the icon syntax is not shown as text in any row:\n${dump}`,
@@ -115,7 +115,7 @@ describe('e2e 5: icon syntax, URLs, control characters and 10 KB strings from th
       `control characters are not shown as escapes:\n${dump}`,
     );
     assert.ok(!texts.some((t) => RAW_CONTROL.test(t)), 'a raw control character reached a row');
-    const long = visited.find((r) => r.label.startsWith('long-xxx'));
+    const long = walk.visited.find((r) => r.label.startsWith('long-xxx'));
     assert.ok(long, `the 10 KB room is not in the tree:\n${dump}`);
     assert.ok(long.label.length <= 130 && long.label.endsWith('…'), `the 10 KB room id is not cut: ${long.label.length} characters`);
     const inRows = await sidebar(page).evaluate((el) => {

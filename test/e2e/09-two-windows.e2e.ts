@@ -40,11 +40,11 @@ describe('e2e 9: two windows share one ledger', () => {
       const picker = quickInputBox(second);
       await picker.waitFor({ state: 'visible', timeout: 10_000 });
       await picker.fill('Singapore demo');
-      // A click, not Enter: Enter before the pick has an active row accepts nothing and ends the command.
-      const account = quickInput(second).locator('.monaco-list-row').filter({ hasText: 'Singapore demo' }).first();
-      await account.waitFor({ state: 'visible', timeout: 10_000 });
-      await account.click();
-      await answerInputBox(second, room);
+      // Enter once the account is the pick's active row (Enter before that accepts nothing and ends the
+      // command); a mouse click could land while the filtered list re-renders.
+      await quickInput(second).locator('.monaco-list-row.focused').filter({ hasText: 'Singapore demo' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+      await second.keyboard.press('Enter');
+      await answerInputBox(second, room, 'Add Room: Singapore demo');
       await waitFor(async () => (await rowInfos(second)).some((r) => r.label === room), `the room ${room} is not shown in the window that added it`, 20_000);
       await screenshot(second, '24-two-windows-added');
 

@@ -325,21 +325,20 @@ export async function walkSubtree(
     await page.waitForTimeout(60);
     let next = await read();
     // An expanded row whose children are still loading has none rendered yet, so the key press skips
-    // past them: step back, wait until its first child is rendered below it (up to 1.5 s, longer while
-    // VS Code shows the level loading with a spinning twistie), and step down again. A level that
-    // shows neither is empty.
+    // past them: step back, wait until its first child is rendered below it, and step down again. No
+    // level of this tree is empty (an empty one shows a placeholder or an error row), so the wait is
+    // long: a listing behind a rate limit can take seconds, and VS Code does not always show its
+    // loading twistie meanwhile (the e2e 5 walk once read a still-loading ZEGO level as empty).
     for (let attempt = 0; attempt < 3 && here.expanded === true && next.level <= here.level && next.id !== here.id; attempt++) {
       await press('ArrowUp');
-      const loaded = await waitFor(() => childRendered(page, here.id, here.level), 'no child', 1_500, 150).then(
+      const loaded = await waitFor(() => childRendered(page, here.id, here.level), 'no child', 20_000, 150).then(
         () => true,
         () => false,
       );
-      const loading = loaded ? false : await stillLoading(page, here.id);
-      if (loading) await waitFor(() => childRendered(page, here.id, here.level), 'no child', 15_000, 250).catch(() => undefined);
       await press('ArrowDown');
       await page.waitForTimeout(60);
       next = await read();
-      if (!loaded && !loading) break;
+      if (!loaded) break;
     }
     const why = `after "${here.label}" (level ${here.level}, expanded ${String(here.expanded)}) came "${next.label}" (level ${next.level})${
       keyboardWasAt ? `; the keyboard had been at ${keyboardWasAt}` : ''
@@ -388,15 +387,6 @@ async function childRendered(page: Page, id: string, level: number): Promise<boo
   const child = sidebar(page).locator(`.monaco-list-row[id="${below}"]`);
   const childLevel = await child.getAttribute('aria-level', { timeout: 500 }).catch(() => null);
   return childLevel !== null && Number(childLevel) > level;
-}
-
-/** Does VS Code show the row `id`'s children as loading (its spinning twistie)? */
-async function stillLoading(page: Page, id: string): Promise<boolean> {
-  const twistie = await sidebar(page)
-    .locator(`.monaco-list-row[id="${id}"] .monaco-tl-twistie`)
-    .getAttribute('class', { timeout: 500 })
-    .catch(() => '');
-  return /codicon-tree-item-loading/.test(twistie ?? '');
 }
 
 /**
@@ -526,8 +516,13 @@ export async function runPaletteCommand(page: Page, title: string): Promise<void
   );
 }
 
-/** Types into the quick input box that a command opened and accepts it. */
-export async function answerInputBox(page: Page, text: string): Promise<void> {
+/**
+ * Types into the quick input box that a command opened and accepts it. With `title`, waits for the box
+ * with that title first: right after a pick is accepted, the pick's own input is still visible for a
+ * moment, and text typed then goes to a box that is closing.
+ */
+export async function answerInputBox(page: Page, text: string, title?: string): Promise<void> {
+  if (title !== undefined) await quickInput(page).locator('.quick-input-title').filter({ hasText: title }).waitFor({ state: 'visible', timeout: 10_000 });
   const input = quickInputBox(page);
   await input.waitFor({ state: 'visible', timeout: 10_000 });
   await input.fill(text);
