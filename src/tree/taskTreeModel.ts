@@ -209,10 +209,8 @@ export class TaskTreeModel {
   roomEntriesShown(accountId: string, product: Product, room: string): LedgerEntry[] {
     const filter = this.deps.filter.get();
     if (showsEverything(product, filter)) return this.deps.ledger.roomEntries(accountId, product, room);
-    const key = productKey(accountId, product);
-    const memo = this.shownRooms.get(key);
+    const memo = this.shownRooms.get(productKey(accountId, product));
     if (memo && memo.basis === this.shownBasis()) return [...(memo.rooms.get(room) ?? [])];
-    this.shownRooms.delete(key);
     const now = this.deps.now();
     const hours = this.deps.defaultHours();
     return this.deps.ledger.roomEntries(accountId, product, room).filter((e) => isShown(e, filter, hours, now));
@@ -388,6 +386,8 @@ export class TaskTreeModel {
         if (entries) entries.push(entry);
         else byRoom.set(entry.task.room, [entry]);
       }
+      // Only what the current basis can use is kept: a removed account's or an old filter's rooms go.
+      for (const [key, memo] of this.shownRooms) if (memo.basis !== basis) this.shownRooms.delete(key);
       this.shownRooms.set(productKey(product.accountId, product.product), { basis, rooms: byRoom });
     }
     const filtering = isFiltering(filter);

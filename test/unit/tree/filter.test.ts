@@ -1,11 +1,30 @@
 import { strict as assert } from 'node:assert';
 import { plainLocalizer as t } from '../../../src/display/localize';
-import { describeFilter, isFiltering, isShown, matchesFilter, readFilter } from '../../../src/tree/filter';
+import { describeFilter, isFiltering, isShown, matchesFilter, readFilter, showsEverything, type TaskFilter } from '../../../src/tree/filter';
+import type { Product } from '../../../src/model/task';
 import { T0, entry } from '../../fixtures/tasks';
 
 const HOUR = 3_600_000;
 
 describe('tree filter', () => {
+  it('says a product shows everything only when isShown holds for each of its entries (the tree then skips looking)', () => {
+    const products: Product[] = ['trtc-recording', 'trtc-relay', 'gme', 'css', 'zego-recording'];
+    const filters: TaskFilter[] = [{}, { text: 'nothing-matches' }, { statuses: ['failed'] }, { hours: 1 }];
+    for (const product of products) {
+      // Old and new, running and ended, pinned or not: what the CSS time range and a filter can hide.
+      const entries = [0, 30].flatMap((daysAgo) =>
+        [false, true].flatMap((pin) =>
+          (['running', 'ended'] as const).map((status) => entry({ product, status, startedAt: T0 - daysAgo * 86_400_000 }, T0, pin)),
+        ),
+      );
+      for (const filter of filters) {
+        const all = entries.every((e) => isShown(e, filter, 24, T0));
+        if (showsEverything(product, filter)) assert.ok(all, `${product} ${JSON.stringify(filter)}: said everything shows, but isShown hides one`);
+        else assert.ok(!all, `${product} ${JSON.stringify(filter)}: every entry shows, yet the tree would look at each`);
+      }
+    }
+  });
+
   it('matches text in the id, room, vendor status and file names, ignoring case', () => {
     const e = entry({ room: 'Lobby', files: [{ userId: 'u', fileName: 'main_audio.m3u8', trackType: 'audio' }] });
     for (const text of ['4461922', 'lobby', 'RECORDING', 'main_audio']) assert.ok(matchesFilter(e, { text }, T0), text);
