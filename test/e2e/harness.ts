@@ -340,9 +340,24 @@ export async function walkSubtree(
       next = await read();
       if (!loaded) break;
     }
+    // An expanded row with nothing rendered below it should not happen: say what the list held (ids and levels).
+    const dom =
+      here.expanded === true && next.level <= here.level
+        ? `; focused ${here.id}, rows rendered: ${await sidebar(page)
+            .locator('.monaco-list-row')
+            .evaluateAll((els) =>
+              els
+                .map((el) => {
+                  const e = el as unknown as { id: string; className: string; getAttribute(name: string): string | null };
+                  return `${e.id}@${e.getAttribute('aria-level') ?? '?'}${/\bfocused\b/.test(e.className) ? '*' : ''}`;
+                })
+                .join(' '),
+            )
+            .catch((err: unknown) => `unreadable (${String(err)})`)}`
+        : '';
     const why = `after "${here.label}" (level ${here.level}, expanded ${String(here.expanded)}) came "${next.label}" (level ${next.level})${
       keyboardWasAt ? `; the keyboard had been at ${keyboardWasAt}` : ''
-    }`;
+    }${dom}`;
     if (next.id === here.id) return { visited, ended: `the end of the list: ${why}` };
     current = next;
     if (current.level <= first.level) return { visited, ended: `left the subtree: ${why}` };
