@@ -298,6 +298,20 @@ export async function walkSubtree(
     }
     throw new Error(`lost the tree's focused row: ${String(lastErr)}`);
   };
+  /**
+   * Steps up until the focus is back on `row`. One ArrowUp is not always enough: when the children
+   * render after the key press skipped them, the focus sits on the row after them, and one step up
+   * lands on the last child (CI once walked child → next row three times and took the level for empty).
+   */
+  const backTo = async (row: RowInfo & { id: string }): Promise<void> => {
+    for (let step = 0; step < 50; step++) {
+      const now = await read();
+      // The id too: the next row can be another account with the same label (two "Hostile strings").
+      if (now.id === row.id && now.label === row.label) return;
+      await press('ArrowUp');
+      await page.waitForTimeout(60);
+    }
+  };
   let visitedLabel: string | undefined;
   const first = await read();
   const visited: RowInfo[] = [first];
@@ -330,7 +344,7 @@ export async function walkSubtree(
     // long: a listing behind a rate limit can take seconds, and VS Code does not always show its
     // loading twistie meanwhile (the e2e 5 walk once read a still-loading ZEGO level as empty).
     for (let attempt = 0; attempt < 3 && here.expanded === true && next.level <= here.level && next.id !== here.id; attempt++) {
-      await press('ArrowUp');
+      await backTo(here);
       const loaded = await waitFor(() => childRendered(page, here.id, here.level), 'no child', 20_000, 150).then(
         () => true,
         () => false,
@@ -539,7 +553,14 @@ export async function runPaletteCommand(page: Page, title: string): Promise<void
 export async function answerInputBox(page: Page, text: string, title?: string): Promise<void> {
   if (title !== undefined) await quickInput(page).locator('.quick-input-title').filter({ hasText: title }).waitFor({ state: 'visible', timeout: 10_000 });
   const input = quickInputBox(page);
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.waitFor({ state: 'visible', timeout: 10_000 }).catch(async (err: unknown) => {
+    const widget = await quickInput(page).isVisible();
+    const focus = await page.evaluate(() => {
+      const el = (globalThis as unknown as { document: { activeElement: { tagName: string; className: string } | null } }).document.activeElement;
+      return el ? `${el.tagName}.${el.className}` : 'nothing';
+    });
+    throw new Error(`the input box${title ? ` "${title}"` : ''} is not visible (quick input shown: ${String(widget)}; focus on ${focus}): ${String(err)}`);
+  });
   await input.fill(text);
   await page.keyboard.press('Enter');
 }
