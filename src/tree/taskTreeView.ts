@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Product, TaskKey } from '../model/task';
 import type { AccountStore } from '../accounts/accountStore';
 import { describeFilter, isFiltering } from './filter';
+import { messageText } from '../display/vendorText';
 import type { FilterState } from './filterState';
 import type { TreeNode } from './nodes';
 import { ContextKeys } from '../ids/contextKeys';
@@ -40,10 +41,17 @@ export class TaskTreeView implements vscode.Disposable {
     return this.view.visible;
   }
 
-  /** Shows a task in the tree, expanding its ancestors. */
+  /**
+   * Shows a task in the tree, expanding its ancestors. A task the filter hides is said so, with Clear
+   * Filter one click away (its details open anyway; a silent no-op would look like a broken reveal).
+   */
   async revealTask(key: TaskKey): Promise<boolean> {
     const node = await this.provider.findTaskNode(key);
-    if (!node) return false;
+    if (!node) {
+      const filter = this.filter.get();
+      if (isFiltering(filter)) void this.offerClearFilter(key, describeFilter(filter, vscode.l10n));
+      return false;
+    }
     this.provider.redrawNow();
     await this.view.reveal(node, { select: true, focus: true, expand: false });
     return true;
@@ -59,6 +67,17 @@ export class TaskTreeView implements vscode.Disposable {
 
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
+  }
+
+  private async offerClearFilter(key: TaskKey, described: string): Promise<void> {
+    const clear = vscode.l10n.t('Clear Filter');
+    const answer = await vscode.window.showInformationMessage(
+      vscode.l10n.t('Task {0} is hidden by the filter ({1}).', messageText(key.taskId), messageText(described)),
+      clear,
+    );
+    if (answer !== clear) return;
+    await this.filter.clear();
+    await this.revealTask(key);
   }
 
   private showFilter(): void {

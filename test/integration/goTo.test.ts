@@ -7,19 +7,35 @@ import * as vscode from 'vscode';
 import { CommandIds } from '../../src/ids/commands';
 import type { MediaTasksApi } from '../../src/extension';
 import type { Task, TaskKey } from '../../src/model/task';
-import { accountNode, addDemoAccounts, childrenOf, demoPlans, mediaTasks } from './support/mediaTasks';
+import { accountNode, addDemoAccounts, childrenOf, demoPlans, eventually, mediaTasks } from './support/mediaTasks';
 
 type InfoFn = (message: string, ...rest: unknown[]) => Thenable<unknown>;
 
-function recordInformation(): { said: string[]; restore(): void } {
+/** Replaces `showInformationMessage` until `restore`: records each message and answers `answer` to it. */
+function recordInformation(answer?: string): { said: string[]; restore(): void } {
   const window = vscode.window as unknown as { showInformationMessage: InfoFn };
   const real = window.showInformationMessage;
   const said: string[] = [];
   window.showInformationMessage = (message: string) => {
     said.push(message);
-    return Promise.resolve(undefined);
+    return Promise.resolve(answer);
   };
   return { said, restore: () => (window.showInformationMessage = real) };
+}
+
+/** The task id of the selected row, else the selected row's id (for the failure message). */
+function selectedTaskId(api: MediaTasksApi): string | undefined {
+  const selected = api.view.view.selection[0];
+  return selected?.kind === 'task' ? selected.key.taskId : selected?.id;
+}
+
+/** Waits for the view's selection to be the task `taskId`: VS Code reports a selection asynchronously. */
+async function selectionBecomes(api: MediaTasksApi, taskId: string, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (selectedTaskId(api) !== taskId) {
+    if (Date.now() > deadline) assert.fail(`${what}: after 10 s the selection is ${selectedTaskId(api) ?? 'empty'}, not ${taskId}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 type PickItem = vscode.QuickPickItem & { task: { accountId: string } };
@@ -93,11 +109,27 @@ describe('Go to Task (real VS Code)', function () {
     assert.ok(requestId, 'the snapshot carries the RequestId of its answer');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand(CommandIds.lookUpTask, `[TencentCloudSDK] RequestId: ${requestId} took 120ms`);
-    await new Promise((r) => setTimeout(r, 1500));
-    const panels = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview);
-    assert.equal(panels.length, 1, 'the found task’s details panel opened');
-    const selected = api.view.view.selection[0];
-    assert.equal(selected?.kind === 'task' ? selected.key.taskId : undefined, relay.taskId, 'the task is revealed and selected');
+    await selectionBecomes(api, relay.taskId, 'the task is revealed and selected');
+    await eventually(
+      () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview).length === 1,
+      'the found task’s details panel to open',
+    );
+  });
+
+  it('says when the filter hides the found task, and Clear Filter reveals it', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await api.filter.set({ text: 'matches-no-task-at-all' });
+    const info = recordInformation('Clear Filter');
+    try {
+      await vscode.commands.executeCommand(CommandIds.lookUpTask, relay.taskId);
+      await eventually(() => info.said.length > 0, 'a message about the filter');
+      assert.equal(info.said[0], `Task ${relay.taskId} is hidden by the filter (“matches-no-task-at-all”).`);
+      await eventually(() => api.filter.get().text === undefined, 'Clear Filter to clear the filter');
+      await selectionBecomes(api, relay.taskId, 'after Clear Filter the task is revealed and selected');
+    } finally {
+      info.restore();
+      await api.filter.clear();
+    }
   });
 
   it('finds the newest task of a room from its room id alone', async () => {
@@ -113,9 +145,7 @@ describe('Go to Task (real VS Code)', function () {
       .sort((a, b) => (b.task.startedAt ?? b.firstSeen) - (a.task.startedAt ?? a.firstSeen))[0]!;
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand(CommandIds.lookUpTask, `tccli trtc DescribeCloudRecording --RoomId ${room}`);
-    await new Promise((r) => setTimeout(r, 1500));
-    const selected = api.view.view.selection[0];
-    assert.equal(selected?.kind === 'task' ? selected.key.taskId : undefined, newest.taskId, `the newest task of ${room} is selected`);
+    await selectionBecomes(api, newest.taskId, `the newest task of ${room} is selected`);
   });
 
   it('finds a ZEGO task from a pasted callback body, asking ZEGO for it', async () => {
