@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { CommandIds } from '../../src/ids/commands';
-import { accountNode, addDemoAccounts, childrenOf, mediaTasks, sandboxUrl } from './support/mediaTasks';
+import { accountNode, addDemoAccounts, childrenOf, mediaTasks, sandboxUrl, selectionBecomes } from './support/mediaTasks';
 
 describe('commands (real VS Code)', function () {
   this.timeout(120_000);
@@ -88,9 +88,7 @@ describe('commands (real VS Code)', function () {
     assert.ok(taskId, 'a running demo relay was looked up and pinned');
     // Looking up a task already known reveals and selects it too.
     await vscode.commands.executeCommand(CommandIds.lookUpTask, taskId);
-    await new Promise((r) => setTimeout(r, 1500));
-    const selected = api.view.view.selection[0];
-    assert.equal(selected?.kind === 'task' ? selected.key.taskId : selected?.id, taskId);
+    await selectionBecomes(api, taskId, 'looking up a known task selects it');
     // The match opened its details panel; later suites count panels.
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { CommandIds } from '../../src/ids/commands';
 import type { MediaTasksApi } from '../../src/extension';
 import type { Task, TaskKey } from '../../src/model/task';
-import { accountNode, addDemoAccounts, childrenOf, demoPlans, eventually, mediaTasks } from './support/mediaTasks';
+import { accountNode, addDemoAccounts, childrenOf, demoPlans, eventually, mediaTasks, selectionBecomes } from './support/mediaTasks';
 
 type InfoFn = (message: string, ...rest: unknown[]) => Thenable<unknown>;
 
@@ -21,21 +21,6 @@ function recordInformation(answer?: string): { said: string[]; restore(): void }
     return Promise.resolve(answer);
   };
   return { said, restore: () => (window.showInformationMessage = real) };
-}
-
-/** The task id of the selected row, else the selected row's id (for the failure message). */
-function selectedTaskId(api: MediaTasksApi): string | undefined {
-  const selected = api.view.view.selection[0];
-  return selected?.kind === 'task' ? selected.key.taskId : selected?.id;
-}
-
-/** Waits for the view's selection to be the task `taskId`: VS Code reports a selection asynchronously. */
-async function selectionBecomes(api: MediaTasksApi, taskId: string, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (selectedTaskId(api) !== taskId) {
-    if (Date.now() > deadline) assert.fail(`${what}: after 10 s the selection is ${selectedTaskId(api) ?? 'empty'}, not ${taskId}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 type PickItem = vscode.QuickPickItem & { task: { accountId: string } };

@@ -57,3 +57,18 @@ export async function eventually(check: () => boolean | Promise<boolean>, what: 
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** The task id of the selected row, else the selected row's id (for the failure message). */
+function selectedTaskId(api: MediaTasksApi): string | undefined {
+  const selected = api.view.view.selection[0];
+  return selected?.kind === 'task' ? selected.key.taskId : selected?.id;
+}
+
+/** Waits for the view's selection to be the task `taskId`: VS Code reports a selection asynchronously. */
+export async function selectionBecomes(api: MediaTasksApi, taskId: string, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (selectedTaskId(api) !== taskId) {
+    if (Date.now() > deadline) assert.fail(`${what}: after 10 s the selection is ${selectedTaskId(api) ?? 'empty'}, not ${taskId}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
