@@ -45,6 +45,8 @@ export class LedgerIndex {
    * may have lowered it, and found again by the next reader (removals are rare, arrivals are not).
    */
   private readonly newest = new Map<string, number>();
+  /** Each room's revision: the index's revision at the room's last change (a reader re-reads only changed rooms). */
+  private readonly roomChanges = new Map<string, number>();
   private changes = ++lastRevision;
 
   /** Changes with every set and delete: what a reader caches is still right while it stays the same. */
@@ -80,6 +82,7 @@ export class LedgerIndex {
     let room = rooms.get(entry.task.room);
     if (!room) rooms.set(entry.task.room, (room = new Map()));
     room.set(key, entry);
+    this.roomChanges.set(roomKey(entry), this.changes);
     this.noteStart(entry, prev && prev.task.room === entry.task.room ? prev : undefined, room.size);
     if (isTerminal(entry.task.status)) this.active.delete(key);
     else this.active.set(key, entry);
@@ -119,6 +122,14 @@ export class LedgerIndex {
   rooms(accountId: string, product: Product): IndexedRoom[] {
     const rooms = this.scopes.get(scopeKey(accountId, product));
     return rooms ? [...rooms].map(([room, entries]) => ({ room, entries })) : [];
+  }
+
+  /**
+   * Changes with every change to the room's entries, and differs between any two states of any room
+   * of any index: a reader's cache of one room is right while it stays the same.
+   */
+  roomRevision(accountId: string, product: Product, room: string): number | undefined {
+    return this.roomChanges.get(`${scopeKey(accountId, product)}\u0000${room}`);
   }
 
   /** Entries recorded in one room of an account's product. */
@@ -173,8 +184,12 @@ export class LedgerIndex {
     const rooms = this.scopes.get(scopeKey(prev.accountId, prev.product));
     const room = rooms?.get(prev.task.room);
     room?.delete(id);
+    this.roomChanges.set(roomKey(prev), this.changes);
     if (!room || room.size === 0 || this.newest.get(roomKey(prev)) === entryStartMs(prev)) this.newest.delete(roomKey(prev));
-    if (room && room.size === 0) rooms!.delete(prev.task.room);
+    if (room && room.size === 0) {
+      rooms!.delete(prev.task.room);
+      this.roomChanges.delete(roomKey(prev));
+    }
     if (rooms && rooms.size === 0) this.scopes.delete(scopeKey(prev.accountId, prev.product));
     this.active.delete(id);
     this.pins.delete(id);

@@ -144,6 +144,11 @@ export class TaskLedger implements TaskStore, JournalWriter {
     return this.state.index.roomEntries(accountId, product, room);
   }
 
+  /** Changes whenever one room's entries do (see `LedgerIndex.roomRevision`). */
+  roomRevision(accountId: string, product: Product, room: string): number | undefined {
+    return this.state.index.roomRevision(accountId, product, room);
+  }
+
   /** How many entries an account's product holds. */
   countOf(accountId: string, product: Product): number {
     return this.state.index.countOf(accountId, product);

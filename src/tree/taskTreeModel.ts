@@ -39,7 +39,7 @@ const MAX_FILE_ROWS = 200;
 
 export interface TaskTreeModelDeps {
   readonly accounts: { list(): readonly Account[]; get(id: string): Account | undefined };
-  readonly ledger: Pick<TaskLedger, 'get' | 'all' | 'entriesOf' | 'countOf' | 'roomEntries' | 'roomSummaries' | 'pinnedRooms' | 'revision'>;
+  readonly ledger: Pick<TaskLedger, 'get' | 'all' | 'countOf' | 'rooms' | 'roomEntries' | 'roomRevision' | 'roomSummaries' | 'pinnedRooms' | 'revision'>;
   readonly loader: Pick<TaskLoader, 'state' | 'load' | 'loadMore' | 'refresh' | 'refreshTask' | 'forget' | 'forgetListings'>;
   readonly filter: Pick<FilterState, 'get'>;
   readonly l10n: Localizer;
@@ -73,18 +73,30 @@ function scopeOf(node: TreeNode): LoadScope | undefined {
 
 const productKey = (accountId: string, product: Product): string => `${accountId}\u0000${product}`;
 
-/** A product level's shown entries by room, and what they were computed from. */
-interface ShownRooms {
+/** One room's shown entries, and what they were computed from. */
+interface ShownRoom {
+  /** The filter basis (`filterBasis`) and the room's ledger revision they were computed under. */
   readonly basis: string;
-  readonly rooms: ReadonlyMap<string, readonly LedgerEntry[]>;
+  readonly revision: number | undefined;
+  readonly entries: readonly LedgerEntry[];
+  readonly newestStartMs: number;
+}
+
+/** A product's shown entries by room, and the ledger revision and filter basis they were computed under. */
+interface ShownEntries {
+  readonly basis: string;
+  readonly count: number;
+  /** Every room of the product as computed, shown entries or none (what the next computation reuses). */
+  readonly rooms: ReadonlyMap<string, ShownRoom>;
 }
 
 export class TaskTreeModel {
   /**
-   * What each product level last showed, by room: its room rows read their entries here instead of
-   * filtering the room again (at 100,000 entries, a second pass over every shown entry per redraw).
+   * What each product last showed, by room: its row's count, its rooms and its room rows read it here
+   * instead of filtering again, and after a change only the rooms that changed are filtered again (at
+   * 100,000 entries, a pass over every entry per redraw is the cost of the whole view).
    */
-  private readonly shownRooms = new Map<string, ShownRooms>();
+  private readonly shown = new Map<string, ShownEntries>();
 
   constructor(private readonly deps: TaskTreeModelDeps) {}
 
@@ -151,7 +163,7 @@ export class TaskTreeModel {
   /** The count on a product row: pinned rooms where those are its rows, else its shown tasks. */
   productCount(accountId: string, product: Product): number {
     if (traitsOf(product).asked === 'byRoom') return this.deps.ledger.pinnedRooms(accountId, product).length;
-    return showsEverything(product, this.deps.filter.get()) ? this.deps.ledger.countOf(accountId, product) : this.entriesShown(accountId, product).length;
+    return showsEverything(product, this.deps.filter.get()) ? this.deps.ledger.countOf(accountId, product) : this.shownOf(accountId, product).count;
   }
 
   /** The node of a task, walking down from its account (loading levels on the way), for `reveal`. */
@@ -203,25 +215,37 @@ export class TaskTreeModel {
   }
 
   /**
-   * One room's shown entries: what its product level just computed, while nothing they depend on
-   * changed, else read from the ledger's room index (not a scan of the product).
+   * One room's shown entries: what its product level computed, while nothing they depend on changed,
+   * else read from the ledger's room index (not a scan of the product).
    */
   roomEntriesShown(accountId: string, product: Product, room: string): LedgerEntry[] {
-    const filter = this.deps.filter.get();
-    if (showsEverything(product, filter)) return this.deps.ledger.roomEntries(accountId, product, room);
-    const memo = this.shownRooms.get(productKey(accountId, product));
-    if (memo && memo.basis === this.shownBasis()) return [...(memo.rooms.get(room) ?? [])];
-    const now = this.deps.now();
-    const hours = this.deps.defaultHours();
-    return this.deps.ledger.roomEntries(accountId, product, room).filter((e) => isShown(e, filter, hours, now));
+    if (showsEverything(product, this.deps.filter.get())) return this.deps.ledger.roomEntries(accountId, product, room);
+    const kept = this.shown.get(productKey(accountId, product))?.rooms.get(room);
+    return [...this.shownRoom(accountId, product, room, kept).entries];
   }
 
   /**
-   * What shown entries depend on: the ledger, the filter, the listing hours, and the clock (a CSS
-   * entry leaves the listed range as time passes), to the second.
+   * What shown entries depend on besides the entries: the filter, the listing hours, and the clock to
+   * the second where it matters (a time-range filter; a CSS entry leaving the listed range).
    */
-  private shownBasis(): string {
-    return `${this.deps.ledger.revision}|${JSON.stringify(this.deps.filter.get())}|${this.deps.defaultHours()}|${Math.floor(this.deps.now() / 1000)}`;
+  private filterBasis(product: Product): string {
+    const filter = this.deps.filter.get();
+    const clocked = filter.hours !== undefined || traitsOf(product).window === 'filterRange';
+    return `${JSON.stringify(filter)}|${this.deps.defaultHours()}|${clocked ? Math.floor(this.deps.now() / 1000) : ''}`;
+  }
+
+  /** A room's shown entries: `kept` while its basis and the room's revision hold, else filtered again. */
+  private shownRoom(accountId: string, product: Product, room: string, kept: ShownRoom | undefined): ShownRoom {
+    const basis = this.filterBasis(product);
+    const revision = this.deps.ledger.roomRevision(accountId, product, room);
+    if (kept && kept.basis === basis && kept.revision === revision) return kept;
+    const filter = this.deps.filter.get();
+    const now = this.deps.now();
+    const hours = this.deps.defaultHours();
+    const entries = this.deps.ledger.roomEntries(accountId, product, room).filter((e) => isShown(e, filter, hours, now));
+    let newestStartMs = Number.NEGATIVE_INFINITY;
+    for (const entry of entries) newestStartMs = Math.max(newestStartMs, entryStartMs(entry));
+    return { basis, revision, entries, newestStartMs };
   }
 
   // ---- levels ----
@@ -378,17 +402,9 @@ export class TaskTreeModel {
     if (showsEverything(product.product, filter)) {
       for (const summary of this.deps.ledger.roomSummaries(product.accountId, product.product)) add(summary.room, summary.newestStartMs, summary.size);
     } else {
-      const basis = this.shownBasis();
-      const byRoom = new Map<string, LedgerEntry[]>();
-      for (const entry of this.entriesShown(product.accountId, product.product)) {
-        add(entry.task.room, entryStartMs(entry), 1);
-        const entries = byRoom.get(entry.task.room);
-        if (entries) entries.push(entry);
-        else byRoom.set(entry.task.room, [entry]);
+      for (const [room, shown] of this.shownOf(product.accountId, product.product).rooms) {
+        if (shown.entries.length > 0) add(room, shown.newestStartMs, shown.entries.length);
       }
-      // Only what the current basis can use is kept: a removed account's or an old filter's rooms go.
-      for (const [key, memo] of this.shownRooms) if (memo.basis !== basis) this.shownRooms.delete(key);
-      this.shownRooms.set(productKey(product.accountId, product.product), { basis, rooms: byRoom });
     }
     const filtering = isFiltering(filter);
     return [...rooms.entries()]
@@ -397,11 +413,29 @@ export class TaskTreeModel {
       .sort((a, b) => b.latest - a.latest || a.room.localeCompare(b.room));
   }
 
-  private entriesShown(accountId: string, product: Product): LedgerEntry[] {
-    const filter = this.deps.filter.get();
-    const now = this.deps.now();
-    const hours = this.deps.defaultHours();
-    return this.deps.ledger.entriesOf(accountId, product).filter((e) => isShown(e, filter, hours, now));
+  /**
+   * The product's shown entries by room, for its count, its rooms and its room rows: kept while the
+   * ledger and the filter basis hold; after a change, only rooms whose revision moved are filtered again.
+   */
+  private shownOf(accountId: string, product: Product): ShownEntries {
+    const key = productKey(accountId, product);
+    const basis = `${this.deps.ledger.revision}|${this.filterBasis(product)}`;
+    const memo = this.shown.get(key);
+    if (memo?.basis === basis) return memo;
+    const rooms = new Map<string, ShownRoom>();
+    let count = 0;
+    // Rooms no longer in the ledger are dropped here, so what is kept is bounded by what the ledger holds.
+    for (const { room } of this.deps.ledger.rooms(accountId, product)) {
+      const shown = this.shownRoom(accountId, product, room, memo?.rooms.get(room));
+      rooms.set(room, shown);
+      count += shown.entries.length;
+    }
+    // An account no longer configured keeps nothing here.
+    const accounts = new Set(this.deps.accounts.list().map((a) => a.id));
+    for (const [other] of this.shown) if (!accounts.has(other.slice(0, other.indexOf('\u0000')))) this.shown.delete(other);
+    const computed = { basis, count, rooms };
+    this.shown.set(key, computed);
+    return computed;
   }
 
   // ---- nodes ----

@@ -71,6 +71,28 @@ describe('ledger index', () => {
     assert.equal(index.get({ accountId: 'a1', product: 'gme', taskId: 'a' }), undefined);
   });
 
+  it('moves a room’s revision with each change to its entries only, never back to an earlier value', () => {
+    const index = new LedgerIndex();
+    const rev = (room: string) => index.roomRevision('a1', 'gme', room);
+    index.set(entry({ taskId: 'a', room: 'r1' }));
+    index.set(entry({ taskId: 'b', room: 'r2' }));
+    const r1 = rev('r1');
+    const r2 = rev('r2');
+    assert.notEqual(r1, undefined);
+    index.set(entry({ taskId: 'b', room: 'r2', rawStatus: 'changed' }));
+    assert.equal(rev('r1'), r1, 'a change in r2 leaves r1 as it was');
+    assert.notEqual(rev('r2'), r2, 'a changed entry moves its room');
+    const before = { r1: rev('r1'), r2: rev('r2') };
+    index.set(entry({ taskId: 'a', room: 'r2' }));
+    assert.notEqual(rev('r1'), before.r1, 'an entry moving out moves the room it left');
+    assert.notEqual(rev('r2'), before.r2, 'and the room it joined');
+    index.delete(entry({ taskId: 'a', room: 'r2' }));
+    index.delete(entry({ taskId: 'b', room: 'r2' }));
+    assert.equal(rev('r2'), undefined, 'an emptied room has no revision');
+    index.set(entry({ taskId: 'c', room: 'r2' }));
+    assert.ok(![r2, before.r2].includes(rev('r2')), 'a room made again does not repeat an earlier revision');
+  });
+
   it('keeps each room’s newest start and size through arrivals, earlier starts, moves and removals', () => {
     // A seeded walk of random changes; after each, the summaries equal what a full pass finds.
     let seed = 7;

@@ -31,6 +31,19 @@ describe('tree filter', () => {
     assert.ok(!matchesFilter(e, { text: 'nothing' }, T0));
   });
 
+  it('matches within one field only, lower-cases each field as alone, and reads a changed snapshot afresh', () => {
+    const e = entry({ room: 'ΟΔΟΣ', rawStatus: 'Kelvin' });
+    // The end of the room and the start of the status: field by field, nothing holds this.
+    assert.ok(!matchesFilter(e, { text: 'οσkel' }, T0), 'a match spanned the room and the status');
+    assert.ok(!matchesFilter(e, { text: 'ς\u0000k' }, T0), 'a NUL in the filter text matched across fields');
+    // 'ΟΔΟΣ'.toLowerCase() ends in a final sigma; the joined search text keeps it final.
+    assert.ok(matchesFilter(e, { text: 'ΟΔΟΣ'.toLowerCase() }, T0), 'the room lower-cased alone is not found');
+    assert.ok(matchesFilter(e, { text: 'KELVIN' }, T0));
+    const changed = { ...e, task: { ...e.task, room: 'Studio' } };
+    assert.ok(matchesFilter(changed, { text: 'studio' }, T0), 'the new snapshot’s room is not searched');
+    assert.ok(!matchesFilter(changed, { text: 'οδος' }, T0), 'the old snapshot’s room is still searched');
+  });
+
   it('matches statuses and the time range', () => {
     const e = entry();
     assert.ok(matchesFilter(e, { statuses: ['running', 'ended'] }, T0));
